@@ -1,0 +1,37 @@
+package dev.sluice.schema.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table with everything attached to it.
+ *
+ * @param primaryKey the primary key, or null
+ * @param partitioning how the table is partitioned (with its partitions), or null
+ * @param rlsEnabled ROW LEVEL SECURITY enabled
+ * @param rlsForced ROW LEVEL SECURITY forced (applies to the owner too)
+ */
+public record TableModel(String schema, String name, List<ColumnModel> columns, PrimaryKeyModel primaryKey,
+    List<ForeignKeyModel> foreignKeys, List<UniqueModel> uniques, List<CheckModel> checks,
+    List<ExclusionModel> exclusions, List<IndexModel> indexes, PartitioningModel partitioning, boolean rlsEnabled,
+    boolean rlsForced, List<PolicyModel> policies, String comment) {
+  public TableModel {
+    columns = Models.copy(columns);
+    foreignKeys = Models.sorted(foreignKeys, ForeignKeyModel::name);
+    uniques = Models.sorted(uniques, UniqueModel::name);
+    checks = Models.sorted(checks, CheckModel::name);
+    exclusions = Models.sorted(exclusions, ExclusionModel::name);
+    indexes = Models.sorted(indexes, IndexModel::name);
+    policies = Models.sorted(policies, PolicyModel::name);
+  }
+
+  /** The column called {@code name}, if any. */
+  public Optional<ColumnModel> column(String name) {
+    return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  /** {@code schema.name} with identifiers quoted where needed. */
+  public String qualifiedName() {
+    return dev.sluice.sql.Identifiers.qualify(schema, name);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.sluice.types;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Function;
+
+/**
+ * Codec for types pgjdbc maps natively: binds with {@code setObject(index, value, sqlType)} and reads
+ * with {@code getObject(index, javaType)}, which pgjdbc serves without going through text where it can.
+ */
+final class JdbcCodec<T> implements Codec<T> {
+  private final Class<T> javaType;
+  private final int sqlType;
+  private final Function<String, T> fromText;
+
+  JdbcCodec(Class<T> javaType, int sqlType, Function<String, T> fromText) {
+    this.javaType = javaType;
+    this.sqlType = sqlType;
+    this.fromText = fromText;
+  }
+
+  @Override
+  public void bind(PreparedStatement ps, int index, T value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, sqlType);
+    } else {
+      ps.setObject(index, value, sqlType);
+    }
+  }
+
+  @Override
+  public T read(ResultSet rs, int index) throws SQLException {
+    return rs.getObject(index, javaType);
+  }
+
+  @Override
+  public T fromText(String text) {
+    return text == null ? null : fromText.apply(text);
+  }
+}
