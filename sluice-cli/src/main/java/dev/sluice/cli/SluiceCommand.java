@@ -1,0 +1,87 @@
+package dev.sluice.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code sluice} command line.
+ *
+ * <p>Subcommands are added as features land. Running {@code sluice} without a subcommand is
+ * a usage error: it prints the usage help to stderr and exits with code 2, the same code picocli
+ * uses for any other invalid input.
+ */
+@Command(
+    name = "sluice",
+    mixinStandardHelpOptions = true,
+    versionProvider = SluiceCommand.VersionProvider.class,
+    description = "Schema-as-code database toolkit for Java on PostgreSQL.",
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0   success",
+      "  1   failure while running a command",
+      "  2   usage error (unknown option, missing subcommand, invalid argument)"
+    })
+public final class SluiceCommand implements Callable<Integer> {
+
+  /** Exit code for a command that ran and succeeded. */
+  public static final int EXIT_OK = 0;
+  /** Exit code for a command that failed while running. */
+  public static final int EXIT_FAILURE = 1;
+  /** Exit code for invalid command line input; matches picocli's {@code ExitCode.USAGE}. */
+  public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
+
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new SluiceCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    // No subcommand given: picocli convention is to show usage and report a usage error.
+    CommandLine cmd = spec.commandLine();
+    cmd.usage(cmd.getErr(), cmd.getColorScheme());
+    return EXIT_USAGE;
+  }
+
+  /** Reads the version Maven writes into {@code sluice-version.properties} at build time. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    static final String RESOURCE = "/sluice-version.properties";
+
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "sluice " + projectVersion(),
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
+            + ", " + System.getProperty("java.home") + ")"
+      };
+    }
+
+    static String projectVersion() {
+      try (InputStream in = SluiceCommand.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException(
+              RESOURCE + " is missing from the classpath; rebuild sluice-cli with Maven");
+        }
+        Properties props = new Properties();
+        props.load(in);
+        String version = props.getProperty("version");
+        if (version == null || version.isBlank() || version.contains("${")) {
+          throw new IllegalStateException(
+              RESOURCE + " has no filtered 'version' (found: " + version
+                  + "); rebuild sluice-cli with Maven so resources are filtered");
+        }
+        return version.trim();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + RESOURCE, e);
+      }
+    }
+  }
+}
