@@ -184,4 +184,23 @@ final class Codecs {
   private static String quote(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
+
+  static final Codec<java.time.Instant> INSTANT = new Codec<>() {
+    @Override
+    public void bind(PreparedStatement ps, int index, java.time.Instant value) throws SQLException {
+      if (value == null) ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+      else ps.setObject(index, value.atOffset(java.time.ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    @Override
+    public java.time.Instant read(ResultSet rs, int index) throws SQLException {
+      OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
+      return t == null ? null : t.toInstant();
+    }
+
+    @Override
+    public java.time.Instant fromText(String text) {
+      return text == null ? null : parseTimestamptz(text).toInstant();
+    }
+  };
 }

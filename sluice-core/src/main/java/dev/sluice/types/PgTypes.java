@@ -137,6 +137,49 @@ public final class PgTypes {
     return new DataType<>(name, arrayClass, new ArrayCodec<>(element), cast);
   }
 
+
+  private static final java.util.Map<Class<?>, DataType<?>> BY_CLASS = java.util.Map.ofEntries(
+      java.util.Map.entry(String.class, TEXT), java.util.Map.entry(Integer.class, INTEGER),
+      java.util.Map.entry(Long.class, BIGINT), java.util.Map.entry(Short.class, SMALLINT),
+      java.util.Map.entry(BigDecimal.class, NUMERIC), java.util.Map.entry(Double.class, DOUBLE),
+      java.util.Map.entry(Float.class, REAL), java.util.Map.entry(Boolean.class, BOOLEAN),
+      java.util.Map.entry(UUID.class, UUID_TYPE), java.util.Map.entry(byte[].class, BYTEA),
+      java.util.Map.entry(LocalDate.class, DATE), java.util.Map.entry(LocalTime.class, TIME),
+      java.util.Map.entry(OffsetTime.class, TIMETZ), java.util.Map.entry(LocalDateTime.class, TIMESTAMP),
+      java.util.Map.entry(OffsetDateTime.class, TIMESTAMPTZ), java.util.Map.entry(Interval.class, INTERVAL),
+      java.util.Map.entry(Point.class, POINT), java.util.Map.entry(float[].class, vector0()));
+
+  private static DataType<float[]> vector0() {
+    return new DataType<>("public.vector", float[].class, Codecs.VECTOR);
+  }
+
+  /**
+   * The natural type of a Java value, for bind values written without a column to take the type from
+   * (template arguments, {@code val(x)}). Enums need their PostgreSQL type and JSON its column: pass a
+   * {@link DataType} for those.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> DataType<T> forClass(Class<T> type) {
+    DataType<?> t = BY_CLASS.get(type);
+    if (t == null && java.time.Instant.class.equals(type)) {
+      t = INSTANT;
+    }
+    if (t == null && com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(type)) {
+      t = JSONB;
+    }
+    if (t == null && type.isArray() && !type.getComponentType().isPrimitive()) {
+      return (DataType<T>) arrayOf(forClass(type.getComponentType()));
+    }
+    if (t == null) {
+      throw new IllegalArgumentException("no default PostgreSQL type for Java " + type.getName()
+          + "; pass a DataType explicitly (e.g. Dsl.val(value, PgTypes.JSONB))");
+    }
+    return (DataType<T>) t;
+  }
+
+  /** {@code timestamp with time zone} read and written as {@link java.time.Instant}. */
+  public static final DataType<java.time.Instant> INSTANT = new DataType<>("timestamp with time zone", java.time.Instant.class, Codecs.INSTANT);
+
   private static void checkLength(String type, int length) {
     if (length < 1 || length > 10_485_760) {
       throw new IllegalArgumentException(type + " length must be between 1 and 10485760, got " + length);

@@ -1,0 +1,29 @@
+package dev.sluice.query;
+
+import java.util.List;
+
+/** Creates selects: typed ones are {@link SelectImpl}; an untyped one (tables or many fields) is wrapped. */
+final class Selects {
+  private Selects() {}
+
+  static Object create(QueryExecutor executor, List<Cte> ctes, boolean recursive, List<? extends SelectItem> items) {
+    SelectImpl s = new SelectImpl(executor, ctes, recursive, items);
+    boolean typed = !items.isEmpty() && items.size() <= 22 && items.stream().allMatch(i -> i instanceof Field<?>);
+    return typed ? s : new UntypedSelect(s);
+  }
+
+  static QueryFactory with(QueryExecutor executor, List<Cte> ctes, boolean recursive) {
+    return new QueryFactory() {
+      @Override
+      public QueryExecutor executor() {
+        return executor;
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public <S> S selectImpl(List<? extends SelectItem> items) {
+        return (S) create(executor, ctes, recursive, items);
+      }
+    };
+  }
+}

@@ -1,0 +1,188 @@
+package dev.sluice.runtime;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sluice.query.QueryExecutor;
+import dev.sluice.query.QueryFactory;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * The entry point at runtime: a connection pool (HikariCP) plus the query DSL bound to it. Each
+ * statement built from the database runs on its own pooled connection in autocommit; group
+ * statements with {@link #transaction}.
+ *
+ * <pre>{@code
+ * try (Database db = Database.connect("postgresql://app@localhost/app")) {
+ *   List<UserSummary> rows = db.select(USERS.id, USERS.email).from(USERS).fetch(UserSummary::new);
+ * }
+ * }</pre>
+ */
+public final class Database implements QueryFactory, AutoCloseable {
+  private final DataSource dataSource;
+  private final HikariDataSource ownedPool;
+  private final JdbcExecutor executor;
+
+  private Database(DataSource dataSource, HikariDataSource ownedPool) {
+    this.dataSource = dataSource;
+    this.ownedPool = ownedPool;
+    this.executor = new JdbcExecutor(new JdbcExecutor.ConnectionSource() {
+      @Override
+      public Connection acquire() throws SQLException {
+        return dataSource.getConnection();
+      }
+
+      @Override
+      public void release(Connection c) throws SQLException {
+        c.close();
+      }
+    });
+  }
+
+  /**
+   * Connects with a HikariCP pool. Accepts {@code jdbc:postgresql://...} and libpq-style
+   * {@code postgresql://user:password@host:port/db} URLs.
+   */
+  public static Database connect(String url) {
+    return connect(url, c -> {});
+  }
+
+  /** Connects with a HikariCP pool, letting the caller adjust its configuration (pool size...). */
+  public static Database connect(String url, Consumer<HikariConfig> configure) {
+    HikariConfig config = new HikariConfig();
+    applyUrl(config, url);
+    config.setPoolName("sluice");
+    config.setMaximumPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+    config.setAutoCommit(true);
+    // after DDL, a cached plan for a changed table fails with "cached plan must not change result type";
+    // pgjdbc re-prepares on that error when autosave is conservative (see README: migrations & pools)
+    config.addDataSourceProperty("autosave", "conservative");
+    config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    configure.accept(config);
+    HikariDataSource pool = new HikariDataSource(config);
+    return new Database(pool, pool);
+  }
+
+  /** Uses an existing DataSource (not closed by {@link #close()}). */
+  public static Database of(DataSource dataSource) {
+    return new Database(dataSource, null);
+  }
+
+  /** Turns a libpq-style URL into a JDBC URL and credentials. */
+  static void applyUrl(HikariConfig config, String url) {
+    if (url.startsWith("jdbc:")) {
+      config.setJdbcUrl(url);
+      return;
+    }
+    String u = url.startsWith("postgres://") ? "postgresql://" + url.substring("postgres://".length()) : url;
+    if (!u.startsWith("postgresql://")) {
+      throw new IllegalArgumentException("not a PostgreSQL URL (expected jdbc:postgresql:// or postgresql://): " + url);
+    }
+    URI uri = URI.create(u);
+    String host = uri.getHost() == null ? "localhost" : uri.getHost();
+    int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+    String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "" : uri.getPath().substring(1);
+    config.setJdbcUrl("jdbc:postgresql://" + host + ":" + port + "/" + db + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    if (uri.getUserInfo() != null) {
+      String[] parts = uri.getUserInfo().split(":", 2);
+      config.setUsername(java.net.URLDecoder.decode(parts[0], java.nio.charset.StandardCharsets.UTF_8));
+      if (parts.length > 1) config.setPassword(java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Override
+  public QueryExecutor executor() {
+    return executor;
+  }
+
+  /** The DataSource statements run on. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Runs {@code body} in a transaction: committed when it returns, rolled back when it throws. */
+  public <R> R transaction(TransactionCallback<R> body) {
+    return transaction(TransactionOptions.DEFAULT, body);
+  }
+
+  /** Runs {@code body} in a transaction with the given isolation level / access mode. */
+  public <R> R transaction(TransactionOptions options, TransactionCallback<R> body) {
+    Connection c;
+    try {
+      c = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw DataAccessException.of("(connect)", e);
+    }
+    try {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        String set = options.beginSql();
+        if (set != null) {
+          try (Statement st = c.createStatement()) {
+            st.execute(set);
+          }
+        }
+        R result = body.run(new Transaction(c));
+        c.commit();
+        return result;
+      } catch (Throwable t) {
+        try {
+          c.rollback();
+        } catch (SQLException e) {
+          t.addSuppressed(e);
+        }
+        throw rethrow(t);
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw DataAccessException.of("(transaction)", e);
+    } finally {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // returning a broken connection to the pool: Hikari evicts it
+      }
+    }
+  }
+
+  /**
+   * Runs {@code body} in a transaction, retrying the whole transaction up to {@code maxAttempts}
+   * times when it fails with a serialization failure (40001) or deadlock (40P01), with a short
+   * randomised backoff. Other failures are not retried.
+   */
+  public <R> R retrying(int maxAttempts, TransactionOptions options, TransactionCallback<R> body) {
+    if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction(options, body);
+      } catch (TransientDataAccessException e) {
+        if (attempt >= maxAttempts) throw e;
+        try {
+          Thread.sleep((long) (Math.random() * 10 * attempt));
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Closes the pool if this Database created it. */
+  @Override
+  public void close() {
+    if (ownedPool != null) ownedPool.close();
+  }
+
+  static RuntimeException rethrow(Throwable t) {
+    if (t instanceof RuntimeException r) return r;
+    if (t instanceof Error e) throw e;
+    if (t instanceof SQLException s) return DataAccessException.of("(transaction body)", s);
+    return new TransactionFailedException(t);
+  }
+}

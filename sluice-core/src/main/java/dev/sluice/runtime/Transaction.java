@@ -1,0 +1,77 @@
+package dev.sluice.runtime;
+
+import dev.sluice.query.QueryExecutor;
+import dev.sluice.query.QueryFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+
+/**
+ * A transaction on one connection. Statements built from it run inside it; {@link #transaction}
+ * nests with a savepoint, so an inner failure rolls back only the inner work.
+ */
+public final class Transaction implements QueryFactory {
+  private final Connection connection;
+  private final JdbcExecutor executor;
+  private int savepoints;
+
+  Transaction(Connection connection) {
+    this.connection = connection;
+    this.executor = new JdbcExecutor(new JdbcExecutor.ConnectionSource() {
+      @Override
+      public Connection acquire() {
+        return connection;
+      }
+
+      @Override
+      public void release(Connection c) {
+        // the transaction owns the connection until it ends
+      }
+    });
+  }
+
+  @Override
+  public QueryExecutor executor() {
+    return executor;
+  }
+
+  /** The underlying JDBC connection, for interop with code that needs one. Do not commit or close it. */
+  public Connection connection() {
+    return connection;
+  }
+
+  /**
+   * A nested transaction: runs {@code body} after a SAVEPOINT; on exception rolls back to the
+   * savepoint and rethrows (the outer transaction can go on), else releases it.
+   */
+  public <R> R transaction(TransactionCallback<R> body) {
+    Savepoint sp;
+    try {
+      sp = connection.setSavepoint("sluice_sp_" + (++savepoints));
+    } catch (SQLException e) {
+      throw DataAccessException.of("SAVEPOINT", e);
+    }
+    try {
+      R result = body.run(this);
+      connection.releaseSavepoint(sp);
+      return result;
+    } catch (Throwable t) {
+      try {
+        connection.rollback(sp);
+      } catch (SQLException e) {
+        t.addSuppressed(e);
+      }
+      throw Database.rethrow(t);
+    }
+  }
+
+  /** Runs SQL statements without parameters (DDL, SET LOCAL...). */
+  public void executeSql(String sql) {
+    try (Statement st = connection.createStatement()) {
+      st.execute(sql);
+    } catch (SQLException e) {
+      throw DataAccessException.of(sql, e);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.sluice.schema;
+
+import dev.sluice.sql.Identifiers;
+
+/**
+ * Where tables live: a PostgreSQL schema plus an optional table-name prefix (the DB_PREFIX-style
+ * "table creator" of Drizzle). {@code Namespace.PUBLIC.withPrefix(System.getenv("DB_PREFIX"))} puts
+ * every table of an app under one prefix without touching the table classes.
+ *
+ * @param schema the PostgreSQL schema name
+ * @param tablePrefix prepended to every table name declared in this namespace ("" for none)
+ */
+public record Namespace(String schema, String tablePrefix) {
+  /** The {@code public} schema without prefix. */
+  public static final Namespace PUBLIC = new Namespace("public", "");
+
+  public Namespace {
+    Identifiers.check(schema);
+    tablePrefix = tablePrefix == null ? "" : tablePrefix;
+  }
+
+  /** The schema {@code name}, without prefix. */
+  public static Namespace of(String name) {
+    return new Namespace(name, "");
+  }
+
+  /** This namespace with a table prefix; null or blank means none. */
+  public Namespace withPrefix(String prefix) {
+    return new Namespace(schema, prefix == null ? "" : prefix.strip());
+  }
+
+  /** The physical name of table {@code name} in this namespace. */
+  public String tableName(String name) {
+    return tablePrefix + name;
+  }
+}

@@ -1,0 +1,222 @@
+package dev.sluice.schema;
+
+import dev.sluice.schema.model.DomainModel;
+import dev.sluice.schema.model.EnumModel;
+import dev.sluice.schema.model.ExtensionModel;
+import dev.sluice.schema.model.GrantModel;
+import dev.sluice.schema.model.RoleModel;
+import dev.sluice.schema.model.SchemaModel;
+import dev.sluice.schema.model.SequenceModel;
+import dev.sluice.schema.model.TableModel;
+import dev.sluice.schema.model.ViewModel;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A set of definitions (tables, enums, views, sequences, domains, roles, extensions, grants) that
+ * together make one {@link SchemaModel}. {@link #toModel()} validates across tables (foreign keys
+ * to missing tables or columns, or to columns without a unique constraint) and reports every
+ * problem at once.
+ */
+public final class Schema {
+  private final List<Object> definitions;
+
+  private Schema(List<Object> definitions) {
+    this.definitions = List.copyOf(definitions);
+  }
+
+  /**
+   * A schema of the given definitions: {@link Table}, {@link PgEnum}, {@link View}, {@link Sequence},
+   * {@link Domain}, {@link Role}, {@link ExtensionModel}, {@link RoleModel}, {@link GrantModel}, or
+   * collections of those.
+   */
+  public static Schema of(Object... definitions) {
+    List<Object> all = new ArrayList<>();
+    for (Object o : definitions) {
+      if (o instanceof Collection<?> c) all.addAll(c);
+      else all.add(o);
+    }
+    return new Schema(all);
+  }
+
+  /** A schema of every public static field of the given classes that holds a definition. */
+  public static Schema scan(Class<?>... holders) {
+    List<Object> all = new ArrayList<>();
+    for (Class<?> h : holders) {
+      for (Field f : h.getDeclaredFields()) {
+        if (Modifier.isStatic(f.getModifiers()) && Modifier.isPublic(f.getModifiers())) {
+          try {
+            Object v = f.get(null);
+            if (isDefinition(v)) all.add(v);
+          } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + h.getName() + "." + f.getName(), e);
+          }
+        }
+      }
+    }
+    return new Schema(all);
+  }
+
+  private static boolean isDefinition(Object v) {
+    return v instanceof Table<?> || v instanceof PgEnum<?> || v instanceof View || v instanceof Sequence
+        || v instanceof Domain<?> || v instanceof Role || v instanceof ExtensionModel || v instanceof RoleModel
+        || v instanceof GrantModel;
+  }
+
+  /** This schema plus more definitions. */
+  public Schema with(Object... more) {
+    List<Object> all = new ArrayList<>(definitions);
+    all.addAll(of(more).definitions);
+    return new Schema(all);
+  }
+
+  /** The tables, in declaration order. */
+  public List<Table<?>> tables() {
+    return definitions.stream().filter(d -> d instanceof Table<?>).<Table<?>>map(d -> (Table<?>) d).toList();
+  }
+
+  /** Builds and validates the model. */
+  public SchemaModel toModel() {
+    List<String> problems = new ArrayList<>();
+    Map<String, ExtensionModel> extensions = new LinkedHashMap<>();
+    Map<String, RoleModel> roles = new LinkedHashMap<>();
+    Map<String, EnumModel> enums = new LinkedHashMap<>();
+    List<DomainModel> domains = new ArrayList<>();
+    List<SequenceModel> sequences = new ArrayList<>();
+    List<TableModel> tables = new ArrayList<>();
+    List<ViewModel> views = new ArrayList<>();
+    List<GrantModel> grants = new ArrayList<>();
+    Set<String> schemas = new TreeSet<>();
+    Set<Table<?>> tableSet = new LinkedHashSet<>();
+
+    for (Object d : definitions) {
+      if (d instanceof Table<?> t) {
+        if (t.alias() != null) {
+          problems.add("schema lists an alias (" + t + ") instead of the table");
+          continue;
+        }
+        if (!tableSet.add(t)) continue;
+        try {
+          tables.add(t.toModel());
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+          continue;
+        }
+        schemas.add(t.schema());
+        for (PgEnum<?> e : t.usedEnums()) enums.putIfAbsent(e.schema() + "." + e.name(), e.toModel());
+      } else if (d instanceof PgEnum<?> e) {
+        enums.put(e.schema() + "." + e.name(), e.toModel());
+        schemas.add(e.schema());
+      } else if (d instanceof View v) {
+        views.add(v.toModel());
+        schemas.add(v.schema());
+      } else if (d instanceof Sequence s) {
+        sequences.add(s.toModel());
+        schemas.add(s.schema());
+      } else if (d instanceof Domain<?> dm) {
+        DomainModel m = dm.toModel();
+        domains.add(m);
+        schemas.add(m.schema());
+      } else if (d instanceof Role r) {
+        roles.put(r.name(), r.toModel());
+      } else if (d instanceof RoleModel r) {
+        roles.put(r.name(), r);
+      } else if (d instanceof ExtensionModel x) {
+        extensions.put(x.name(), x);
+      } else if (d instanceof GrantModel g) {
+        grants.add(g);
+      } else {
+        problems.add("not a schema definition: " + d);
+      }
+    }
+    // extensions implied by column types
+    for (TableModel t : tables) {
+      for (var c : t.columns()) {
+        if (c.type().startsWith("public.citext")) extensions.putIfAbsent("citext", new ExtensionModel("citext", null));
+        if (c.type().startsWith("public.vector")) extensions.putIfAbsent("vector", new ExtensionModel("vector", null));
+      }
+    }
+    validateForeignKeys(tableSet, problems);
+    checkDuplicates(tables, views, problems);
+    if (!problems.isEmpty()) throw new SchemaDefinitionException(problems);
+    schemas.remove("public");
+    return new SchemaModel(List.copyOf(schemas), List.copyOf(extensions.values()), List.copyOf(roles.values()),
+        List.copyOf(enums.values()), domains, sequences, tables, views, grants);
+  }
+
+  private static void validateForeignKeys(Set<Table<?>> tables, List<String> problems) {
+    for (Table<?> t : tables) {
+      for (ForeignKey fk : t.declaredForeignKeys()) {
+        Table<?> target;
+        List<? extends Column<?>> refs;
+        try {
+          target = fk.targetTable();
+          refs = fk.targetColumns();
+        } catch (RuntimeException e) {
+          continue; // already reported by the table model
+        }
+        String what = "table " + t.name() + ": foreign key on " + ForeignKey.names(fk.columns());
+        if (!tables.contains(target)) {
+          problems.add(what + " references table " + target.schema() + "." + target.name()
+              + ", which is not part of this schema");
+          continue;
+        }
+        for (int i = 0; i < refs.size(); i++) {
+          Column<?> r = refs.get(i);
+          if (target.column(r.name()) != r) {
+            problems.add(what + " references column " + r.name() + ", which table " + target.name() + " does not have");
+            continue;
+          }
+          Column<?> own = fk.columns().get(i);
+          if (!baseType(own.dataType().sqlName()).equals(baseType(r.dataType().sqlName()))) {
+            problems.add(what + ": column " + own.name() + " (" + own.dataType().sqlName() + ") does not match referenced "
+                + target.name() + "." + r.name() + " (" + r.dataType().sqlName() + ")");
+          }
+        }
+        List<String> refNames = ForeignKey.names(refs);
+        TableModel tm = target.toModel();
+        boolean keyed = (tm.primaryKey() != null && Set.copyOf(tm.primaryKey().columns()).equals(Set.copyOf(refNames)))
+            || tm.uniques().stream().anyMatch(u -> Set.copyOf(u.columns()).equals(Set.copyOf(refNames)))
+            || tm.indexes().stream().anyMatch(ix -> ix.unique() && ix.where() == null
+                && ix.elements().stream().noneMatch(e -> e.isExpression())
+                && Set.copyOf(ix.elements().stream().map(e -> e.expression()).toList()).equals(Set.copyOf(refNames)));
+        if (!keyed) {
+          problems.add(what + " references " + target.name() + refNames
+              + ", which is not a primary key or unique constraint (PostgreSQL requires one)");
+        }
+      }
+    }
+  }
+
+  private static String baseType(String sqlName) {
+    return switch (sqlName) {
+      case "serial" -> "integer";
+      case "bigserial" -> "bigint";
+      case "smallserial" -> "smallint";
+      default -> sqlName.replaceAll("^character varying\\(\\d+\\)$", "character varying");
+    };
+  }
+
+  private static void checkDuplicates(List<TableModel> tables, List<ViewModel> views, List<String> problems) {
+    Set<String> seen = new java.util.HashSet<>();
+    for (TableModel t : tables) {
+      if (!seen.add(t.schema() + "." + t.name())) problems.add("two tables are named " + t.schema() + "." + t.name());
+      if (t.partitioning() != null) {
+        for (var p : t.partitioning().partitions()) {
+          if (!seen.add(t.schema() + "." + p.name())) problems.add("partition name " + p.name() + " is already used");
+        }
+      }
+    }
+    for (ViewModel v : views) {
+      if (!seen.add(v.schema() + "." + v.name())) problems.add("view " + v.schema() + "." + v.name() + " clashes with another relation");
+    }
+  }
+}

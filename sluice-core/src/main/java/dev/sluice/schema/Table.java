@@ -1,0 +1,573 @@
+package dev.sluice.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.query.Condition;
+import dev.sluice.query.Field;
+import dev.sluice.query.TableLike;
+import dev.sluice.schema.model.CheckModel;
+import dev.sluice.schema.model.ExclusionModel;
+import dev.sluice.schema.model.ForeignKeyModel;
+import dev.sluice.schema.model.IndexModel;
+import dev.sluice.schema.model.PartitioningModel;
+import dev.sluice.schema.model.PartitioningModel.PartitionModel;
+import dev.sluice.schema.model.PolicyModel;
+import dev.sluice.schema.model.PrimaryKeyModel;
+import dev.sluice.schema.model.TableModel;
+import dev.sluice.schema.model.UniqueModel;
+import dev.sluice.sql.Identifiers;
+import dev.sluice.sql.RenderContext;
+import dev.sluice.types.DataType;
+import dev.sluice.types.Interval;
+import dev.sluice.types.PgTypes;
+import dev.sluice.types.Point;
+import dev.sluice.types.Range;
+import java.lang.reflect.Constructor;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Base class of table definitions. A table is a final class with one typed {@link Column} field per
+ * column and a private no-argument constructor; table-level constraints and indexes are declared in
+ * the constructor, after {@code super(...)}:
+ *
+ * <pre>{@code
+ * public final class Members extends Table<Members> {
+ *   public static final Members MEMBERS = new Members();
+ *   public final Column<UUID> teamId = uuid("team_id").notNull().references(() -> Teams.TEAMS.id, CASCADE);
+ *   public final Column<UUID> userId = uuid("user_id").notNull().references(() -> Users.USERS.id, CASCADE);
+ *   public final Column<MemberRole> role = column("role", Enums.MEMBER_ROLE).notNull();
+ *   private Members() {
+ *     super(App.NS, "team_members");
+ *     primaryKey(teamId, userId);
+ *     index().on(userId);
+ *   }
+ * }
+ * }</pre>
+ *
+ * @param <T> the table class itself, so {@link #as(String)} returns the concrete type
+ */
+public abstract class Table<T extends Table<T>> implements TableLike {
+  private final Namespace namespace;
+  private final String baseName;
+  private final List<Column<?>> columns = new ArrayList<>();
+  private final List<Column<?>> primaryKeyColumns = new ArrayList<>();
+  private final List<ForeignKey> foreignKeys = new ArrayList<>();
+  private final List<UniqueModel> uniques = new ArrayList<>();
+  private final List<CheckModel> checks = new ArrayList<>();
+  private final List<Exclusion> exclusions = new ArrayList<>();
+  private final List<Index> indexes = new ArrayList<>();
+  private final List<Policy> policies = new ArrayList<>();
+  private final List<PartitionModel> partitions = new ArrayList<>();
+  private final List<PgEnum<?>> enums = new ArrayList<>();
+  private String primaryKeyName;
+  private PartitioningModel.Strategy partitionStrategy;
+  private List<String> partitionKeys = List.of();
+  private boolean rlsEnabled;
+  private boolean rlsForced;
+  private String comment;
+
+  // alias support: an alias is another instance of the same class whose definition() is the original
+  private String alias;
+  private Table<?> definition = this;
+  private volatile TableModel model;
+
+  /** A table in the {@code public} schema. */
+  protected Table(String name) {
+    this(Namespace.PUBLIC, name);
+  }
+
+  /** A table in {@code namespace} (its schema and table-name prefix). */
+  protected Table(Namespace namespace, String name) {
+    this.namespace = namespace;
+    this.baseName = name;
+    Identifiers.check(namespace.tableName(name));
+  }
+
+  /** The physical table name (prefix included). */
+  public final String name() {
+    return namespace.tableName(baseName);
+  }
+
+  /** The PostgreSQL schema of the table. */
+  public final String schema() {
+    return namespace.schema();
+  }
+
+  /** The namespace the table was declared in. */
+  public final Namespace namespace() {
+    return namespace;
+  }
+
+  /** The alias of this instance, or null for the table itself. */
+  public final String alias() {
+    return alias;
+  }
+
+  /** The columns, in declaration order. */
+  public final List<Column<?>> columns() {
+    return List.copyOf(columns);
+  }
+
+  @Override
+  public final List<Field<?>> fields() {
+    return List.copyOf(columns);
+  }
+
+  /** The column named {@code name}, or null. */
+  public final Column<?> column(String name) {
+    for (Column<?> c : columns) if (c.name().equals(name)) return c;
+    return null;
+  }
+
+  /** The primary key columns (empty when the table has none). */
+  public final List<Column<?>> primaryKey() {
+    if (!primaryKeyColumns.isEmpty()) return List.copyOf(primaryKeyColumns);
+    return columns.stream().filter(Column::isPrimaryKey).<Column<?>>map(c -> c).toList();
+  }
+
+  /** The original table of an alias (or this table). */
+  public final Table<?> definition() {
+    return definition;
+  }
+
+  /**
+   * The same table under an alias, for self-joins and correlated subqueries: its columns render as
+   * {@code alias.column}. Requires the table class to have a no-argument constructor (any visibility).
+   */
+  @SuppressWarnings("unchecked")
+  public final T as(String aliasName) {
+    Identifiers.check(aliasName);
+    try {
+      Constructor<?> ctor = definition.getClass().getDeclaredConstructor();
+      ctor.setAccessible(true);
+      Table<?> copy = (Table<?>) ctor.newInstance();
+      copy.alias = aliasName;
+      copy.definition = definition;
+      copy.model = definition.toModel();
+      return (T) copy;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot alias table " + name() + ": " + getClass().getName()
+          + " needs a no-argument constructor", e);
+    }
+  }
+
+  /** Writes the table in FROM position: {@code schema.table [AS alias]}. */
+  @Override
+  public void renderTo(RenderContext ctx) {
+    renderQualifiedName(ctx);
+    if (alias != null) ctx.sql(" AS ").id(alias);
+  }
+
+  /** Writes how columns refer to this table: the alias, or the (schema-qualified unless public) name. */
+  public final void renderReference(RenderContext ctx) {
+    if (alias != null) ctx.id(alias);
+    else renderQualifiedName(ctx);
+  }
+
+  /** Writes the table name, schema-qualified unless the schema is {@code public}. */
+  public final void renderQualifiedName(RenderContext ctx) {
+    if (!schema().equals("public")) ctx.id(schema()).sql('.');
+    ctx.id(name());
+  }
+
+  // --- column factories ---------------------------------------------------------------------------
+
+  /** A column of any {@link DataType}: domains, custom types, enums, arrays. */
+  protected final <V> Column<V> column(String name, DataType<V> type) {
+    Column<V> c = new Column<>(this, name, type);
+    if (column(name) != null) {
+      throw new SchemaDefinitionException("table " + name() + ": column " + name + " is declared twice");
+    }
+    columns.add(c);
+    return c;
+  }
+
+  /** A column of a PostgreSQL enum type mapped to a Java enum. */
+  protected final <E extends Enum<E>> Column<E> column(String name, PgEnum<E> type) {
+    if (!enums.contains(type)) enums.add(type);
+    return column(name, type.dataType());
+  }
+
+  protected final Column<Short> smallint(String name) { return column(name, PgTypes.SMALLINT); }
+  protected final Column<Integer> integer(String name) { return column(name, PgTypes.INTEGER); }
+  protected final Column<Long> bigint(String name) { return column(name, PgTypes.BIGINT); }
+  protected final Column<Short> smallserial(String name) { return column(name, PgTypes.SMALLSERIAL); }
+  protected final Column<Integer> serial(String name) { return column(name, PgTypes.SERIAL); }
+  protected final Column<Long> bigserial(String name) { return column(name, PgTypes.BIGSERIAL); }
+  protected final Column<BigDecimal> numeric(String name) { return column(name, PgTypes.NUMERIC); }
+  protected final Column<Float> real(String name) { return column(name, PgTypes.REAL); }
+  protected final Column<Double> doublePrecision(String name) { return column(name, PgTypes.DOUBLE); }
+  protected final Column<BigDecimal> money(String name) { return column(name, PgTypes.MONEY); }
+  protected final Column<Boolean> bool(String name) { return column(name, PgTypes.BOOLEAN); }
+  protected final Column<String> text(String name) { return column(name, PgTypes.TEXT); }
+  protected final Column<String> varchar(String name) { return column(name, PgTypes.VARCHAR); }
+  protected final Column<String> citext(String name) { return column(name, PgTypes.CITEXT); }
+  protected final Column<UUID> uuid(String name) { return column(name, PgTypes.UUID_TYPE); }
+  protected final Column<byte[]> bytea(String name) { return column(name, PgTypes.BYTEA); }
+  protected final Column<LocalDate> date(String name) { return column(name, PgTypes.DATE); }
+  protected final Column<LocalTime> time(String name) { return column(name, PgTypes.TIME); }
+  protected final Column<OffsetTime> timetz(String name) { return column(name, PgTypes.TIMETZ); }
+  protected final Column<LocalDateTime> timestamp(String name) { return column(name, PgTypes.TIMESTAMP); }
+  protected final Column<OffsetDateTime> timestamptz(String name) { return column(name, PgTypes.TIMESTAMPTZ); }
+  protected final Column<Interval> interval(String name) { return column(name, PgTypes.INTERVAL); }
+  protected final Column<JsonNode> json(String name) { return column(name, PgTypes.JSON); }
+  protected final Column<JsonNode> jsonb(String name) { return column(name, PgTypes.JSONB); }
+  protected final Column<Range<Integer>> int4range(String name) { return column(name, PgTypes.INT4RANGE); }
+  protected final Column<Range<Long>> int8range(String name) { return column(name, PgTypes.INT8RANGE); }
+  protected final Column<Range<BigDecimal>> numrange(String name) { return column(name, PgTypes.NUMRANGE); }
+  protected final Column<Range<LocalDateTime>> tsrange(String name) { return column(name, PgTypes.TSRANGE); }
+  protected final Column<Range<OffsetDateTime>> tstzrange(String name) { return column(name, PgTypes.TSTZRANGE); }
+  protected final Column<Range<LocalDate>> daterange(String name) { return column(name, PgTypes.DATERANGE); }
+  protected final Column<String> inet(String name) { return column(name, PgTypes.INET); }
+  protected final Column<String> cidr(String name) { return column(name, PgTypes.CIDR); }
+  protected final Column<String> macaddr(String name) { return column(name, PgTypes.MACADDR); }
+  protected final Column<Point> point(String name) { return column(name, PgTypes.POINT); }
+  protected final Column<String> tsvector(String name) { return column(name, PgTypes.TSVECTOR); }
+  protected final Column<String> xml(String name) { return column(name, PgTypes.XML); }
+
+  /** {@code numeric(precision, scale)}. */
+  protected final Column<BigDecimal> numeric(String name, int precision, int scale) {
+    return column(name, typed(name, () -> PgTypes.numeric(precision, scale)));
+  }
+
+  /** {@code varchar(length)}. */
+  protected final Column<String> varchar(String name, int length) {
+    return column(name, typed(name, () -> PgTypes.varchar(length)));
+  }
+
+  /** {@code char(length)}. */
+  protected final Column<String> character(String name, int length) {
+    return column(name, typed(name, () -> PgTypes.character(length)));
+  }
+
+  /** {@code time(precision)}. */
+  protected final Column<LocalTime> time(String name, int precision) {
+    return column(name, typed(name, () -> PgTypes.time(precision)));
+  }
+
+  /** {@code timetz(precision)}. */
+  protected final Column<OffsetTime> timetz(String name, int precision) {
+    return column(name, typed(name, () -> PgTypes.timetz(precision)));
+  }
+
+  /** {@code timestamp(precision)}. */
+  protected final Column<LocalDateTime> timestamp(String name, int precision) {
+    return column(name, typed(name, () -> PgTypes.timestamp(precision)));
+  }
+
+  /** {@code timestamptz(precision)}. */
+  protected final Column<OffsetDateTime> timestamptz(String name, int precision) {
+    return column(name, typed(name, () -> PgTypes.timestamptz(precision)));
+  }
+
+  /** {@code timestamptz} mapped to {@link java.time.Instant}. */
+  protected final Column<java.time.Instant> timestamptzInstant(String name) {
+    return column(name, PgTypes.INSTANT);
+  }
+
+  /** {@code json} mapped to a Java class with Jackson. */
+  protected final <V> Column<V> json(String name, Class<V> type) {
+    return column(name, PgTypes.json(type, PgTypes.DEFAULT_JSON));
+  }
+
+  /** {@code jsonb} mapped to a Java class with Jackson. */
+  protected final <V> Column<V> jsonb(String name, Class<V> type) {
+    return column(name, PgTypes.jsonb(type, PgTypes.DEFAULT_JSON));
+  }
+
+  /** {@code jsonb} mapped to a Java class with a given Jackson mapper. */
+  protected final <V> Column<V> jsonb(String name, Class<V> type, ObjectMapper mapper) {
+    return column(name, PgTypes.jsonb(type, mapper));
+  }
+
+  /** pgvector's {@code vector(dimensions)}; the schema then needs the {@code vector} extension. */
+  protected final Column<float[]> vector(String name, int dimensions) {
+    return column(name, typed(name, () -> PgTypes.vector(dimensions)));
+  }
+
+  private <V> DataType<V> typed(String column, Supplier<DataType<V>> f) {
+    try {
+      return f.get();
+    } catch (IllegalArgumentException e) {
+      throw new SchemaDefinitionException("table " + name() + ", column " + column + ": " + e.getMessage());
+    }
+  }
+
+  // --- table-level definitions (call from the constructor) ----------------------------------------
+
+  /** A (composite) primary key named {@code <table>_pkey}. */
+  protected final void primaryKey(Column<?>... cols) {
+    primaryKey(null, cols);
+  }
+
+  /** A (composite) primary key with an explicit constraint name. */
+  protected final void primaryKey(String constraintName, Column<?>... cols) {
+    checkModifiable(null);
+    if (!primaryKeyColumns.isEmpty()) {
+      throw new SchemaDefinitionException("table " + name() + " declares two primary keys");
+    }
+    primaryKeyColumns.addAll(Arrays.asList(cols));
+    primaryKeyName = constraintName;
+    for (Column<?> c : cols) c.notNull();
+  }
+
+  /** A (composite) foreign key; configure it with the returned {@link ForeignKey}. */
+  protected final ForeignKey foreignKey(List<? extends Column<?>> cols, Supplier<List<? extends Column<?>>> targets) {
+    checkModifiable(null);
+    ForeignKey fk = new ForeignKey(cols, targets);
+    foreignKeys.add(fk);
+    return fk;
+  }
+
+  /** A (composite) UNIQUE constraint named {@code <table>_<columns>_key}. */
+  protected final void unique(Column<?>... cols) {
+    unique(null, false, cols);
+  }
+
+  /** A (composite) UNIQUE constraint with an explicit name and NULLS NOT DISTINCT choice. */
+  protected final void unique(String constraintName, boolean nullsNotDistinct, Column<?>... cols) {
+    checkModifiable(null);
+    List<String> names = Arrays.stream(cols).map(Column::name).toList();
+    uniques.add(new UniqueModel(constraintName != null ? constraintName : Names.of(name(), names, "key"), names,
+        nullsNotDistinct, false, false));
+  }
+
+  /** {@code CONSTRAINT name CHECK (expression)}. */
+  protected final void check(String constraintName, String expression) {
+    checkModifiable(null);
+    checks.add(new CheckModel(constraintName, expression, false));
+  }
+
+  /** {@code CONSTRAINT name CHECK (condition)} from the DSL. */
+  protected final void check(String constraintName, Condition condition) {
+    check(constraintName, Column.inlineUnqualified(condition));
+  }
+
+  /** An EXCLUDE constraint; add elements to the returned {@link Exclusion}. */
+  protected final Exclusion exclude() {
+    return exclude(null);
+  }
+
+  /** An EXCLUDE constraint with an explicit name. */
+  protected final Exclusion exclude(String constraintName) {
+    checkModifiable(null);
+    Exclusion e = new Exclusion(constraintName);
+    exclusions.add(e);
+    return e;
+  }
+
+  /** An index named after its columns ({@code <table>_<columns>_idx}). */
+  protected final Index index() {
+    return index(null);
+  }
+
+  /** An index with an explicit name. */
+  protected final Index index(String indexName) {
+    checkModifiable(null);
+    Index i = new Index(indexName);
+    indexes.add(i);
+    return i;
+  }
+
+  /** ENABLE ROW LEVEL SECURITY. */
+  protected final void enableRowLevelSecurity() {
+    checkModifiable(null);
+    rlsEnabled = true;
+  }
+
+  /** ENABLE and FORCE ROW LEVEL SECURITY (the owner is subject to policies too). */
+  protected final void forceRowLevelSecurity() {
+    checkModifiable(null);
+    rlsEnabled = true;
+    rlsForced = true;
+  }
+
+  /** A row-level security policy; configure it with the returned {@link Policy}. */
+  protected final Policy policy(String policyName) {
+    checkModifiable(null);
+    Policy p = new Policy(policyName);
+    policies.add(p);
+    return p;
+  }
+
+  /** PARTITION BY strategy (keys): column names or parenthesised expressions. */
+  protected final void partitionBy(PartitioningModel.Strategy strategy, String... keys) {
+    checkModifiable(null);
+    partitionStrategy = strategy;
+    partitionKeys = List.of(keys);
+  }
+
+  /** PARTITION BY strategy (columns). */
+  protected final void partitionBy(PartitioningModel.Strategy strategy, Column<?>... keys) {
+    partitionBy(strategy, Arrays.stream(keys).map(Column::name).toArray(String[]::new));
+  }
+
+  /**
+   * A partition of this table: {@code CREATE TABLE name PARTITION OF this bound}, where bound is
+   * e.g. {@code FOR VALUES FROM ('2025-01-01') TO ('2025-02-01')}, {@code FOR VALUES IN ('a')},
+   * {@code FOR VALUES WITH (MODULUS 4, REMAINDER 0)} or {@code DEFAULT}. The name gets the namespace prefix.
+   */
+  protected final void partition(String partitionName, String bound) {
+    checkModifiable(null);
+    partitions.add(new PartitionModel(namespace.tableName(partitionName), bound, null));
+  }
+
+  /** COMMENT ON TABLE. */
+  protected final void comment(String text) {
+    checkModifiable(null);
+    comment = text;
+  }
+
+  // --- model ---------------------------------------------------------------------------------------
+
+  void checkModifiable(Column<?> c) {
+    if (model != null) {
+      throw new IllegalStateException("table " + name() + " is already built; define "
+          + (c == null ? "constraints" : "column " + c.name()) + " in the table class");
+    }
+  }
+
+  void replaceColumn(Column<?> old, Column<?> replacement) {
+    int i = columns.indexOf(old);
+    columns.set(i, replacement);
+  }
+
+  /** The table's model; built once, after which the definition is frozen. Throws on contradictions. */
+  public final TableModel toModel() {
+    TableModel m = model;
+    if (m == null) {
+      synchronized (this) {
+        m = model;
+        if (m == null) {
+          List<String> problems = new ArrayList<>();
+          m = buildModel(problems);
+          if (!problems.isEmpty()) throw new SchemaDefinitionException(problems);
+          model = m;
+        }
+      }
+    }
+    return m;
+  }
+
+  TableModel buildModel(List<String> problems) {
+    String table = name();
+    if (columns.isEmpty() && partitions.isEmpty()) {
+      problems.add("table " + table + " has no columns");
+    }
+    // primary key: column-level or table-level, not both
+    List<Column<?>> pkCols = columns.stream().filter(Column::isPrimaryKey).<Column<?>>map(c -> c).toList();
+    PrimaryKeyModel pk = null;
+    if (!pkCols.isEmpty() && !primaryKeyColumns.isEmpty()) {
+      problems.add("table " + table + " declares two primary keys: primaryKey() on column(s) "
+          + ForeignKey.names(pkCols) + " and primaryKey(" + ForeignKey.names(primaryKeyColumns) + ")");
+    } else if (pkCols.size() > 1) {
+      problems.add("table " + table + " declares two primary keys (on columns " + ForeignKey.names(pkCols)
+          + "); use primaryKey(a, b) in the constructor for a composite key");
+    } else if (!pkCols.isEmpty() || !primaryKeyColumns.isEmpty()) {
+      List<Column<?>> cols = primaryKeyColumns.isEmpty() ? pkCols : primaryKeyColumns;
+      checkOwn(cols, "primary key", problems);
+      pk = new PrimaryKeyModel(primaryKeyName != null ? primaryKeyName : Names.fit(table, "pkey"), ForeignKey.names(cols));
+    }
+    List<UniqueModel> us = new ArrayList<>(uniques);
+    List<CheckModel> cs = new ArrayList<>(checks);
+    List<ForeignKeyModel> fks = new ArrayList<>();
+    for (Column<?> c : columns) {
+      if (c.uniqueSpec() != null) {
+        us.add(new UniqueModel(c.uniqueSpec().name() != null ? c.uniqueSpec().name() : Names.of(table, List.of(c.name()), "key"),
+            List.of(c.name()), c.uniqueSpec().nullsNotDistinct(), false, false));
+      }
+      if (c.checkSql() != null) {
+        cs.add(new CheckModel(Names.of(table, List.of(c.name()), "check"), c.checkSql(), false));
+      }
+      if (c.referenceSpec() != null) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ForeignKey fk = new ForeignKey(List.of(c), () -> (List) List.of(c.referenceSpec().target().get()));
+        c.referenceSpec().options().accept(fk);
+        ForeignKeyModel fm = fk.toModel(this, problems);
+        if (fm != null) fks.add(fm);
+      }
+    }
+    for (ForeignKey fk : foreignKeys) {
+      checkOwn(fk.columns(), "foreign key", problems);
+      ForeignKeyModel fm = fk.toModel(this, problems);
+      if (fm != null) fks.add(fm);
+    }
+    List<ExclusionModel> xs = new ArrayList<>();
+    for (Exclusion e : exclusions) {
+      ExclusionModel x = e.toModel(table, problems);
+      if (x != null) xs.add(x);
+    }
+    List<IndexModel> is = new ArrayList<>();
+    for (Index i : indexes) {
+      IndexModel im = i.toModel(table, problems);
+      if (im != null) is.add(im);
+    }
+    List<PolicyModel> ps = policies.stream().map(Policy::toModel).toList();
+    PartitioningModel partitioning = partitionStrategy == null ? null
+        : new PartitioningModel(partitionStrategy, partitionKeys, partitions);
+    if (partitionStrategy == null && !partitions.isEmpty()) {
+      problems.add("table " + table + " declares partitions but no partitionBy(...)");
+    }
+    checkDuplicateNames(table, pk, us, cs, fks, xs, is, problems);
+    return new TableModel(schema(), table, columns.stream().map(Column::toModel).toList(), pk, fks, us, cs, xs, is,
+        partitioning, rlsEnabled, rlsForced, ps, comment);
+  }
+
+  private void checkOwn(List<? extends Column<?>> cols, String what, List<String> problems) {
+    for (Column<?> c : cols) {
+      if (c == null || c.table() != this) {
+        problems.add("table " + name() + ": " + what + " uses column " + c + " of another table");
+      }
+    }
+  }
+
+  private static void checkDuplicateNames(String table, PrimaryKeyModel pk, List<UniqueModel> us, List<CheckModel> cs,
+      List<ForeignKeyModel> fks, List<ExclusionModel> xs, List<IndexModel> is, List<String> problems) {
+    Set<String> seen = new HashSet<>();
+    List<String> names = new ArrayList<>();
+    if (pk != null) names.add(pk.name());
+    us.forEach(u -> names.add(u.name()));
+    cs.forEach(c -> names.add(c.name()));
+    fks.forEach(f -> names.add(f.name()));
+    xs.forEach(x -> names.add(x.name()));
+    is.forEach(i -> names.add(i.name()));
+    for (String n : names) {
+      if (!seen.add(n)) problems.add("table " + table + ": two constraints or indexes are named " + n);
+    }
+  }
+
+  /** Enum types used by this table's columns (so a schema need not list them again). */
+  List<PgEnum<?>> usedEnums() {
+    return List.copyOf(enums);
+  }
+
+  /** Foreign keys as declared (with live column references), for cross-table validation. */
+  List<ForeignKey> declaredForeignKeys() {
+    List<ForeignKey> all = new ArrayList<>(foreignKeys);
+    for (Column<?> c : columns) {
+      if (c.referenceSpec() != null) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ForeignKey fk = new ForeignKey(List.of(c), () -> (List) List.of(c.referenceSpec().target().get()));
+        all.add(fk);
+      }
+    }
+    return all;
+  }
+
+  @Override
+  public String toString() {
+    return alias == null ? schema() + "." + name() : schema() + "." + name() + " AS " + alias;
+  }
+}
