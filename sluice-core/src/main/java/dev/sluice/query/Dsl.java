@@ -150,6 +150,15 @@ public final class Dsl {
     return Expressions.of("now", PgTypes.TIMESTAMPTZ, ctx -> ctx.sql("now()"));
   }
 
+  /**
+   * {@code excluded.column}: the row proposed for insertion, inside
+   * {@code onConflict(...).doUpdate().set(col, excluded(col))}.
+   */
+  public static <T> Field<T> excluded(dev.sluice.schema.Column<T> column) {
+    String name = column.name();
+    return Expressions.of(name, column.dataType(), ctx -> ctx.sql("excluded.").id(name));
+  }
+
   /** A typed field from an SQL template (values bound, see {@link dev.sluice.sql.Sql}). */
   public static <T> Field<T> field(DataType<T> type, String template, Object... args) {
     QueryPart body = dev.sluice.sql.Sql.sql(template, args);

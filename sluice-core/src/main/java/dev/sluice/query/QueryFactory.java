@@ -1,5 +1,6 @@
 package dev.sluice.query;
 
+import dev.sluice.schema.Table;
 import java.util.List;
 
 /**
@@ -14,6 +15,32 @@ public interface QueryFactory extends SelectOverloads {
   @SuppressWarnings("unchecked")
   default <S> S selectImpl(List<? extends SelectItem> items) {
     return (S) Selects.create(executor(), List.of(), false, items);
+  }
+
+  /**
+   * {@code INSERT INTO table ...}: {@code db.insertInto(USERS).set(USERS.email, "a@b.c").execute()}.
+   * The table renders with its alias, if it has one.
+   */
+  default Insert insertInto(Table<?> table) {
+    return new InsertImpl(executor(), List.of(), false, table);
+  }
+
+  /**
+   * {@code UPDATE table SET ...}; runnable only after {@code where(...)} or an explicit {@code all()},
+   * so a forgotten WHERE cannot update every row.
+   */
+  default Update update(Table<?> table) {
+    return new UpdateImpl(executor(), List.of(), false, table);
+  }
+
+  /** {@code DELETE FROM table ...}; runnable only after {@code where(...)} or an explicit {@code all()}. */
+  default Delete deleteFrom(Table<?> table) {
+    return new DeleteImpl(executor(), List.of(), false, table);
+  }
+
+  /** {@code MERGE INTO table USING ... ON ... WHEN ...} (PostgreSQL 15+). */
+  default MergeUsing mergeInto(Table<?> table) {
+    return new MergeImpl(executor(), List.of(), false, table);
   }
 
   /** WITH ctes ...: returns a factory whose statements carry the CTEs. */

@@ -1,8 +1,9 @@
 package dev.sluice.query;
 
+import dev.sluice.schema.Table;
 import java.util.List;
 
-/** Creates selects: typed ones are {@link SelectImpl}; an untyped one (tables or many fields) is wrapped. */
+/** Creates selects (and, for a WITH clause, the data-modification statements carrying it): typed ones are {@link SelectImpl}; an untyped one (tables or many fields) is wrapped. */
 final class Selects {
   private Selects() {}
 
@@ -23,6 +24,26 @@ final class Selects {
       @SuppressWarnings("unchecked")
       public <S> S selectImpl(List<? extends SelectItem> items) {
         return (S) create(executor, ctes, recursive, items);
+      }
+
+      @Override
+      public Insert insertInto(Table<?> table) {
+        return new InsertImpl(executor, ctes, recursive, table);
+      }
+
+      @Override
+      public Update update(Table<?> table) {
+        return new UpdateImpl(executor, ctes, recursive, table);
+      }
+
+      @Override
+      public Delete deleteFrom(Table<?> table) {
+        return new DeleteImpl(executor, ctes, recursive, table);
+      }
+
+      @Override
+      public MergeUsing mergeInto(Table<?> table) {
+        return new MergeImpl(executor, ctes, recursive, table);
       }
     };
   }

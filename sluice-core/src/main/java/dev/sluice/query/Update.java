@@ -1,0 +1,28 @@
+package dev.sluice.query;
+
+import dev.sluice.schema.Column;
+
+/**
+ * An {@code UPDATE target SET ...} being built. It cannot run until it is given a {@link #where} or an
+ * explicit {@link #all()}, so a forgotten WHERE never updates the whole table by accident. Columns with
+ * an app-side {@code onUpdate} function that are not set explicitly are set to its value.
+ */
+public interface Update {
+  /** {@code column = value} (bound with the column's type). For SQL NULL use {@link #setNull}. */
+  <T> Update set(Column<T> column, T value);
+
+  /** {@code column = expression}. */
+  <T> Update set(Column<T> column, Field<T> value);
+
+  /** {@code column = NULL}. */
+  Update setNull(Column<?> column);
+
+  /** {@code FROM sources}: other tables the SET values and WHERE may refer to. */
+  Update from(TableLike... sources);
+
+  /** {@code WHERE condition}: makes the statement runnable. */
+  UpdateReady where(Condition condition);
+
+  /** Updates every row of the table, deliberately. */
+  UpdateReady all();
+}
