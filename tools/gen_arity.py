@@ -77,7 +77,7 @@ with open(os.path.join(BASE, "SelectOverloads.java"), "w") as f:
     f.write(HEADER + "import java.util.List;\n\n/** The typed {@code select(...)} entry points; implemented by Database, Transaction and {@link Dsl}. */\n"
             "public interface SelectOverloads {\n  /** Creates the select of the given fields (typed by the caller). */\n  <S> S selectImpl(List<? extends SelectItem> items);\n\n"
             + overloads("SELECT", "Select", "select").replace("return selectImpl(", "return selectImpl(")
-            + "\n  /** SELECT of any number of fields or whole tables ({@code t.*}), untyped rows. */\n  default Select select(SelectItem... items) {\n    return selectImpl(List.of(items));\n  }\n}\n")
+            + "\n  /** SELECT of any number of fields or whole tables ({@code t.*}), untyped rows. */\n  default Select select(SelectItem... items) {\n    Object s = selectImpl(List.of(items));\n    // all-field lists of 1..22 come back typed (SelectImpl): wrap them, this overload promises untyped rows\n    return s instanceof Select u ? u : new UntypedSelect((SelectImpl) s);\n  }\n}\n")
 
 with open(os.path.join(BASE, "Returning.java"), "w") as f:
     f.write(HEADER + "import java.util.List;\n\n/** The typed {@code returning(...)} clauses of INSERT, UPDATE, DELETE and MERGE. */\n"

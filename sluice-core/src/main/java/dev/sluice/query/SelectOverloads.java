@@ -120,6 +120,8 @@ public interface SelectOverloads {
 
   /** SELECT of any number of fields or whole tables ({@code t.*}), untyped rows. */
   default Select select(SelectItem... items) {
-    return selectImpl(List.of(items));
+    Object s = selectImpl(List.of(items));
+    // all-field lists of 1..22 come back typed (SelectImpl): wrap them, this overload promises untyped rows
+    return s instanceof Select u ? u : new UntypedSelect((SelectImpl) s);
   }
 }

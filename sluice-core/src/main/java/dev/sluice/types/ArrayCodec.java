@@ -20,6 +20,10 @@ final class ArrayCodec<T> implements Codec<T[]> {
     this.element = element;
   }
 
+  DataType<T> element() {
+    return element;
+  }
+
   @Override
   public void bind(PreparedStatement ps, int index, T[] value) throws SQLException {
     if (value == null) ps.setNull(index, Types.OTHER); else ps.setObject(index, toText(value), Types.OTHER);

@@ -97,4 +97,12 @@ public final class DataType<T> {
   public String toString() {
     return sqlName + " <-> " + javaType.getSimpleName();
   }
+
+  /**
+   * The element type of an array type, or null when this is not an array: {@code ANY(array)} and
+   * {@code unnest(array)} yield elements and need their codec to read them.
+   */
+  public DataType<?> elementType() {
+    return codec instanceof ArrayCodec<?> a ? a.element() : null;
+  }
 }

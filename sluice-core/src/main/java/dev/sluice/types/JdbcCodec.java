@@ -31,6 +31,10 @@ final class JdbcCodec<T> implements Codec<T> {
 
   @Override
   public T read(ResultSet rs, int index) throws SQLException {
+    if (javaType == java.math.BigDecimal.class) {
+      // sum(integer) is bigint, not numeric: getObject(BigDecimal.class) refuses int8, getBigDecimal reads any number
+      return javaType.cast(rs.getBigDecimal(index));
+    }
     return rs.getObject(index, javaType);
   }
 
