@@ -433,4 +433,29 @@ class DslSchemaLiveTest {
     assertThat(lines.get(0).status()).isEqualTo(Status.NEW);
     assertThat(db.select(o.invoiceNo).from(o).fetchOne()).isEqualTo(1000L);
   }
+
+  static final class Embeddings extends Table<Embeddings> {
+    static final Embeddings T = new Embeddings();
+    final Column<Long> id = bigserial("id").primaryKey();
+    final Column<float[]> embedding = vector("embedding", 3);
+
+    private Embeddings() {
+      super(APP, "embeddings");
+      index().using("hnsw").on(Index.key(embedding).opclass("vector_cosine_ops"));
+    }
+  }
+
+  @Test
+  void vectorColumnImpliesTheExtensionWhenPgvectorIsInstalled(PgTestContext pg) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(pg.server().hasExtension("vector"),
+        "pgvector is not installed on this PostgreSQL server: skipping the vector column");
+    SchemaModel current = model();
+    SchemaModel withVectors = Schema.of(Embeddings.T).toModel();
+    assertThat(withVectors.extensions()).containsExactly(new ExtensionModel("vector", null));
+    Catalog.apply(pg, DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, withVectors)).stream()
+        .filter(s -> !s.startsWith("CREATE SCHEMA")).toList());
+    assertThat(value(pg, "select format_type(atttypid, atttypmod) from pg_attribute where attrelid = 'dsl.embeddings'::regclass"
+        + " and attname = 'embedding'")).isEqualTo("vector(3)");
+    assertThat(current.extensions()).extracting(ExtensionModel::name).doesNotContain("vector");
+  }
 }
