@@ -374,7 +374,7 @@ class DslSchemaLiveTest {
         + " and relnamespace = 'dsl'::regnamespace order by 1")).containsExactly("big_orders false", "order_totals true");
     assertThat(value(pg, "select pg_get_indexdef('dsl.big_orders_id_idx'::regclass)"))
         .isEqualTo("CREATE UNIQUE INDEX big_orders_id_idx ON dsl.big_orders USING btree (id)");
-    assertThat(value(pg, "select pg_get_viewdef('dsl.big_orders'::regclass)")).contains("WHERE (orders.total > (100)::numeric)");
+    assertThat(value(pg, "select pg_get_viewdef('dsl.big_orders'::regclass)")).contains("total > (100)::numeric");
   }
 
   @Test
