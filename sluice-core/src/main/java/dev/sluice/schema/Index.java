@@ -18,6 +18,7 @@ public final class Index {
   private final String explicitName;
   private final List<Key> keys = new ArrayList<>();
   private final List<Column<?>> include = new ArrayList<>();
+  private final List<Column<?>> columnRefs = new ArrayList<>();
   private final Map<String, String> with = new LinkedHashMap<>();
   private String method = "btree";
   private boolean unique;
@@ -76,6 +77,7 @@ public final class Index {
   /** Index columns in order. */
   public Index on(Column<?>... columns) {
     for (Column<?> c : columns) keys.add(key(c));
+    columnRefs.addAll(List.of(columns));
     return this;
   }
 
@@ -118,6 +120,7 @@ public final class Index {
   /** INCLUDE (covering) columns. */
   public Index include(Column<?>... columns) {
     include.addAll(List.of(columns));
+    columnRefs.addAll(List.of(columns));
     return this;
   }
 
@@ -142,6 +145,11 @@ public final class Index {
   public Index comment(String text) {
     comment = text;
     return this;
+  }
+
+  /** Columns given as Column objects (checked to belong to the indexed table). */
+  List<Column<?>> columnRefs() {
+    return columnRefs;
   }
 
   IndexModel toModel(String table, List<String> problems) {

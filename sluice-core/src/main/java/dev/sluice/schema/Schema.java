@@ -196,12 +196,19 @@ public final class Schema {
     }
   }
 
+  /**
+   * The type family that decides whether a foreign key column may reference another: type modifiers
+   * (length, precision) do not matter, serials are their integer types, and the string types share
+   * PostgreSQL's text equality (a text column may reference a varchar one).
+   */
   private static String baseType(String sqlName) {
-    return switch (sqlName) {
+    String t = sqlName.replaceAll("\\(\\d+(,\\d+)?\\)", "");
+    return switch (t) {
       case "serial" -> "integer";
       case "bigserial" -> "bigint";
       case "smallserial" -> "smallint";
-      default -> sqlName.replaceAll("^character varying\\(\\d+\\)$", "character varying");
+      case "character varying", "character", "text" -> "text";
+      default -> t;
     };
   }
 

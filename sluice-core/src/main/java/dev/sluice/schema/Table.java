@@ -6,6 +6,7 @@ import dev.sluice.query.Condition;
 import dev.sluice.query.Field;
 import dev.sluice.query.TableLike;
 import dev.sluice.schema.model.CheckModel;
+import dev.sluice.schema.model.ColumnModel;
 import dev.sluice.schema.model.ExclusionModel;
 import dev.sluice.schema.model.ForeignKeyModel;
 import dev.sluice.schema.model.IndexModel;
@@ -71,6 +72,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   private final List<Policy> policies = new ArrayList<>();
   private final List<PartitionModel> partitions = new ArrayList<>();
   private final List<PgEnum<?>> enums = new ArrayList<>();
+  private final List<List<Column<?>>> uniqueColumns = new ArrayList<>();
   private String primaryKeyName;
   private PartitioningModel.Strategy partitionStrategy;
   private List<String> partitionKeys = List.of();
@@ -340,6 +342,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   protected final void unique(String constraintName, boolean nullsNotDistinct, Column<?>... cols) {
     checkModifiable(null);
     List<String> names = Arrays.stream(cols).map(Column::name).toList();
+    uniqueColumns.add(Arrays.asList(cols));
     uniques.add(new UniqueModel(constraintName != null ? constraintName : Names.of(name(), names, "key"), names,
         nullsNotDistinct, false, false));
   }
@@ -480,6 +483,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
       checkOwn(cols, "primary key", problems);
       pk = new PrimaryKeyModel(primaryKeyName != null ? primaryKeyName : Names.fit(table, "pkey"), ForeignKey.names(cols));
     }
+    uniqueColumns.forEach(cols -> checkOwn(cols, "unique constraint", problems));
     List<UniqueModel> us = new ArrayList<>(uniques);
     List<CheckModel> cs = new ArrayList<>(checks);
     List<ForeignKeyModel> fks = new ArrayList<>();
@@ -511,6 +515,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
     }
     List<IndexModel> is = new ArrayList<>();
     for (Index i : indexes) {
+      checkOwn(i.columnRefs(), "index", problems);
       IndexModel im = i.toModel(table, problems);
       if (im != null) is.add(im);
     }
@@ -521,7 +526,15 @@ public abstract class Table<T extends Table<T>> implements TableLike {
       problems.add("table " + table + " declares partitions but no partitionBy(...)");
     }
     checkDuplicateNames(table, pk, us, cs, fks, xs, is, problems);
-    return new TableModel(schema(), table, columns.stream().map(Column::toModel).toList(), pk, fks, us, cs, xs, is,
+    List<ColumnModel> cms = new ArrayList<>();
+    for (Column<?> c : columns) {
+      try {
+        cms.add(c.toModel());
+      } catch (IllegalArgumentException e) {
+        problems.add("table " + table + ": " + e.getMessage());
+      }
+    }
+    return new TableModel(schema(), table, cms, pk, fks, us, cs, xs, is,
         partitioning, rlsEnabled, rlsForced, ps, comment);
   }
 
