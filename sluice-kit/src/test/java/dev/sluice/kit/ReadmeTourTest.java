@@ -12,7 +12,6 @@ import dev.sluice.schema.PgEnum;
 import dev.sluice.schema.Schema;
 import dev.sluice.schema.Table;
 import dev.sluice.schema.model.SchemaModel;
-import dev.sluice.sql.Sql;
 import dev.sluice.test.PgTest;
 import dev.sluice.test.PgTestContext;
 import java.nio.file.Files;
@@ -79,14 +78,18 @@ class ReadmeTourTest {
       try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
         for (String ddl : DdlRenderer.render(changes)) st.execute(ddl);
       }
-      // --- README block 3: some data (an insert DSL is coming; templates bind every value) ---
-      var sql = db.executor();
-      sql.execute(Sql.sql("insert into users (email, role) values ({}, {})",
-          "ann@example.com", Sql.value(UserRole.ADMIN, Users.USER_ROLE.dataType())).render());
-      sql.execute(Sql.sql("insert into users (email) values ({})", "bob@example.com").render());
-      UUID ann = db.select(Users.USERS.id).from(Users.USERS).where(Users.USERS.email.eq("ann@example.com")).fetchOne();
-      sql.execute(Sql.sql("insert into posts (author_id, title, published) values ({}, {}, {}), ({}, {}, {})",
-          ann, "Hello, Sluice", true, ann, "Draft", false).render());
+      // --- README block 3: some data ---
+      UUID ann = db.insertInto(Users.USERS)
+          .set(Users.USERS.email, "ann@example.com")
+          .set(Users.USERS.role, UserRole.ADMIN)
+          .returning(Users.USERS.id)
+          .fetchOne();
+      db.insertInto(Users.USERS).set(Users.USERS.email, "bob@example.com").execute();
+      db.insertInto(Posts.POSTS)
+          .set(Posts.POSTS.authorId, ann).set(Posts.POSTS.title, "Hello, Sluice").set(Posts.POSTS.published, true)
+          .newRow()
+          .set(Posts.POSTS.authorId, ann).set(Posts.POSTS.title, "Draft").set(Posts.POSTS.published, false)
+          .execute();
       // --- README block 4: typed queries ---
       Users u = Users.USERS;
       Posts p = Posts.POSTS;
