@@ -30,11 +30,11 @@ public final class PgTypes {
   public static final DataType<Short> SMALLSERIAL = SMALLINT.withSqlName("smallserial");
   public static final DataType<Integer> SERIAL = INTEGER.withSqlName("serial");
   public static final DataType<Long> BIGSERIAL = BIGINT.withSqlName("bigserial");
-  public static final DataType<BigDecimal> NUMERIC = new DataType<>("numeric", BigDecimal.class, new JdbcCodec<>(BigDecimal.class, Types.NUMERIC, BigDecimal::new));
+  public static final DataType<BigDecimal> NUMERIC = new DataType<>("numeric", BigDecimal.class, new JdbcCodec<>(BigDecimal.class, Types.NUMERIC, BigDecimal::new, BigDecimal::toPlainString));
   public static final DataType<Float> REAL = new DataType<>("real", Float.class, new JdbcCodec<>(Float.class, Types.REAL, Float::valueOf));
   public static final DataType<Double> DOUBLE = new DataType<>("double precision", Double.class, new JdbcCodec<>(Double.class, Types.DOUBLE, Double::valueOf));
   public static final DataType<BigDecimal> MONEY = new DataType<>("money", BigDecimal.class, Codecs.MONEY);
-  public static final DataType<Boolean> BOOLEAN = new DataType<>("boolean", Boolean.class, new JdbcCodec<>(Boolean.class, Types.BOOLEAN, s -> s.equals("t") || s.equals("true")));
+  public static final DataType<Boolean> BOOLEAN = new DataType<>("boolean", Boolean.class, new JdbcCodec<>(Boolean.class, Types.BOOLEAN, Codecs::parseBoolean));
   public static final DataType<String> TEXT = new DataType<>("text", String.class, new JdbcCodec<>(String.class, Types.VARCHAR, s -> s));
   public static final DataType<String> VARCHAR = TEXT.withSqlName("character varying");
   public static final DataType<String> CITEXT = new DataType<>("public.citext", String.class, new TextCodec<>(s -> s, s -> s));
@@ -79,10 +79,16 @@ public final class PgTypes {
     return VARCHAR.withSqlName("character varying(" + length + ")");
   }
 
-  /** {@code character(length)}. */
+  /**
+   * {@code character(length)}. PostgreSQL pads stored values with spaces to the length and returns
+   * them padded ({@code 'ab'} in a {@code char(4)} reads back as {@code "ab  "}). Bound values carry a
+   * {@code ::bpchar} cast so comparisons use bpchar semantics (trailing spaces insignificant); a
+   * varchar parameter would make {@code c = ?} compare as text and miss padded rows. The cast has no
+   * length on purpose: {@code ::character(n)} would silently truncate longer values.
+   */
   public static DataType<String> character(int length) {
     checkLength("char", length);
-    return TEXT.withSqlName("character(" + length + ")");
+    return new DataType<>("character(" + length + ")", String.class, Codecs.BPCHAR, "bpchar");
   }
 
   /** {@code time(p) without time zone}. */
