@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
@@ -39,20 +40,42 @@ final class Codecs {
   private static final DateTimeFormatter TIMETZ_OUT = new DateTimeFormatterBuilder()
       .append(TIME).appendOffset("+HH:MM:ss", "+00:00").toFormatter();
 
+  // 'infinity' and '-infinity' map to MAX and MIN, as pgjdbc does for values read and bound directly
+
   static LocalDateTime parseTimestamp(String s) {
+    if (s.equals("infinity")) return LocalDateTime.MAX;
+    if (s.equals("-infinity")) return LocalDateTime.MIN;
     return LocalDateTime.parse(s.replace('T', ' '), TS);
   }
 
   static String formatTimestamp(LocalDateTime t) {
+    if (t.equals(LocalDateTime.MAX)) return "infinity";
+    if (t.equals(LocalDateTime.MIN)) return "-infinity";
     return t.format(TS);
   }
 
   static OffsetDateTime parseTimestamptz(String s) {
+    if (s.equals("infinity")) return OffsetDateTime.MAX;
+    if (s.equals("-infinity")) return OffsetDateTime.MIN;
     return OffsetDateTime.parse(s.replace('T', ' '), TSTZ);
   }
 
   static String formatTimestamptz(OffsetDateTime t) {
+    if (t.equals(OffsetDateTime.MAX)) return "infinity";
+    if (t.equals(OffsetDateTime.MIN)) return "-infinity";
     return t.format(TSTZ_OUT);
+  }
+
+  static LocalDate parseDate(String s) {
+    if (s.equals("infinity")) return LocalDate.MAX;
+    if (s.equals("-infinity")) return LocalDate.MIN;
+    return LocalDate.parse(s);
+  }
+
+  static String formatDate(LocalDate d) {
+    if (d.equals(LocalDate.MAX)) return "infinity";
+    if (d.equals(LocalDate.MIN)) return "-infinity";
+    return d.toString();
   }
 
   /** Text bound as varchar but cast to {@code bpchar} (see {@link PgTypes#character}). */

@@ -40,11 +40,11 @@ public final class PgTypes {
   public static final DataType<String> CITEXT = new DataType<>("public.citext", String.class, new TextCodec<>(s -> s, s -> s));
   public static final DataType<UUID> UUID_TYPE = new DataType<>("uuid", UUID.class, new JdbcCodec<>(UUID.class, Types.OTHER, UUID::fromString));
   public static final DataType<byte[]> BYTEA = new DataType<>("bytea", byte[].class, Codecs.BYTEA);
-  public static final DataType<LocalDate> DATE = new DataType<>("date", LocalDate.class, new JdbcCodec<>(LocalDate.class, Types.DATE, LocalDate::parse));
+  public static final DataType<LocalDate> DATE = new DataType<>("date", LocalDate.class, new JdbcCodec<>(LocalDate.class, Types.DATE, Codecs::parseDate, Codecs::formatDate));
   public static final DataType<LocalTime> TIME = new DataType<>("time without time zone", LocalTime.class, new JdbcCodec<>(LocalTime.class, Types.TIME, LocalTime::parse));
   public static final DataType<OffsetTime> TIMETZ = new DataType<>("time with time zone", OffsetTime.class, Codecs.TIMETZ);
-  public static final DataType<LocalDateTime> TIMESTAMP = new DataType<>("timestamp without time zone", LocalDateTime.class, new JdbcCodec<>(LocalDateTime.class, Types.TIMESTAMP, Codecs::parseTimestamp));
-  public static final DataType<OffsetDateTime> TIMESTAMPTZ = new DataType<>("timestamp with time zone", OffsetDateTime.class, new JdbcCodec<>(OffsetDateTime.class, Types.TIMESTAMP_WITH_TIMEZONE, Codecs::parseTimestamptz));
+  public static final DataType<LocalDateTime> TIMESTAMP = new DataType<>("timestamp without time zone", LocalDateTime.class, new JdbcCodec<>(LocalDateTime.class, Types.TIMESTAMP, Codecs::parseTimestamp, Codecs::formatTimestamp));
+  public static final DataType<OffsetDateTime> TIMESTAMPTZ = new DataType<>("timestamp with time zone", OffsetDateTime.class, new JdbcCodec<>(OffsetDateTime.class, Types.TIMESTAMP_WITH_TIMEZONE, Codecs::parseTimestamptz, Codecs::formatTimestamptz));
   public static final DataType<Interval> INTERVAL = new DataType<>("interval", Interval.class, Codecs.INTERVAL);
   public static final DataType<JsonNode> JSON = new DataType<>("json", JsonNode.class, new JsonCodec<>("json", JsonNode.class, DEFAULT_JSON));
   public static final DataType<JsonNode> JSONB = new DataType<>("jsonb", JsonNode.class, new JsonCodec<>("jsonb", JsonNode.class, DEFAULT_JSON));
@@ -60,7 +60,7 @@ public final class PgTypes {
   public static final DataType<Range<BigDecimal>> NUMRANGE = Codecs.range("numrange", BigDecimal::new, BigDecimal::toPlainString);
   public static final DataType<Range<LocalDateTime>> TSRANGE = Codecs.range("tsrange", Codecs::parseTimestamp, Codecs::formatTimestamp);
   public static final DataType<Range<OffsetDateTime>> TSTZRANGE = Codecs.range("tstzrange", Codecs::parseTimestamptz, Codecs::formatTimestamptz);
-  public static final DataType<Range<LocalDate>> DATERANGE = Codecs.range("daterange", LocalDate::parse, LocalDate::toString);
+  public static final DataType<Range<LocalDate>> DATERANGE = Codecs.range("daterange", Codecs::parseDate, Codecs::formatDate);
 
   /** {@code numeric(precision, scale)}. */
   public static DataType<BigDecimal> numeric(int precision, int scale) {

@@ -275,6 +275,17 @@ class TypeRoundTripLiveTest {
         .comparing((a, b) -> a.equals(b) || a.withNano(a.getNano() / 1000 * 1000).equals(b)).run();
   }
 
+  @Test
+  void infinityMapsToMaxAndMin() {
+    check("timestamp", PgTypes.TIMESTAMP, LocalDateTime.MAX).run();
+    check("timestamp", PgTypes.TIMESTAMP, LocalDateTime.MIN).run();
+    check("timestamptz", PgTypes.TIMESTAMPTZ, OffsetDateTime.MAX).run();
+    check("date", PgTypes.DATE, LocalDate.MAX).run();
+    check("date", PgTypes.DATE, LocalDate.MIN).run();
+    check("daterange", PgTypes.DATERANGE, Range.closedOpen(LocalDate.of(2024, 1, 1), LocalDate.MAX)).run();
+    check("timestamp[]", PgTypes.arrayOf(PgTypes.TIMESTAMP), new LocalDateTime[] {LocalDateTime.MIN, LocalDateTime.of(2024, 1, 1, 0, 0)}).run();
+  }
+
   static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {
     return a == null ? b == null : b != null && a.toInstant().equals(b.toInstant());
   }
