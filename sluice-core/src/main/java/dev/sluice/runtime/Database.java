@@ -99,6 +99,23 @@ public final class Database implements QueryFactory, AutoCloseable {
     return executor;
   }
 
+  /**
+   * Renders {@code query} once for running many times with different values for its
+   * {@link dev.sluice.query.Placeholder}s; see {@link PreparedQuery}.
+   */
+  public PreparedQuery prepare(dev.sluice.sql.QueryPart query) {
+    return PreparedQuery.prepare(executor, query);
+  }
+
+  /**
+   * Runs statements as JDBC batches, one round trip per run of consecutive statements with the same
+   * SQL text (order is kept; sort by shape for one round trip per shape). Outside a transaction the
+   * batch is atomic. Returns each statement's update count, in order.
+   */
+  public int[] batch(java.util.List<? extends dev.sluice.sql.QueryPart> statements) {
+    return executor.batch(statements.stream().map(dev.sluice.sql.QueryPart::render).toList());
+  }
+
   /** The DataSource statements run on. */
   public DataSource dataSource() {
     return dataSource;

@@ -1,6 +1,7 @@
 package dev.sluice.runtime;
 
 import dev.sluice.query.Cursor;
+import dev.sluice.query.Placeholder;
 import dev.sluice.query.QueryExecutor;
 import dev.sluice.query.RowReader;
 import dev.sluice.sql.Rendered;
@@ -39,6 +40,7 @@ final class JdbcExecutor implements QueryExecutor {
     long start = System.nanoTime();
     Connection c = null;
     try {
+      checkNoPlaceholders(sql);
       c = connections.acquire();
       try (PreparedStatement ps = c.prepareStatement(sql.sql())) {
         sql.bindTo(ps);
@@ -50,6 +52,7 @@ final class JdbcExecutor implements QueryExecutor {
         }
       }
     } catch (SQLException e) {
+      logFailure(sql, start, e);
       throw DataAccessException.of(sql.sql(), e);
     } finally {
       release(c);
@@ -61,6 +64,7 @@ final class JdbcExecutor implements QueryExecutor {
     long start = System.nanoTime();
     Connection c = null;
     try {
+      checkNoPlaceholders(sql);
       c = connections.acquire();
       try (PreparedStatement ps = c.prepareStatement(sql.sql())) {
         sql.bindTo(ps);
@@ -78,6 +82,7 @@ final class JdbcExecutor implements QueryExecutor {
         return count;
       }
     } catch (SQLException e) {
+      logFailure(sql, start, e);
       throw DataAccessException.of(sql.sql(), e);
     } finally {
       release(c);
@@ -86,16 +91,98 @@ final class JdbcExecutor implements QueryExecutor {
 
   @Override
   public <R> Cursor<R> cursor(Rendered sql, RowReader<R> reader, int fetchSize) {
+    long start = System.nanoTime();
     Connection c = null;
     try {
+      checkNoPlaceholders(sql);
       c = connections.acquire();
-      return JdbcCursor.open(c, connections, sql, reader, fetchSize);
+      Cursor<R> cursor = JdbcCursor.open(c, connections, sql, reader, fetchSize);
+      log(sql, start, -1);
+      return cursor;
     } catch (SQLException e) {
+      logFailure(sql, start, e);
       release(c);
       throw DataAccessException.of(sql.sql(), e);
     } catch (RuntimeException e) {
       release(c);
       throw e;
+    }
+  }
+
+  /**
+   * Runs statements as JDBC batches: each run of consecutive statements with the same SQL text is
+   * one {@code addBatch}/{@code executeBatch} (one round trip per run). Runs are not merged across
+   * other statements, so the statements take effect in the order given; sort the list by shape to
+   * get one round trip per shape. Outside a transaction the whole batch is one transaction. Returns
+   * the update count of each statement, in order; with pgjdbc's {@code reWriteBatchedInserts}
+   * (on for {@link Database#connect}) rewritten INSERTs report {@link java.sql.Statement#SUCCESS_NO_INFO}.
+   */
+  int[] batch(List<Rendered> statements) {
+    if (statements.isEmpty()) return new int[0];
+    long start = System.nanoTime();
+    for (Rendered r : statements) checkNoPlaceholders(r);
+    Connection c = null;
+    Rendered current = statements.get(0);
+    boolean ownTransaction = false;
+    try {
+      c = connections.acquire();
+      ownTransaction = c.getAutoCommit();
+      if (ownTransaction) c.setAutoCommit(false);
+      int[] counts = new int[statements.size()];
+      int i = 0;
+      while (i < statements.size()) {
+        String shape = statements.get(i).sql();
+        int end = i;
+        while (end < statements.size() && statements.get(end).sql().equals(shape)) end++;
+        long runStart = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement(shape)) {
+          for (int k = i; k < end; k++) {
+            current = statements.get(k);
+            current.bindTo(ps);
+            ps.addBatch();
+          }
+          current = statements.get(i);
+          int[] run = ps.executeBatch();
+          System.arraycopy(run, 0, counts, i, run.length);
+        }
+        if (SQL_LOG.isDebugEnabled()) {
+          SQL_LOG.debug("{} ms, batch of {}: {}", millis(runStart), end - i, shape);
+        }
+        i = end;
+      }
+      if (ownTransaction) c.commit();
+      log(new Rendered("(batch of " + statements.size() + " statement(s))", List.of()), start, statements.size());
+      return counts;
+    } catch (SQLException e) {
+      SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+      logFailure(current, start, cause);
+      if (ownTransaction) {
+        try {
+          c.rollback();
+        } catch (SQLException r) {
+          cause.addSuppressed(r);
+        }
+      }
+      throw DataAccessException.of(current.sql(), cause);
+    } finally {
+      if (ownTransaction) {
+        try {
+          c.setAutoCommit(true);
+        } catch (SQLException e) {
+          SQL_LOG.warn("could not restore autocommit: {}", e.getMessage());
+        }
+      }
+      release(c);
+    }
+  }
+
+  /** A query holding a {@link Placeholder} has no value for it: it must run through a PreparedQuery. */
+  static void checkNoPlaceholders(Rendered sql) {
+    for (var b : sql.binds()) {
+      if (b.value() instanceof Placeholder<?> p) {
+        throw new IllegalStateException("placeholder :" + p.name() + " has no value: run the query with "
+            + "db.prepare(query).bind(placeholder, value) instead of fetching it directly; SQL: " + sql.sql());
+      }
     }
   }
 
@@ -108,10 +195,23 @@ final class JdbcExecutor implements QueryExecutor {
     }
   }
 
+  /** Logs a statement at DEBUG with its time; {@code rows} < 0 for an opened cursor. */
   static void log(Rendered sql, long startNanos, int rows) {
     if (SQL_LOG.isDebugEnabled()) {
-      SQL_LOG.debug("{} ms, {} row(s): {}{}", String.format("%.3f", (System.nanoTime() - startNanos) / 1e6), rows,
+      SQL_LOG.debug("{} ms, {}: {}{}", millis(startNanos), rows < 0 ? "cursor opened" : rows + " row(s)",
           sql.sql(), sql.binds().isEmpty() ? "" : " -- " + sql.values());
     }
+  }
+
+  /** Logs a failed statement at DEBUG (the exception reaches the caller anyway; this keeps the log complete). */
+  static void logFailure(Rendered sql, long startNanos, SQLException e) {
+    if (SQL_LOG.isDebugEnabled()) {
+      SQL_LOG.debug("{} ms, FAILED [SQLSTATE {}] {}: {}{}", millis(startNanos), e.getSQLState(), e.getMessage(),
+          sql.sql(), sql.binds().isEmpty() ? "" : " -- " + sql.values());
+    }
+  }
+
+  private static String millis(long startNanos) {
+    return String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - startNanos) / 1e6);
   }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
@@ -23,27 +24,96 @@ final class Codecs {
       .appendPattern("yyyy-MM-dd HH:mm:ss")
       .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
       .toFormatter();
+  /** Parses PostgreSQL's offsets: {@code +05}, {@code +05:30}, {@code +05:30:15}. */
   private static final DateTimeFormatter TSTZ = new DateTimeFormatterBuilder()
       .append(TS).appendPattern("[XXXXX][XXX][X]").toFormatter();
-  private static final DateTimeFormatter TIMETZ_FMT = new DateTimeFormatterBuilder()
+  private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
       .appendPattern("HH:mm:ss")
       .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-      .appendPattern("[XXXXX][XXX][X]").toFormatter();
+      .toFormatter();
+  private static final DateTimeFormatter TIMETZ_FMT = new DateTimeFormatterBuilder()
+      .append(TIME).appendPattern("[XXXXX][XXX][X]").toFormatter();
+  // Formatting must not use the optional offset sections above: when formatting, every optional
+  // section whose fields are available is printed, which wrote the offset three times ("+05:30+05:30+05").
+  private static final DateTimeFormatter TSTZ_OUT = new DateTimeFormatterBuilder()
+      .append(TS).appendOffset("+HH:MM:ss", "+00:00").toFormatter();
+  private static final DateTimeFormatter TIMETZ_OUT = new DateTimeFormatterBuilder()
+      .append(TIME).appendOffset("+HH:MM:ss", "+00:00").toFormatter();
+
+  // 'infinity' and '-infinity' map to MAX and MIN, as pgjdbc does for values read and bound directly
 
   static LocalDateTime parseTimestamp(String s) {
+    if (s.equals("infinity")) return LocalDateTime.MAX;
+    if (s.equals("-infinity")) return LocalDateTime.MIN;
     return LocalDateTime.parse(s.replace('T', ' '), TS);
   }
 
   static String formatTimestamp(LocalDateTime t) {
+    if (t.equals(LocalDateTime.MAX)) return "infinity";
+    if (t.equals(LocalDateTime.MIN)) return "-infinity";
     return t.format(TS);
   }
 
   static OffsetDateTime parseTimestamptz(String s) {
+    if (s.equals("infinity")) return OffsetDateTime.MAX;
+    if (s.equals("-infinity")) return OffsetDateTime.MIN;
     return OffsetDateTime.parse(s.replace('T', ' '), TSTZ);
   }
 
   static String formatTimestamptz(OffsetDateTime t) {
-    return t.format(TSTZ);
+    if (t.equals(OffsetDateTime.MAX)) return "infinity";
+    if (t.equals(OffsetDateTime.MIN)) return "-infinity";
+    return t.format(TSTZ_OUT);
+  }
+
+  static LocalDate parseDate(String s) {
+    if (s.equals("infinity")) return LocalDate.MAX;
+    if (s.equals("-infinity")) return LocalDate.MIN;
+    return LocalDate.parse(s);
+  }
+
+  static String formatDate(LocalDate d) {
+    if (d.equals(LocalDate.MAX)) return "infinity";
+    if (d.equals(LocalDate.MIN)) return "-infinity";
+    return d.toString();
+  }
+
+  /** Text bound as varchar but cast to {@code bpchar} (see {@link PgTypes#character}). */
+  static final Codec<String> BPCHAR = new Codec<>() {
+    private final Codec<String> text = new JdbcCodec<>(String.class, Types.VARCHAR, s -> s);
+
+    @Override
+    public void bind(PreparedStatement ps, int index, String value) throws SQLException {
+      text.bind(ps, index, value);
+    }
+
+    @Override
+    public String read(ResultSet rs, int index) throws SQLException {
+      return rs.getString(index);
+    }
+
+    @Override
+    public String fromText(String s) {
+      return s;
+    }
+
+    @Override
+    public String toText(String value) {
+      return value;
+    }
+
+    @Override
+    public boolean needsCast() {
+      return true;
+    }
+  };
+
+  static Boolean parseBoolean(String s) {
+    switch (s) {
+      case "t": case "true": return Boolean.TRUE;
+      case "f": case "false": return Boolean.FALSE;
+      default: throw new IllegalArgumentException("not a boolean: " + s);
+    }
   }
 
   static final Codec<BigDecimal> MONEY = new TextCodec<>(Codecs::parseMoney, BigDecimal::toPlainString);
@@ -84,7 +154,7 @@ final class Codecs {
     }
   };
 
-  static final Codec<OffsetTime> TIMETZ = new TextCodec<>(s -> OffsetTime.parse(s, TIMETZ_FMT), t -> t.format(TIMETZ_FMT));
+  static final Codec<OffsetTime> TIMETZ = new TextCodec<>(s -> OffsetTime.parse(s, TIMETZ_FMT), t -> t.format(TIMETZ_OUT));
 
   static final Codec<Interval> INTERVAL = new TextCodec<>(Codecs::parseInterval, Interval::toString);
 

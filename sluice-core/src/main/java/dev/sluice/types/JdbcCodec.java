@@ -13,11 +13,22 @@ final class JdbcCodec<T> implements Codec<T> {
   private final Class<T> javaType;
   private final int sqlType;
   private final Function<String, T> fromText;
+  private final Function<T, String> toText;
 
   JdbcCodec(Class<T> javaType, int sqlType, Function<String, T> fromText) {
+    this(javaType, sqlType, fromText, String::valueOf);
+  }
+
+  JdbcCodec(Class<T> javaType, int sqlType, Function<String, T> fromText, Function<T, String> toText) {
     this.javaType = javaType;
     this.sqlType = sqlType;
     this.fromText = fromText;
+    this.toText = toText;
+  }
+
+  @Override
+  public String toText(T value) {
+    return toText.apply(value);
   }
 
   @Override

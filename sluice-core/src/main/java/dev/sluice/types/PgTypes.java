@@ -30,21 +30,21 @@ public final class PgTypes {
   public static final DataType<Short> SMALLSERIAL = SMALLINT.withSqlName("smallserial");
   public static final DataType<Integer> SERIAL = INTEGER.withSqlName("serial");
   public static final DataType<Long> BIGSERIAL = BIGINT.withSqlName("bigserial");
-  public static final DataType<BigDecimal> NUMERIC = new DataType<>("numeric", BigDecimal.class, new JdbcCodec<>(BigDecimal.class, Types.NUMERIC, BigDecimal::new));
+  public static final DataType<BigDecimal> NUMERIC = new DataType<>("numeric", BigDecimal.class, new JdbcCodec<>(BigDecimal.class, Types.NUMERIC, BigDecimal::new, BigDecimal::toPlainString));
   public static final DataType<Float> REAL = new DataType<>("real", Float.class, new JdbcCodec<>(Float.class, Types.REAL, Float::valueOf));
   public static final DataType<Double> DOUBLE = new DataType<>("double precision", Double.class, new JdbcCodec<>(Double.class, Types.DOUBLE, Double::valueOf));
   public static final DataType<BigDecimal> MONEY = new DataType<>("money", BigDecimal.class, Codecs.MONEY);
-  public static final DataType<Boolean> BOOLEAN = new DataType<>("boolean", Boolean.class, new JdbcCodec<>(Boolean.class, Types.BOOLEAN, s -> s.equals("t") || s.equals("true")));
+  public static final DataType<Boolean> BOOLEAN = new DataType<>("boolean", Boolean.class, new JdbcCodec<>(Boolean.class, Types.BOOLEAN, Codecs::parseBoolean));
   public static final DataType<String> TEXT = new DataType<>("text", String.class, new JdbcCodec<>(String.class, Types.VARCHAR, s -> s));
   public static final DataType<String> VARCHAR = TEXT.withSqlName("character varying");
   public static final DataType<String> CITEXT = new DataType<>("public.citext", String.class, new TextCodec<>(s -> s, s -> s));
   public static final DataType<UUID> UUID_TYPE = new DataType<>("uuid", UUID.class, new JdbcCodec<>(UUID.class, Types.OTHER, UUID::fromString));
   public static final DataType<byte[]> BYTEA = new DataType<>("bytea", byte[].class, Codecs.BYTEA);
-  public static final DataType<LocalDate> DATE = new DataType<>("date", LocalDate.class, new JdbcCodec<>(LocalDate.class, Types.DATE, LocalDate::parse));
+  public static final DataType<LocalDate> DATE = new DataType<>("date", LocalDate.class, new JdbcCodec<>(LocalDate.class, Types.DATE, Codecs::parseDate, Codecs::formatDate));
   public static final DataType<LocalTime> TIME = new DataType<>("time without time zone", LocalTime.class, new JdbcCodec<>(LocalTime.class, Types.TIME, LocalTime::parse));
   public static final DataType<OffsetTime> TIMETZ = new DataType<>("time with time zone", OffsetTime.class, Codecs.TIMETZ);
-  public static final DataType<LocalDateTime> TIMESTAMP = new DataType<>("timestamp without time zone", LocalDateTime.class, new JdbcCodec<>(LocalDateTime.class, Types.TIMESTAMP, Codecs::parseTimestamp));
-  public static final DataType<OffsetDateTime> TIMESTAMPTZ = new DataType<>("timestamp with time zone", OffsetDateTime.class, new JdbcCodec<>(OffsetDateTime.class, Types.TIMESTAMP_WITH_TIMEZONE, Codecs::parseTimestamptz));
+  public static final DataType<LocalDateTime> TIMESTAMP = new DataType<>("timestamp without time zone", LocalDateTime.class, new JdbcCodec<>(LocalDateTime.class, Types.TIMESTAMP, Codecs::parseTimestamp, Codecs::formatTimestamp));
+  public static final DataType<OffsetDateTime> TIMESTAMPTZ = new DataType<>("timestamp with time zone", OffsetDateTime.class, new JdbcCodec<>(OffsetDateTime.class, Types.TIMESTAMP_WITH_TIMEZONE, Codecs::parseTimestamptz, Codecs::formatTimestamptz));
   public static final DataType<Interval> INTERVAL = new DataType<>("interval", Interval.class, Codecs.INTERVAL);
   public static final DataType<JsonNode> JSON = new DataType<>("json", JsonNode.class, new JsonCodec<>("json", JsonNode.class, DEFAULT_JSON));
   public static final DataType<JsonNode> JSONB = new DataType<>("jsonb", JsonNode.class, new JsonCodec<>("jsonb", JsonNode.class, DEFAULT_JSON));
@@ -60,7 +60,7 @@ public final class PgTypes {
   public static final DataType<Range<BigDecimal>> NUMRANGE = Codecs.range("numrange", BigDecimal::new, BigDecimal::toPlainString);
   public static final DataType<Range<LocalDateTime>> TSRANGE = Codecs.range("tsrange", Codecs::parseTimestamp, Codecs::formatTimestamp);
   public static final DataType<Range<OffsetDateTime>> TSTZRANGE = Codecs.range("tstzrange", Codecs::parseTimestamptz, Codecs::formatTimestamptz);
-  public static final DataType<Range<LocalDate>> DATERANGE = Codecs.range("daterange", LocalDate::parse, LocalDate::toString);
+  public static final DataType<Range<LocalDate>> DATERANGE = Codecs.range("daterange", Codecs::parseDate, Codecs::formatDate);
 
   /** {@code numeric(precision, scale)}. */
   public static DataType<BigDecimal> numeric(int precision, int scale) {
@@ -79,10 +79,16 @@ public final class PgTypes {
     return VARCHAR.withSqlName("character varying(" + length + ")");
   }
 
-  /** {@code character(length)}. */
+  /**
+   * {@code character(length)}. PostgreSQL pads stored values with spaces to the length and returns
+   * them padded ({@code 'ab'} in a {@code char(4)} reads back as {@code "ab  "}). Bound values carry a
+   * {@code ::bpchar} cast so comparisons use bpchar semantics (trailing spaces insignificant); a
+   * varchar parameter would make {@code c = ?} compare as text and miss padded rows. The cast has no
+   * length on purpose: {@code ::character(n)} would silently truncate longer values.
+   */
   public static DataType<String> character(int length) {
     checkLength("char", length);
-    return TEXT.withSqlName("character(" + length + ")");
+    return new DataType<>("character(" + length + ")", String.class, Codecs.BPCHAR, "bpchar");
   }
 
   /** {@code time(p) without time zone}. */
