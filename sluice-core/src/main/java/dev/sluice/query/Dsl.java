@@ -94,41 +94,41 @@ public final class Dsl {
     return Conditions.exists(subquery, true);
   }
 
-  // --- aggregates -------------------------------------------------------------------------------
+  // --- aggregates (the full set, with FILTER / ORDER BY / OVER, is in {@link Aggregates}) --------
 
   /** {@code count(*)}. */
-  public static Field<Long> count() {
-    return Expressions.of("count", PgTypes.BIGINT, ctx -> ctx.sql("count(*)"));
+  public static AggregateFunction<Long> count() {
+    return Aggregates.count();
   }
 
   /** {@code count(f)}: non-null values. */
-  public static Field<Long> count(Field<?> f) {
-    return Expressions.function("count", PgTypes.BIGINT, List.of(f));
+  public static AggregateFunction<Long> count(Field<?> f) {
+    return Aggregates.count(f);
   }
 
   /** {@code count(DISTINCT f)}. */
-  public static Field<Long> countDistinct(Field<?> f) {
-    return Expressions.of("count", PgTypes.BIGINT, ctx -> ctx.sql("count(DISTINCT ").visit(f).sql(')'));
+  public static AggregateFunction<Long> countDistinct(Field<?> f) {
+    return Aggregates.countDistinct(f);
   }
 
   /** {@code sum(f)} as numeric (PostgreSQL widens integer sums). */
-  public static Field<BigDecimal> sum(Field<? extends Number> f) {
-    return Expressions.function("sum", PgTypes.NUMERIC, List.of(f));
+  public static AggregateFunction<BigDecimal> sum(Field<? extends Number> f) {
+    return Aggregates.sum(f);
   }
 
   /** {@code avg(f)} as numeric. */
-  public static Field<BigDecimal> avg(Field<? extends Number> f) {
-    return Expressions.function("avg", PgTypes.NUMERIC, List.of(f));
+  public static AggregateFunction<BigDecimal> avg(Field<? extends Number> f) {
+    return Aggregates.avg(f);
   }
 
   /** {@code min(f)}. */
-  public static <T> Field<T> min(Field<T> f) {
-    return Expressions.function("min", f.dataType(), List.of(f));
+  public static <T> AggregateFunction<T> min(Field<T> f) {
+    return Aggregates.min(f);
   }
 
   /** {@code max(f)}. */
-  public static <T> Field<T> max(Field<T> f) {
-    return Expressions.function("max", f.dataType(), List.of(f));
+  public static <T> AggregateFunction<T> max(Field<T> f) {
+    return Aggregates.max(f);
   }
 
   /** {@code coalesce(f, others...)}. */

@@ -37,30 +37,38 @@ final class JdbcExecutor implements QueryExecutor {
 
   @Override
   public <R> List<R> query(Rendered sql, RowReader<R> reader) {
-    long start = System.nanoTime();
-    Connection c = null;
-    try {
-      checkNoPlaceholders(sql);
-      c = connections.acquire();
-      try (PreparedStatement ps = c.prepareStatement(sql.sql())) {
-        sql.bindTo(ps);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<R> out = new ArrayList<>();
-          while (rs.next()) out.add(reader.read(rs));
-          log(sql, start, out.size());
-          return out;
-        }
+    return onStatement(sql, ps -> {
+      try (ResultSet rs = ps.executeQuery()) {
+        List<R> out = new ArrayList<>();
+        while (rs.next()) out.add(reader.read(rs));
+        return out;
       }
-    } catch (SQLException e) {
-      logFailure(sql, start, e);
-      throw DataAccessException.of(sql.sql(), e);
-    } finally {
-      release(c);
-    }
+    }, List::size);
   }
 
   @Override
   public int execute(Rendered sql) {
+    return onStatement(sql, ps -> {
+      if (!ps.execute()) return ps.getUpdateCount();
+      int count = 0;
+      try (ResultSet rs = ps.getResultSet()) {
+        while (rs.next()) count++;
+      }
+      return count;
+    }, n -> n);
+  }
+
+  /** What runs on a prepared, bound statement. */
+  private interface StatementWork<R> {
+    R run(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * The one path every query and update takes: acquire a connection, prepare and bind, run
+   * {@code work}, log with timing (and the row count {@code rows} derives), translate failures,
+   * always release the connection.
+   */
+  private <R> R onStatement(Rendered sql, StatementWork<R> work, java.util.function.ToIntFunction<R> rows) {
     long start = System.nanoTime();
     Connection c = null;
     try {
@@ -68,18 +76,9 @@ final class JdbcExecutor implements QueryExecutor {
       c = connections.acquire();
       try (PreparedStatement ps = c.prepareStatement(sql.sql())) {
         sql.bindTo(ps);
-        boolean hasRows = ps.execute();
-        int count;
-        if (hasRows) {
-          count = 0;
-          try (ResultSet rs = ps.getResultSet()) {
-            while (rs.next()) count++;
-          }
-        } else {
-          count = ps.getUpdateCount();
-        }
-        log(sql, start, count);
-        return count;
+        R result = work.run(ps);
+        log(sql, start, rows.applyAsInt(result));
+        return result;
       }
     } catch (SQLException e) {
       logFailure(sql, start, e);
