@@ -22,11 +22,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SluiceCommand.VersionProvider.class,
     description = "Schema-as-code database toolkit for Java on PostgreSQL.",
+    subcommands = {ExportCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0   success",
       "  1   failure while running a command",
-      "  2   usage error (unknown option, missing subcommand, invalid argument)"
+      "  2   usage error (unknown option, missing subcommand, invalid argument)",
+      "  3   check failed: drift, pending changes, lint findings with --strict, or data loss refused"
     })
 public final class SluiceCommand implements Callable<Integer> {
 
@@ -36,11 +38,32 @@ public final class SluiceCommand implements Callable<Integer> {
   public static final int EXIT_FAILURE = 1;
   /** Exit code for invalid command line input; matches picocli's {@code ExitCode.USAGE}. */
   public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
+  /** Exit code for a check that found problems (drift, pending changes, strict lint, data loss refused). */
+  public static final int EXIT_CHECK_FAILED = 3;
 
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new SluiceCommand()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line: user errors print one line, not a stack trace. */
+  public static CommandLine commandLine() {
+    CommandLine cmd = new CommandLine(new SluiceCommand());
+    cmd.setExecutionExceptionHandler((ex, line, parseResult) -> {
+      if (ex instanceof CliException ce) {
+        line.getErr().println("error: " + ce.getMessage());
+        return ce.exitCode();
+      }
+      if (ex instanceof dev.sluice.schema.SchemaDefinitionException
+          || ex instanceof dev.sluice.runtime.DataAccessException
+          || ex instanceof IllegalArgumentException) {
+        line.getErr().println("error: " + ex.getMessage());
+        return EXIT_FAILURE;
+      }
+      throw ex;
+    });
+    return cmd;
   }
 
   @Override

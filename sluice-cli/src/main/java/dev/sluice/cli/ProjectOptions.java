@@ -1,0 +1,39 @@
+package dev.sluice.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that read the project: config file, schema, classpath, migrations, URL. */
+final class ProjectOptions {
+  @Option(names = "--config", description = "project file (default: ./sluice.json when present)")
+  Path config;
+
+  @Option(names = "--schema", description = "schema class or package (overrides sluice.json)")
+  String schema;
+
+  @Option(names = {"--classpath", "-cp"}, split = ",", description = "where the schema classes are compiled")
+  List<String> classpath;
+
+  @Option(names = "--migrations", description = "migration folder (default: migrations)")
+  String migrations;
+
+  @Option(names = "--url", description = "database URL: postgresql://user:pass@host:port/db or jdbc:postgresql://... (default: sluice.json url, then DATABASE_URL)")
+  String url;
+
+  @Option(names = "--json", description = "machine-readable output for CI")
+  boolean json;
+
+  /** The config file merged with the flags. */
+  CliConfig config() {
+    CliConfig file = config != null ? CliConfig.load(config, true) : CliConfig.load(Path.of(CliConfig.FILE_NAME), false);
+    List<String> cp = new ArrayList<>(classpath != null ? classpath : file.classpath());
+    return new CliConfig(schema != null ? schema : file.schema(), cp,
+        migrations != null ? migrations : file.migrations(), file.url(), file.schemas(), file.excludeTables());
+  }
+
+  String url() {
+    return config().resolveUrl(url);
+  }
+}
