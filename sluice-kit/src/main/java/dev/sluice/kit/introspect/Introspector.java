@@ -69,7 +69,9 @@ import java.util.TreeSet;
  *       {@code CHECK (...)} and without a trailing {@code NOT VALID} (which becomes {@code notValid}).</li>
  *   <li>Collation of a column: only when it differs from its type's default collation.</li>
  *   <li>Index elements: a plain column is its name ({@code isExpression = false}); an expression is
- *       {@code pg_get_indexdef(index, n)} without surrounding parentheses. The operator class is named
+ *       {@code pg_get_indexdef(index, n)} without the parentheses it adds around anything but a bare
+ *       function call ({@code lower(email)}, {@code (id + 1)} for {@code ((id + 1))}), since the
+ *       renderer adds one pair itself. The operator class is named
  *       (unqualified) only when it is not the default one for its type ({@code !opcdefault}); the
  *       collation only when it differs from the column's (or, for an expression, the database
  *       default); {@code nullsFirst} only when it differs from the default placement (NULLS LAST for
@@ -345,6 +347,7 @@ public final class Introspector {
       for (int n = 0; n < index.elements.size(); n++) {
         IndexModel.IndexElement e = index.elements.get(n);
         String expression = e.isExpression() ? "(" + e.expression() + ")" : e.expression();
+        // the DSL writes an expression element as "(expression)": the printed element with its parentheses
         String operator = n < k.operators.size() ? k.operators.get(n) : null;
         elements.add(new ExclusionModel.Element(expression, e.opclass(), operator));
       }
@@ -479,7 +482,7 @@ public final class Introspector {
         boolean nullsFirst = (option & 2) != 0;
         Boolean placement = nullsFirst == desc ? null : nullsFirst;
         boolean isExpression = col == null;
-        elements.add(new IndexModel.IndexElement(isExpression ? text(e, "expr") : col, isExpression, text(e, "coll"),
+        elements.add(new IndexModel.IndexElement(isExpression ? unwrap(text(e, "expr")) : col, isExpression, text(e, "coll"),
             text(e, "opc"), desc, placement));
       }
       Map<String, String> with = new LinkedHashMap<>();
@@ -490,6 +493,36 @@ public final class Introspector {
       return new IndexRow(rs.getLong("indexrelid"), rs.getLong("indrelid"), rs.getString("relname"), rs.getString("amname"),
           rs.getBoolean("indisunique"), rs.getBoolean("nullsnotdistinct"), rs.getString("predicate"), with,
           rs.getString("comment"), rs.getBoolean("backed"), elements, include);
+    }
+
+    /**
+     * pg_get_indexdef wraps an expression that is not a bare function call in parentheses, as the
+     * index syntax requires; the DDL renderer adds them itself, so the model keeps the inner text.
+     */
+    static String unwrap(String printed) {
+      if (printed.startsWith("(") && printed.endsWith(")") && closingParen(printed) == printed.length() - 1) {
+        return printed.substring(1, printed.length() - 1);
+      }
+      return printed;
+    }
+
+    /** Index of the parenthesis closing the one at 0, skipping quoted text. */
+    private static int closingParen(String s) {
+      int depth = 0;
+      char quote = 0;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (quote != 0) {
+          if (c == quote) quote = 0;
+        } else if (c == '\'' || c == '"') {
+          quote = c;
+        } else if (c == '(') {
+          depth++;
+        } else if (c == ')' && --depth == 0) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     private static String text(JsonNode n, String field) {
