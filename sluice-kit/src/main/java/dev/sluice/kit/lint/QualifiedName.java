@@ -20,6 +20,10 @@ record QualifiedName(String schema, String name, int offset) {
 
   @Override
   public String toString() {
-    return schema == null ? name : schema + "." + name;
+    try {
+      return dev.sluice.sql.Identifiers.qualify(schema, name);
+    } catch (IllegalArgumentException invalidName) { // e.g. longer than 63 bytes: PostgreSQL truncates it
+      return schema == null ? name : schema + "." + name;
+    }
   }
 }

@@ -22,6 +22,10 @@ record TypeRef(String base, List<Integer> mods, int arrayDims, boolean serial) {
       Map.entry("timestamp", "timestamp without time zone"), Map.entry("timetz", "time with time zone"),
       Map.entry("time", "time without time zone"), Map.entry("varbit", "bit varying"));
 
+  /** Words that continue a multi-word type name ({@code double precision}, {@code timestamp with time zone}). */
+  private static final java.util.Set<String> CONTINUATIONS = java.util.Set.of("varying", "precision", "with",
+      "without", "time", "zone");
+
   private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
 
   /** Parses type tokens (stops at the first token that cannot belong to a type name). */
@@ -36,7 +40,7 @@ record TypeRef(String base, List<Integer> mods, int arrayDims, boolean serial) {
     }
     while (i < tokens.size()) {
       Token t = tokens.get(i);
-      if (t.isIdent() && !t.isWord("ARRAY")) {
+      if (t.isIdent() && !t.isWord("ARRAY") && (words.isEmpty() || CONTINUATIONS.contains(t.ident()))) {
         words.add(t.ident());
         i++;
       } else if (t.isPunct("(") && mods.isEmpty()) {

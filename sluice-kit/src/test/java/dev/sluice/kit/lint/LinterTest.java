@@ -162,7 +162,9 @@ class LinterTest {
     @Test
     void mf104TypeChangeWithUsing() {
       assertThat(only("alter table users alter column big set data type int using big::int", "MF104").message())
-          .contains("USING", "may fail", "expand/contract");
+          .contains("TYPE integer on users", "USING", "may fail", "expand/contract");
+      assertThat(only("alter table \"Users\" alter column \"Name\" type varchar(10) collate \"C\" using \"Name\"::"
+          + "varchar(10)", "MF104").message()).contains("ALTER COLUMN Name TYPE character varying(10) on \"Users\"");
     }
 
     @Test
