@@ -468,4 +468,16 @@ class LinterTest {
     }
     assertThat(LintRule.markdownTable()).contains("| LK107 | error |");
   }
+
+  @Test
+  void truncatedOrOddStatementsNeverThrow() {
+    for (String sql : List.of("alter table", "alter table users", "alter table users add", "alter table users alter",
+        "alter table users alter column x type", "create index", "create unique index on", "drop", "drop table",
+        "drop index concurrently", "alter type", "alter type t rename value", "vacuum (", "cluster", "set lock_timeout",
+        "select set_config(", "create table \"\" (id int); create index on \"\" (id)", "alter table t add column",
+        "refresh materialized view", "truncate", "'unterminated", "$$ never closed", "alter table users rename",
+        "alter table users rename column", "delete from", "reindex")) {
+      assertThat(Linter.lint(sql, LintContext.defaults().withPrevious(PREVIOUS))).as(sql).isNotNull();
+    }
+  }
 }
