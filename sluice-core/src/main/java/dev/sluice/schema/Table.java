@@ -205,9 +205,12 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   protected final Column<Short> smallint(String name) { return column(name, PgTypes.SMALLINT); }
   protected final Column<Integer> integer(String name) { return column(name, PgTypes.INTEGER); }
   protected final Column<Long> bigint(String name) { return column(name, PgTypes.BIGINT); }
-  protected final Column<Short> smallserial(String name) { return column(name, PgTypes.SMALLSERIAL); }
-  protected final Column<Integer> serial(String name) { return column(name, PgTypes.SERIAL); }
-  protected final Column<Long> bigserial(String name) { return column(name, PgTypes.BIGSERIAL); }
+  /** {@code smallserial}: NOT NULL, as PostgreSQL makes every serial column. */
+  protected final Column<Short> smallserial(String name) { return column(name, PgTypes.SMALLSERIAL).notNull(); }
+  /** {@code serial}: NOT NULL, as PostgreSQL makes every serial column. */
+  protected final Column<Integer> serial(String name) { return column(name, PgTypes.SERIAL).notNull(); }
+  /** {@code bigserial}: NOT NULL, as PostgreSQL makes every serial column. */
+  protected final Column<Long> bigserial(String name) { return column(name, PgTypes.BIGSERIAL).notNull(); }
   protected final Column<BigDecimal> numeric(String name) { return column(name, PgTypes.NUMERIC); }
   protected final Column<Float> real(String name) { return column(name, PgTypes.REAL); }
   protected final Column<Double> doublePrecision(String name) { return column(name, PgTypes.DOUBLE); }
