@@ -12,11 +12,19 @@ final class Imports {
     return fqcn.substring(fqcn.lastIndexOf('.') + 1);
   }
 
-  /** The import lines, sorted, followed by a blank line (empty when nothing is imported). */
-  String render() {
-    if (names.isEmpty()) return "";
+  /**
+   * The import lines, sorted, followed by a blank line; only names {@code body} actually uses (type
+   * expressions are prepared eagerly, so some requested imports end up unused).
+   */
+  String render(String body) {
     StringBuilder sb = new StringBuilder();
-    for (String n : names) sb.append("import ").append(n).append(";\n");
-    return sb.append('\n').toString();
+    for (String n : names) {
+      String simple = n.substring(n.lastIndexOf('.') + 1);
+      if (java.util.regex.Pattern.compile("(?<![\\w.$])" + java.util.regex.Pattern.quote(simple) + "(?![\\w$])")
+          .matcher(body).find()) {
+        sb.append("import ").append(n).append(";\n");
+      }
+    }
+    return sb.length() == 0 ? "" : sb.append('\n').toString();
   }
 }

@@ -59,7 +59,7 @@ public final class JavaSchemaGenerator {
       "Throwable", "RuntimeException", "SuppressWarnings", "FunctionalInterface", "SafeVarargs", "Comparable",
       "CharSequence", "Cloneable", "AutoCloseable", "Runnable", "ClassLoader", "Compiler", "StrictMath",
       "StackWalker", "ThreadLocal", "Appendable", "Readable", "SecurityManager", "InheritableThreadLocal",
-      "ProcessBuilder", "ProcessHandle", "StackTraceElement", "StringBuffer", "Void");
+      "ProcessBuilder", "ProcessHandle", "StackTraceElement", "StringBuffer");
 
   private final SchemaModel model;
   private final String packageName;
@@ -176,8 +176,9 @@ public final class JavaSchemaGenerator {
     sources.put(path, body);
   }
 
-  private String fileStart(Imports imports) {
-    return header + (packageName.isEmpty() ? "" : "package " + packageName + ";\n") + "\n" + imports.render();
+  private String file(Imports imports, CharSequence body) {
+    String b = body.toString();
+    return header + (packageName.isEmpty() ? "" : "package " + packageName + ";\n") + "\n" + imports.render(b) + b;
   }
 
   private String nsRef(String schema, String prefix) {
@@ -225,7 +226,7 @@ public final class JavaSchemaGenerator {
       sb.append("  ").append(cls).append("(String label) {\n    this.label = label;\n  }\n\n");
       sb.append("  @Override\n  public String label() {\n    return label;\n  }\n}\n");
     }
-    return fileStart(imports) + sb;
+    return file(imports, sb);
   }
 
   // --- holder -------------------------------------------------------------------------------------
@@ -342,7 +343,7 @@ public final class JavaSchemaGenerator {
     }
     for (TableInfo t : tables.values()) all.add(t.className() + "." + t.constant());
     String schema = im.use("dev.sluice.schema.Schema");
-    StringBuilder sb = new StringBuilder(fileStart(im));
+    StringBuilder sb = new StringBuilder();
     sb.append("/** The whole schema: {@link #schema()} lists every definition. */\n");
     sb.append("public final class ").append(holder).append(" {\n");
     sb.append(body);
@@ -354,7 +355,7 @@ public final class JavaSchemaGenerator {
     if (all.isEmpty()) sb.append(");\n");
     else sb.append("\n        ").append(String.join(",\n        ", all)).append(");\n");
     sb.append("  }\n}\n");
-    return sb.toString();
+    return file(im, sb);
   }
 
   private String viewIndex(IndexModel i, Imports im) {
@@ -498,7 +499,7 @@ public final class JavaSchemaGenerator {
       sb.append("    super(").append(ns == null ? "" : ns + ", ").append(string(t.name())).append(");\n");
       for (String stmt : constraints()) sb.append("    ").append(stmt).append(";\n");
       sb.append("  }\n}\n");
-      return fileStart(im) + sb;
+      return file(im, sb);
     }
 
     private List<String> modifiers(ColumnModel c) {
