@@ -46,6 +46,11 @@ public final class Domain<T> {
     checks.add(new CheckModel(constraintName, expression, false));
     return this;
   }
+  /** CONSTRAINT name CHECK (expression over VALUE) [NOT VALID]: NOT VALID skips existing data. */
+  public Domain<T> check(String constraintName, String expression, boolean notValid) {
+    checks.add(new CheckModel(constraintName, expression, notValid));
+    return this;
+  }
   /** COMMENT ON DOMAIN. */
   public Domain<T> comment(String text) { comment = text; return this; }
 

@@ -42,6 +42,16 @@ public final class Exclusion {
     return this;
   }
 
+  /**
+   * An element exactly as PostgreSQL holds it: {@code expression} (a column name or a parenthesised
+   * expression, used verbatim), an operator class or null, and the operator.
+   */
+  public Exclusion element(String expression, String opclass, String operator) {
+    elements.add(new ExclusionModel.Element(expression, opclass, operator));
+    columnNames.add(expression.startsWith("(") ? "expr" : expression);
+    return this;
+  }
+
   /** Only rows matching the predicate take part. */
   public Exclusion where(String predicate) {
     where = predicate;

@@ -35,8 +35,8 @@ public final class Schema {
 
   /**
    * A schema of the given definitions: {@link Table}, {@link PgEnum}, {@link View}, {@link Sequence},
-   * {@link Domain}, {@link Role}, {@link ExtensionModel}, {@link RoleModel}, {@link GrantModel}, or
-   * collections of those.
+   * {@link Domain}, {@link Role}, {@link ExtensionModel}, {@link RoleModel}, {@link GrantModel},
+   * {@link Namespace} (creates its schema even when nothing else lives in it), or collections of those.
    */
   public static Schema of(Object... definitions) {
     List<Object> all = new ArrayList<>();
@@ -68,7 +68,7 @@ public final class Schema {
   private static boolean isDefinition(Object v) {
     return v instanceof Table<?> || v instanceof PgEnum<?> || v instanceof View || v instanceof Sequence
         || v instanceof Domain<?> || v instanceof Role || v instanceof ExtensionModel || v instanceof RoleModel
-        || v instanceof GrantModel;
+        || v instanceof GrantModel || v instanceof Namespace;
   }
 
   /** This schema plus more definitions. */
@@ -133,6 +133,8 @@ public final class Schema {
         extensions.put(x.name(), x);
       } else if (d instanceof GrantModel g) {
         grants.add(g);
+      } else if (d instanceof Namespace ns) {
+        schemas.add(ns.schema());
       } else {
         problems.add("not a schema definition: " + d);
       }

@@ -350,10 +350,31 @@ public abstract class Table<T extends Table<T>> implements TableLike {
         nullsNotDistinct, false, false));
   }
 
+  /**
+   * A (composite) UNIQUE constraint that is {@code DEFERRABLE [INITIALLY DEFERRED]}: checked at commit
+   * (or when set so) rather than per statement, for swaps of unique values inside one transaction.
+   */
+  protected final void deferrableUnique(String constraintName, boolean nullsNotDistinct, boolean initiallyDeferred,
+      Column<?>... cols) {
+    checkModifiable(null);
+    List<String> names = Arrays.stream(cols).map(Column::name).toList();
+    uniqueColumns.add(Arrays.asList(cols));
+    uniques.add(new UniqueModel(constraintName != null ? constraintName : Names.of(name(), names, "key"), names,
+        nullsNotDistinct, true, initiallyDeferred));
+  }
+
   /** {@code CONSTRAINT name CHECK (expression)}. */
   protected final void check(String constraintName, String expression) {
+    check(constraintName, expression, false);
+  }
+
+  /**
+   * {@code CONSTRAINT name CHECK (expression) [NOT VALID]}: a NOT VALID check is enforced for new rows
+   * only (existing rows are not verified), as a database may hold it after an online migration.
+   */
+  protected final void check(String constraintName, String expression, boolean notValid) {
     checkModifiable(null);
-    checks.add(new CheckModel(constraintName, expression, false));
+    checks.add(new CheckModel(constraintName, expression, notValid));
   }
 
   /** {@code CONSTRAINT name CHECK (condition)} from the DSL. */
@@ -400,6 +421,16 @@ public abstract class Table<T extends Table<T>> implements TableLike {
     rlsForced = true;
   }
 
+  /**
+   * ROW LEVEL SECURITY flags set independently: PostgreSQL allows FORCE without ENABLE (the flag then
+   * takes effect once enabled), and a pulled schema must keep exactly what the database has.
+   */
+  protected final void rowLevelSecurity(boolean enabled, boolean forced) {
+    checkModifiable(null);
+    rlsEnabled = enabled;
+    rlsForced = forced;
+  }
+
   /** A row-level security policy; configure it with the returned {@link Policy}. */
   protected final Policy policy(String policyName) {
     checkModifiable(null);
@@ -428,6 +459,15 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   protected final void partition(String partitionName, String bound) {
     checkModifiable(null);
     partitions.add(new PartitionModel(namespace.tableName(partitionName), bound, null));
+  }
+
+  /**
+   * A partition that is itself partitioned ({@code subPartitioning} holds its strategy, keys and
+   * partitions, names as in the database); a null {@code subPartitioning} is a plain partition.
+   */
+  protected final void partition(String partitionName, String bound, PartitioningModel subPartitioning) {
+    checkModifiable(null);
+    partitions.add(new PartitionModel(namespace.tableName(partitionName), bound, subPartitioning));
   }
 
   /** COMMENT ON TABLE. */

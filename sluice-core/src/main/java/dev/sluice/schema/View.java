@@ -93,6 +93,15 @@ public final class View {
     return this;
   }
 
+  /**
+   * Materialized views: an index with every option (method, expressions, opclasses, INCLUDE, WHERE,
+   * storage parameters), given as its model.
+   */
+  public View index(IndexModel index) {
+    indexes.add(java.util.Objects.requireNonNull(index, "index"));
+    return this;
+  }
+
   /** COMMENT ON VIEW. */
   public View comment(String text) {
     comment = text;

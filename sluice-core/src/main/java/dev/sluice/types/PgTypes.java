@@ -183,6 +183,18 @@ public final class PgTypes {
     return (DataType<T>) t;
   }
 
+  /**
+   * Any type given by its canonical SQL text (e.g. {@code public.ltree}, {@code interval year},
+   * {@code bit varying(8)}) with values handled as their PostgreSQL text form: bound as untyped text
+   * with a {@code ::type} cast and read with {@code getString}. This is what {@code sluice pull}
+   * writes for types Sluice has no dedicated mapping for, so a pulled schema keeps the exact type.
+   */
+  public static DataType<String> textual(String sqlName) {
+    java.util.Objects.requireNonNull(sqlName, "sqlName");
+    if (sqlName.isBlank()) throw new IllegalArgumentException("a type name cannot be blank");
+    return new DataType<>(sqlName, String.class, new TextCodec<>(s -> s, s -> s));
+  }
+
   /** {@code timestamp with time zone} read and written as {@link java.time.Instant}. */
   public static final DataType<java.time.Instant> INSTANT = new DataType<>("timestamp with time zone", java.time.Instant.class, Codecs.INSTANT);
 

@@ -102,6 +102,58 @@ public final class Javac {
     return new Result(ok && errors.isEmpty(), errors);
   }
 
+  /**
+   * Compiles several compilation units together and loads the classes in a fresh class loader whose
+   * parent is the test class loader (so they see Sluice and the test classpath). For tests of
+   * generated code: compile what a generator wrote, then run it.
+   *
+   * @param sources fully qualified class name (e.g. {@code "demo.Customers"}) to source text
+   * @throws IllegalStateException naming every compiler error when the sources do not compile
+   */
+  public static ClassLoader compileAndLoad(Map<String, String> sources) {
+    Objects.requireNonNull(sources, "sources");
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    if (compiler == null) {
+      throw new IllegalStateException("no system Java compiler: tests must run on a JDK, not a JRE");
+    }
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null);
+    List<String> options =
+        List.of("-classpath", System.getProperty("java.class.path"), "-proc:none", "-Xlint:none",
+            "--release", "17");
+    List<JavaFileObject> units = new ArrayList<>();
+    sources.forEach((name, text) -> units.add(new SourceFile(name, text)));
+    Map<String, java.io.ByteArrayOutputStream> classes;
+    boolean ok;
+    try (InMemoryOutput fileManager = new InMemoryOutput(standard)) {
+      ok = compiler.getTask(null, fileManager, diagnostics, options, null, units).call();
+      classes = fileManager.classes;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    StringBuilder errors = new StringBuilder();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.ERROR) {
+        String file = d.getSource() == null ? "?" : d.getSource().getName();
+        errors.append('\n').append(file).append(':').append(d.getLineNumber()).append(": ")
+            .append(d.getMessage(Locale.ROOT));
+      }
+    }
+    if (!ok || errors.length() > 0) {
+      throw new IllegalStateException("generated sources do not compile:" + errors);
+    }
+    Map<String, byte[]> bytes = new java.util.HashMap<>();
+    classes.forEach((name, out) -> bytes.put(name, out.toByteArray()));
+    return new ClassLoader(Javac.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] b = bytes.get(name);
+        if (b == null) throw new ClassNotFoundException(name);
+        return defineClass(name, b, 0, b.length);
+      }
+    };
+  }
+
   private static final class SourceFile extends SimpleJavaFileObject {
     private final String source;
 
