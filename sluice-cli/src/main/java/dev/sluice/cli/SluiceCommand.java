@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SluiceCommand.VersionProvider.class,
     description = "Schema-as-code database toolkit for Java on PostgreSQL.",
-    subcommands = {ExportCommand.class},
+    subcommands = {ExportCommand.class, PullCommand.class, LintCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0   success",

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.query.QueryExecutor;
 import dev.sluice.query.QueryFactory;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -72,26 +71,12 @@ public final class Database implements QueryFactory, AutoCloseable {
     return new Database(dataSource, null);
   }
 
-  /** Turns a libpq-style URL into a JDBC URL and credentials. */
+  /** Sets the JDBC URL and credentials from a libpq-style or JDBC URL. */
   static void applyUrl(HikariConfig config, String url) {
-    if (url.startsWith("jdbc:")) {
-      config.setJdbcUrl(url);
-      return;
-    }
-    String u = url.startsWith("postgres://") ? "postgresql://" + url.substring("postgres://".length()) : url;
-    if (!u.startsWith("postgresql://")) {
-      throw new IllegalArgumentException("not a PostgreSQL URL (expected jdbc:postgresql:// or postgresql://): " + url);
-    }
-    URI uri = URI.create(u);
-    String host = uri.getHost() == null ? "localhost" : uri.getHost();
-    int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-    String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "" : uri.getPath().substring(1);
-    config.setJdbcUrl("jdbc:postgresql://" + host + ":" + port + "/" + db + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-    if (uri.getUserInfo() != null) {
-      String[] parts = uri.getUserInfo().split(":", 2);
-      config.setUsername(java.net.URLDecoder.decode(parts[0], java.nio.charset.StandardCharsets.UTF_8));
-      if (parts.length > 1) config.setPassword(java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8));
-    }
+    PgUrl pg = PgUrl.parse(url);
+    config.setJdbcUrl(pg.jdbcUrl());
+    if (pg.user() != null) config.setUsername(pg.user());
+    if (pg.password() != null) config.setPassword(pg.password());
   }
 
   @Override
