@@ -1,0 +1,71 @@
+package dev.sluice.kit.shadow;
+
+import dev.sluice.kit.diff.DdlRenderer;
+import dev.sluice.kit.diff.Differ;
+import dev.sluice.kit.introspect.IntrospectOptions;
+import dev.sluice.kit.introspect.Introspector;
+import dev.sluice.runtime.PgUrl;
+import dev.sluice.schema.model.SchemaModel;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+
+/**
+ * Normalises a code model the way PostgreSQL would print it. The DSL keeps SQL fragments as written
+ * ({@code price > 0}) while the catalogs print them canonically ({@code (price > (0)::numeric)}), so a
+ * code model is never compared with a live database directly: it is created in a scratch database
+ * on the same server and introspected, and the two introspected models are compared.
+ *
+ * <p>The scratch database is named {@code sluice_shadow_<random>} and dropped afterwards (also when
+ * creation fails). The connecting role needs CREATEDB.
+ */
+public final class ShadowDatabase {
+  private ShadowDatabase() {}
+
+  /** The model as PostgreSQL sees it once created: {@code model} applied to a fresh scratch database, introspected. */
+  public static SchemaModel normalize(String serverUrl, SchemaModel model, IntrospectOptions options) {
+    PgUrl base = PgUrl.parse(serverUrl);
+    String name = "sluice_shadow_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+    try (Connection admin = base.connect(); Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the shadow database " + name + " on " + base
+          + " (the role needs CREATEDB): " + e.getMessage(), e);
+    }
+    PgUrl shadow = new PgUrl(withDatabase(base.jdbcUrl(), name), base.user(), base.password());
+    try {
+      try (Connection c = shadow.connect(); Statement st = c.createStatement()) {
+        for (String ddl : DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, model))) {
+          try {
+            st.execute(ddl);
+          } catch (SQLException e) {
+            throw new IllegalStateException("the code schema does not apply cleanly to an empty database: "
+                + e.getMessage() + "\n  statement: " + ddl, e);
+          }
+        }
+        return Introspector.introspect(c, options);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("shadow database " + name + ": " + e.getMessage(), e);
+    } finally {
+      try (Connection admin = base.connect(); Statement st = admin.createStatement()) {
+        st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      } catch (SQLException ignored) {
+        // best effort: a leftover scratch database is harmless and clearly named
+      }
+    }
+  }
+
+  /** {@code jdbcUrl} pointing at database {@code name} instead (query parameters kept). */
+  static String withDatabase(String jdbcUrl, String name) {
+    String prefix = "jdbc:postgresql://";
+    if (!jdbcUrl.startsWith(prefix)) throw new IllegalArgumentException("not a JDBC PostgreSQL URL: " + jdbcUrl);
+    int slash = jdbcUrl.indexOf('/', prefix.length());
+    int q = jdbcUrl.indexOf('?');
+    String hostPart = slash < 0 ? (q < 0 ? jdbcUrl : jdbcUrl.substring(0, q)) : jdbcUrl.substring(0, slash);
+    String query = q < 0 ? "" : jdbcUrl.substring(q);
+    return hostPart + "/" + name + query;
+  }
+}
