@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Guarantees</h2>
  * <ul>
- *   <li><b>One migrator at a time.</b> Every run takes a session-level {@code pg_advisory_lock} on a
- *       dedicated connection and holds it until the run ends; concurrent migrators (N replicas
- *       booting) wait, then read the history and find nothing to do. The lock belongs to the
+ *   <li><b>One migrator at a time.</b> Every run takes a session-level advisory lock on a dedicated
+ *       connection and holds it until the run ends; concurrent migrators (N replicas booting) wait,
+ *       polling with {@code pg_try_advisory_lock} (see {@code acquire} for why not blocking), then
+ *       read the history and find nothing to do. The lock belongs to the
  *       session, so a migrator that dies releases it with its connection. The work connection sets
  *       {@code client_connection_check_interval} (PostgreSQL 14+) so a statement of a killed
  *       migrator is cancelled (and its transaction rolled back) within a second instead of running on.
@@ -443,19 +444,41 @@ public final class Migrator {
     }
   }
 
+  /**
+   * Takes the advisory lock by polling {@code pg_try_advisory_lock} rather than blocking in
+   * {@code pg_advisory_lock}: a migrator blocked inside a statement has an open snapshot, and
+   * {@code CREATE INDEX CONCURRENTLY} of the migrator holding the lock waits for every older snapshot
+   * to end, so the two would wait for each other until lock_timeout. Between polls a waiting session
+   * is idle, holding nothing.
+   */
   private void acquire(Connection lock) throws SQLException {
-    setConfig(lock, "lock_timeout", options.lockWaitTimeout().toMillis() + "ms", false);
-    try (PreparedStatement ps = lock.prepareStatement("select pg_advisory_lock(?)")) {
+    long deadline = System.nanoTime() + options.lockWaitTimeout().toNanos();
+    long sleepMs = 25;
+    boolean logged = false;
+    try (PreparedStatement ps = lock.prepareStatement("select pg_try_advisory_lock(?)")) {
       ps.setLong(1, LOCK_KEY);
-      ps.execute();
-    } catch (SQLException e) {
-      if ("55P03".equals(e.getSQLState())) {
-        throw new MigrationException("another migrator held the migration lock for more than " + options.lockWaitTimeout()
-            + holder(lock) + "; is a migration stuck? (the lock is released when its session ends)", null, 0, null, "55P03", e);
+      while (true) {
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getBoolean(1)) return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new MigrationException("another migrator held the migration lock for more than " + options.lockWaitTimeout()
+              + holder(lock) + "; is a migration stuck? (the lock is released when its session ends)");
+        }
+        if (!logged) {
+          LOG.info("waiting for another migrator to finish{}", holder(lock));
+          logged = true;
+        }
+        try {
+          Thread.sleep(sleepMs + java.util.concurrent.ThreadLocalRandom.current().nextLong(sleepMs));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new MigrationException("interrupted while waiting for the migration lock");
+        }
+        sleepMs = Math.min(500, sleepMs * 2);
       }
-      throw e;
     }
-    setConfig(lock, "lock_timeout", "0", false);
   }
 
   private static String holder(Connection c) {
