@@ -71,6 +71,11 @@ public final class Migrator {
   private final MigrationFolder folder;
   private final MigratorOptions options;
 
+  /**
+   * A migrator on {@code dataSource}, which must give two connections at once (one holds the lock,
+   * one runs migrations) to the database itself: not through a transaction-pooling proxy such as
+   * PgBouncer in transaction mode, where session advisory locks and session settings do not hold.
+   */
   public Migrator(DataSource dataSource, MigrationFolder folder) {
     this(dataSource, folder, MigratorOptions.DEFAULTS);
   }

@@ -232,7 +232,24 @@ class MigratorLiveTest {
     assertThat(db.rows("select indexrelid::regclass::text, indisvalid from pg_index where indrelid = 'users'::regclass"
         + " and not indisprimary order by 1")).containsExactly("users_email|t", "users_email_id|t");
     assertThat(db.rows("select version, success from sluice.migrations order by 1")).containsExactly("1|t", "2|t");
-    assertThat(db.scalar("select current_setting('lock_timeout')")).isEqualTo("0"); // session settings restored (fresh conn anyway)
+
+    // its down file (DROP INDEX CONCURRENTLY) runs outside a transaction too
+    assertThat(migrator.down(1)).extracting(Migration::version).containsExactly(2);
+    assertThat(db.rows("select indexrelid::regclass::text from pg_index where indrelid = 'users'::regclass"
+        + " and not indisprimary order by 1")).containsExactly("users_email_id");
+    assertThat(db.rows("select version from sluice.migrations")).containsExactly("1");
+  }
+
+  @Test
+  void statementTimeoutStopsASlowStatementWhenConfigured() {
+    folder.write("slow", "create table t (id int);\nselect pg_sleep(3);", null, null);
+    assertThatThrownBy(() -> migrator.withOptions(MigratorOptions.DEFAULTS.withStatementTimeout(Duration.ofMillis(200))).migrate())
+        .isInstanceOfSatisfying(MigrationException.class, e -> {
+          assertThat(e.sqlState()).isEqualTo("57014");
+          assertThat(e.line()).isEqualTo(2);
+          assertThat(e.getMessage()).contains("statement_timeout expired");
+        });
+    assertThat(db.tableExists("t")).isFalse();
   }
 
   @Test
