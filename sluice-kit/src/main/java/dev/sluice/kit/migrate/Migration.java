@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -91,10 +90,10 @@ public record Migration(int version, String name, String upSql, String downSql, 
    */
   public static boolean needsNoTransaction(List<SqlStatement> statements) {
     for (SqlStatement s : statements) {
-      String head = s.head(5);
-      String flat = " " + SqlScript.stripComments(s.text()).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ") + " ";
+      String head = s.head(6);
+      boolean concurrently = List.of(head.replace("(", " ").replace(")", " ").split(" ")).contains("CONCURRENTLY");
       if ((head.startsWith("CREATE INDEX") || head.startsWith("CREATE UNIQUE INDEX") || head.startsWith("DROP INDEX")
-          || head.startsWith("REINDEX")) && flat.contains(" CONCURRENTLY ")) {
+          || head.startsWith("REINDEX")) && concurrently) {
         return true;
       }
       if (head.startsWith("VACUUM") || head.startsWith("CREATE DATABASE") || head.startsWith("DROP DATABASE")

@@ -184,7 +184,7 @@ public final class Migrator {
         rollbackQuietly(work);
         throw e;
       } finally {
-        work.setAutoCommit(true);
+        restoreAutoCommit(work);
       }
       LOG.info("baselined at version {} ({} migration(s) recorded as applied)", version, adopted.size());
       return adopted;
@@ -330,7 +330,16 @@ public final class Migrator {
       rollbackQuietly(work);
       throw e;
     } finally {
+      restoreAutoCommit(work);
+    }
+  }
+
+  /** Back to autocommit without masking the exception in flight when the connection is broken. */
+  private static void restoreAutoCommit(Connection work) {
+    try {
       work.setAutoCommit(true);
+    } catch (SQLException e) {
+      LOG.warn("could not restore autocommit: {}", e.getMessage());
     }
   }
 
@@ -340,7 +349,11 @@ public final class Migrator {
     try (Session s = session(work)) {
       runStatements(work, m, false);
     } catch (MigrationException e) {
-      History.finish(work, m.version(), elapsedMs(start), false);
+      try {
+        History.finish(work, m.version(), elapsedMs(start), false); // stays recorded as failed either way
+      } catch (SQLException f) {
+        e.addSuppressed(f);
+      }
       throw e;
     }
     long ms = elapsedMs(start);

@@ -149,6 +149,10 @@ class MigrationFolderTest {
     assertThat(Migration.runsOutsideTransaction("-- sluice:no-transaction\nalter type mood add value 'x';")).isTrue();
     assertThat(Migration.runsOutsideTransaction("alter type mood add value 'x';\n-- sluice:no-transaction")).isFalse();
     assertThat(Migration.runsOutsideTransaction("refresh materialized view concurrently v;")).isFalse();
+    assertThat(Migration.runsOutsideTransaction("create index i on t (x) where note = ' concurrently ';")).isFalse();
+    assertThat(Migration.runsOutsideTransaction("select 1;\nreindex (verbose) table concurrently t;")).isTrue();
+    assertThat(Migration.runsOutsideTransaction("DROP INDEX CONCURRENTLY IF EXISTS i;")).isTrue();
+    assertThat(Migration.runsOutsideTransaction("vacuum analyze t;")).isTrue();
   }
 
   @Test
