@@ -70,6 +70,7 @@ public final class Migrator {
   private final DataSource dataSource;
   private final MigrationFolder folder;
   private final MigratorOptions options;
+  private final MigrationListener listener;
 
   /**
    * A migrator on {@code dataSource}, which must give two connections at once (one holds the lock,
@@ -81,9 +82,14 @@ public final class Migrator {
   }
 
   public Migrator(DataSource dataSource, MigrationFolder folder, MigratorOptions options) {
+    this(dataSource, folder, options, MigrationListener.NONE);
+  }
+
+  private Migrator(DataSource dataSource, MigrationFolder folder, MigratorOptions options, MigrationListener listener) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.folder = Objects.requireNonNull(folder, "folder");
     this.options = Objects.requireNonNull(options, "options");
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /**
@@ -96,7 +102,12 @@ public final class Migrator {
 
   /** The same migrator with other options. */
   public Migrator withOptions(MigratorOptions options) {
-    return new Migrator(dataSource, folder, options);
+    return new Migrator(dataSource, folder, options, listener);
+  }
+
+  /** The same migrator reporting progress to {@code listener}. */
+  public Migrator withListener(MigrationListener listener) {
+    return new Migrator(dataSource, folder, options, listener);
   }
 
   public MigratorOptions options() {
@@ -119,8 +130,10 @@ public final class Migrator {
       List<Migration> applied = new ArrayList<>();
       for (Migration m : pending) {
         LOG.info("applying {}{}", m.fileName(), m.noTransaction() ? " (no transaction)" : "");
+        listener.starting(m, false);
         long ms = m.noTransaction() ? applyOutsideTransaction(work, m) : applyInTransaction(work, m);
         LOG.info("applied {} in {} ms", m.fileName(), ms);
+        listener.finished(m, false, ms);
         applied.add(m);
       }
       return applied;
@@ -220,6 +233,8 @@ public final class Migrator {
       }
       for (Migration m : targets) {
         LOG.info("undoing {} with {}", m.fileName(), m.downFileName());
+        listener.starting(m, true);
+        long start = System.nanoTime();
         Migration down = Migration.of(m.version(), m.name() + ".down", m.downSql(), null);
         if (down.noTransaction()) {
           try (Session s = session(work)) {
@@ -229,6 +244,7 @@ public final class Migrator {
         } else {
           inTransaction(work, down, () -> History.delete(work, m.version()));
         }
+        listener.finished(m, true, elapsedMs(start));
       }
       return targets;
     });
@@ -485,7 +501,9 @@ public final class Migrator {
               + holder(lock) + "; is a migration stuck? (the lock is released when its session ends)");
         }
         if (!logged) {
-          LOG.info("waiting for another migrator to finish{}", holder(lock));
+          String holder = holder(lock);
+          LOG.info("waiting for another migrator to finish{}", holder);
+          listener.waitingForLock(holder.isEmpty() ? "" : holder.substring(2, holder.length() - 1));
           logged = true;
         }
         try {

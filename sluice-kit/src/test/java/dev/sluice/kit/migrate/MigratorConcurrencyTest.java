@@ -36,9 +36,15 @@ class MigratorConcurrencyTest {
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       CountDownLatch start = new CountDownLatch(1);
       List<Future<List<Migration>>> results = new ArrayList<>();
+      java.util.concurrent.atomic.AtomicInteger waited = new java.util.concurrent.atomic.AtomicInteger();
       try {
         for (int i = 0; i < threads; i++) {
-          Migrator migrator = Migrator.connect(db.url, MigrationFolder.of(dir));
+          Migrator migrator = Migrator.connect(db.url, MigrationFolder.of(dir)).withListener(new MigrationListener() {
+            @Override
+            public void waitingForLock(String holder) {
+              waited.incrementAndGet();
+            }
+          });
           results.add(pool.submit(() -> {
             start.await();
             return migrator.migrate();
@@ -56,6 +62,7 @@ class MigratorConcurrencyTest {
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).isLessThan(30);
         assertThat(applied).isEqualTo(5);
         assertThat(idle).isGreaterThanOrEqualTo(threads - 5);
+        assertThat(waited.get()).as("migrators that reported waiting for the lock").isPositive();
       } finally {
         pool.shutdownNow();
       }

@@ -48,7 +48,20 @@ class MigratorLiveTest {
     folder.write("orders", "create table orders (id int primary key, user_id int references users);", "drop table orders;", null);
     folder.write("seed", "insert into users values (1);\ninsert into orders values (10, 1);", "delete from orders; delete from users;", null);
 
-    assertThat(migrator.migrate(2)).extracting(Migration::version).containsExactly(1, 2);
+    List<String> events = new java.util.ArrayList<>();
+    MigrationListener listener = new MigrationListener() {
+      @Override
+      public void starting(Migration m, boolean down) {
+        events.add((down ? "undo " : "start ") + m.name());
+      }
+
+      @Override
+      public void finished(Migration m, boolean down, long ms) {
+        events.add((down ? "undone " : "done ") + m.name());
+      }
+    };
+    assertThat(migrator.withListener(listener).migrate(2)).extracting(Migration::version).containsExactly(1, 2);
+    assertThat(events).containsExactly("start 0001_users", "done 0001_users", "start 0002_orders", "done 0002_orders");
     assertThat(migrator.migrate()).extracting(Migration::version).containsExactly(3);
     assertThat(migrator.migrate()).isEmpty();
 
