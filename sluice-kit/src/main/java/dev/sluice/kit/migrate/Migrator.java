@@ -123,7 +123,14 @@ public final class Migrator {
     return migrate(Integer.MAX_VALUE);
   }
 
-  /** Applies pending migrations with a version up to and including {@code targetVersion}. */
+  /**
+   * Applies pending migrations with a version up to and including {@code targetVersion}.
+   *
+   * @throws MigrationFolderException when the folder does not match {@code sluice.sum} (nothing applied)
+   * @throws MigrationException when refused (changed or missing applied file, out-of-order migration,
+   *     failed no-transaction migration; nothing applied) or when a statement fails (that migration
+   *     rolled back; earlier ones of this run stay applied)
+   */
   public List<Migration> migrate(int targetVersion) {
     return locked(work -> {
       List<Migration> pending = plan(work, targetVersion);
