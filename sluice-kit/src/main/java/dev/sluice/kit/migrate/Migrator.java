@@ -1,0 +1,631 @@
+package dev.sluice.kit.migrate;
+
+import dev.sluice.kit.sql.SqlStatement;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a {@link MigrationFolder} to a database, safely when several processes start at once.
+ *
+ * <h2>Guarantees</h2>
+ * <ul>
+ *   <li><b>One migrator at a time.</b> Every run takes a session-level advisory lock on a dedicated
+ *       connection and holds it until the run ends; concurrent migrators (N replicas booting) wait,
+ *       polling with {@code pg_try_advisory_lock} (see {@code acquire} for why not blocking), then
+ *       read the history and find nothing to do. The lock belongs to the
+ *       session, so a migrator that dies releases it with its connection. The work connection sets
+ *       {@code client_connection_check_interval} (PostgreSQL 14+) so a statement of a killed
+ *       migrator is cancelled (and its transaction rolled back) within a second instead of running on.
+ *   <li><b>One transaction per migration</b>, with {@code SET LOCAL lock_timeout} (and
+ *       {@code statement_timeout} when configured). A failing statement rolls the whole migration
+ *       back, history is unchanged, and the {@link MigrationException} names file, line, statement and
+ *       SQLSTATE.
+ *   <li><b>No-transaction migrations</b> ({@value Migration#NO_TRANSACTION_MARKER}, or autodetected for
+ *       {@code CREATE INDEX CONCURRENTLY} and friends) run statement by statement in autocommit. Such
+ *       a migration cannot be rolled back, so it is recorded with {@code success = false} before it
+ *       starts and marked successful at the end: if it fails or its process dies, every later run
+ *       refuses (state {@link MigrationState#FAILED}) until someone fixes the database by hand (e.g.
+ *       drops the INVALID index a failed {@code CREATE INDEX CONCURRENTLY} leaves) and calls
+ *       {@link #repair()}, after which the migration runs again.
+ *   <li><b>Nothing is applied on a folder that lies.</b> Before applying anything: the folder must
+ *       match {@code sluice.sum}; an applied migration whose file changed (checksum) or vanished is
+ *       refused; a pending migration numbered below the highest applied one (merged from another
+ *       branch) is refused unless {@link MigratorOptions#allowOutOfOrder()}; never skipped.
+ * </ul>
+ *
+ * <h2>Application connection pools and "cached plan must not change result type"</h2>
+ * pgjdbc server-prepares a statement after {@code prepareThreshold} (5) executions. When a
+ * migration then changes a table the statement reads (e.g. adds a column to a {@code select *}),
+ * its next execution fails with SQLSTATE 0A000 "cached plan must not change result type". Pools of
+ * the application should use the pgjdbc property {@code autosave=conservative}, which makes the
+ * driver re-prepare and retry such a statement; {@code dev.sluice.runtime.Database.connect} sets it.
+ * {@code MigratorLiveTest} checks an application pool keeps working across a migration.
+ */
+public final class Migrator {
+  private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+  /** The advisory lock key: "sluice" in ASCII, plus 1. Advisory locks are per database. */
+  static final long LOCK_KEY = 0x736c7569636501L;
+  private static final int MAX_STATEMENT_IN_MESSAGE = 500;
+
+  private final DataSource dataSource;
+  private final MigrationFolder folder;
+  private final MigratorOptions options;
+  private final MigrationListener listener;
+
+  /**
+   * A migrator on {@code dataSource}, which must give two connections at once (one holds the lock,
+   * one runs migrations) to the database itself: not through a transaction-pooling proxy such as
+   * PgBouncer in transaction mode, where session advisory locks and session settings do not hold.
+   */
+  public Migrator(DataSource dataSource, MigrationFolder folder) {
+    this(dataSource, folder, MigratorOptions.DEFAULTS);
+  }
+
+  public Migrator(DataSource dataSource, MigrationFolder folder, MigratorOptions options) {
+    this(dataSource, folder, options, MigrationListener.NONE);
+  }
+
+  private Migrator(DataSource dataSource, MigrationFolder folder, MigratorOptions options, MigrationListener listener) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.folder = Objects.requireNonNull(folder, "folder");
+    this.options = Objects.requireNonNull(options, "options");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * A migrator connecting with plain (unpooled) connections to {@code url}: a
+   * {@code jdbc:postgresql://} URL or a libpq-style {@code postgresql://user:password@host:port/db}.
+   */
+  public static Migrator connect(String url, MigrationFolder folder) {
+    return new Migrator(dataSource(url), folder);
+  }
+
+  /** The same migrator with other options. */
+  public Migrator withOptions(MigratorOptions options) {
+    return new Migrator(dataSource, folder, options, listener);
+  }
+
+  /** The same migrator reporting progress to {@code listener}. */
+  public Migrator withListener(MigrationListener listener) {
+    return new Migrator(dataSource, folder, options, listener);
+  }
+
+  public MigratorOptions options() {
+    return options;
+  }
+
+  public MigrationFolder folder() {
+    return folder;
+  }
+
+  /** Applies every pending migration; returns those applied, in order (empty when up to date). */
+  public List<Migration> migrate() {
+    return migrate(Integer.MAX_VALUE);
+  }
+
+  /**
+   * Applies pending migrations with a version up to and including {@code targetVersion}.
+   *
+   * @throws MigrationFolderException when the folder does not match {@code sluice.sum} (nothing applied)
+   * @throws MigrationException when refused (changed or missing applied file, out-of-order migration,
+   *     failed no-transaction migration; nothing applied) or when a statement fails (that migration
+   *     rolled back; earlier ones of this run stay applied)
+   */
+  public List<Migration> migrate(int targetVersion) {
+    return locked(work -> {
+      List<Migration> pending = plan(work, targetVersion);
+      List<Migration> applied = new ArrayList<>();
+      for (Migration m : pending) {
+        LOG.info("applying {}{}", m.fileName(), m.noTransaction() ? " (no transaction)" : "");
+        listener.starting(m, false);
+        long ms = m.noTransaction() ? applyOutsideTransaction(work, m) : applyInTransaction(work, m);
+        LOG.info("applied {} in {} ms", m.fileName(), ms);
+        listener.finished(m, false, ms);
+        applied.add(m);
+      }
+      return applied;
+    });
+  }
+
+  /** Every migration of the folder and of the history, by version, with its state. Takes no lock. */
+  public List<MigrationStatus> status() {
+    List<Migration> files = folder.migrations();
+    try (Connection c = dataSource.getConnection()) {
+      List<History.Row> rows = History.exists(c) ? History.read(c) : List.of();
+      Map<Integer, Migration> byVersion = new HashMap<>();
+      files.forEach(m -> byVersion.put(m.version(), m));
+      Map<Integer, History.Row> applied = new HashMap<>();
+      rows.forEach(r -> applied.put(r.version(), r));
+      int maxApplied = rows.stream().mapToInt(History.Row::version).max().orElse(Integer.MIN_VALUE);
+      List<MigrationStatus> out = new ArrayList<>();
+      for (int v : new TreeSet<>(union(byVersion.keySet(), applied.keySet()))) {
+        Migration m = byVersion.get(v);
+        History.Row r = applied.get(v);
+        if (r == null) {
+          out.add(new MigrationStatus(v, m.name(), v < maxApplied ? MigrationState.OUT_OF_ORDER : MigrationState.PENDING, null));
+          continue;
+        }
+        MigrationState state = !r.success() ? MigrationState.FAILED
+            : m == null ? MigrationState.MISSING_FILE
+            : !m.sha256().equals(r.sha256()) ? MigrationState.CHANGED
+            : MigrationState.APPLIED;
+        out.add(new MigrationStatus(v, m == null ? r.name() : m.name(), state, r.appliedAt()));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new MigrationException("could not read migration history: " + e.getMessage(), null, 0, null, e.getSQLState(), e);
+    }
+  }
+
+  /**
+   * Adopts a database that already has the schema of migrations up to {@code version}: records them
+   * as applied without running them. Only for a database without sluice history.
+   */
+  public List<Migration> baseline(int version) {
+    return locked(work -> {
+      folder.requireConsistent();
+      List<History.Row> rows = History.read(work);
+      if (!rows.isEmpty()) {
+        throw new MigrationException("cannot baseline: sluice.migrations already records " + rows.size()
+            + " migration(s) (up to version " + rows.get(rows.size() - 1).version()
+            + "); baseline only adopts a database that sluice never migrated");
+      }
+      List<Migration> files = folder.migrations();
+      if (files.stream().noneMatch(m -> m.version() == version)) {
+        throw new MigrationException("cannot baseline at version " + version + ": the folder " + folder.dir()
+            + " has no migration with that version");
+      }
+      List<Migration> adopted = files.stream().filter(m -> m.version() <= version).toList();
+      work.setAutoCommit(false);
+      try {
+        for (Migration m : adopted) History.insert(work, m, 0, options.installedBy(), true);
+        work.commit();
+      } catch (SQLException e) {
+        rollbackQuietly(work);
+        throw e;
+      } finally {
+        restoreAutoCommit(work);
+      }
+      LOG.info("baselined at version {} ({} migration(s) recorded as applied)", version, adopted.size());
+      return adopted;
+    });
+  }
+
+  /**
+   * Undoes the last {@code n} applied migrations (in reverse order of application) with their
+   * {@code .down.sql} files, each in its own transaction together with the deletion of its history
+   * row. Everything is checked first: if one of them has no down file, nothing runs.
+   */
+  public List<Migration> down(int n) {
+    if (n < 1) throw new IllegalArgumentException("down needs n >= 1, got " + n);
+    return locked(work -> {
+      folder.requireConsistent();
+      Map<Integer, Migration> files = new HashMap<>();
+      folder.migrations().forEach(m -> files.put(m.version(), m));
+      List<History.Row> rows = History.readNewestFirst(work);
+      refuseFailed(rows);
+      if (n > rows.size()) {
+        throw new MigrationException("cannot undo " + n + " migration(s): only " + rows.size() + " applied");
+      }
+      List<Migration> targets = new ArrayList<>();
+      List<String> problems = new ArrayList<>();
+      for (History.Row r : rows.subList(0, n)) {
+        Migration m = files.get(r.version());
+        if (m == null) problems.add(r.name() + ".sql: applied, but its files are gone from the folder");
+        else if (!m.hasDown()) problems.add(m.downFileName() + ": missing; write it (the reverse of " + m.fileName() + ") to undo this migration");
+        else targets.add(m);
+      }
+      if (!problems.isEmpty()) {
+        throw new MigrationException("cannot undo " + n + " migration(s); nothing was changed:\n  " + String.join("\n  ", problems));
+      }
+      for (Migration m : targets) {
+        LOG.info("undoing {} with {}", m.fileName(), m.downFileName());
+        listener.starting(m, true);
+        long start = System.nanoTime();
+        Migration down = Migration.of(m.version(), m.name() + ".down", m.downSql(), null);
+        if (down.noTransaction()) {
+          try (Session s = session(work)) {
+            runStatements(work, down, false);
+          }
+          History.delete(work, m.version());
+        } else {
+          inTransaction(work, down, () -> History.delete(work, m.version()));
+        }
+        listener.finished(m, true, elapsedMs(start));
+      }
+      return targets;
+    });
+  }
+
+  /**
+   * Deletes the history rows of failed no-transaction migrations, after the database was fixed by
+   * hand, so that {@code migrate} runs them again. Returns how many rows were deleted.
+   */
+  public int repair() {
+    return locked(work -> {
+      int n = History.deleteFailed(work);
+      LOG.info("repair: deleted {} failed migration record(s)", n);
+      return n;
+    });
+  }
+
+  // ---- planning
+
+  private List<Migration> plan(Connection work, int targetVersion) throws SQLException {
+    folder.requireConsistent();
+    List<Migration> files = folder.migrations();
+    List<History.Row> rows = History.read(work);
+    refuseFailed(rows);
+    Map<Integer, History.Row> applied = new TreeMap<>();
+    rows.forEach(r -> applied.put(r.version(), r));
+    List<String> problems = new ArrayList<>();
+    Map<Integer, Migration> byVersion = new HashMap<>();
+    for (Migration m : files) byVersion.put(m.version(), m);
+    for (History.Row r : rows) {
+      Migration m = byVersion.get(r.version());
+      if (m == null) {
+        problems.add(r.name() + ".sql (version " + r.version() + ") was applied on " + r.appliedAt()
+            + " but is missing from " + folder.dir() + "; restore it (an applied migration cannot be removed)");
+      } else if (!m.sha256().equals(r.sha256())) {
+        problems.add(m.fileName() + " was changed after it was applied on " + r.appliedAt() + " (recorded sha256 "
+            + r.sha256() + ", file now " + m.sha256() + "); revert the edit and put the change in a new migration");
+      }
+    }
+    int maxApplied = rows.stream().mapToInt(History.Row::version).max().orElse(Integer.MIN_VALUE);
+    List<Migration> pending = new ArrayList<>();
+    for (Migration m : files) {
+      if (applied.containsKey(m.version()) || m.version() > targetVersion) continue;
+      if (m.version() < maxApplied && !options.allowOutOfOrder()) {
+        problems.add(m.fileName() + " is pending but version " + m.version() + " is lower than the highest applied ("
+            + applied.get(maxApplied).name() + ".sql); merged from another branch? Review it against the later migrations,"
+            + " then apply it with allowOutOfOrder (--allow-out-of-order), or renumber it after the last one");
+      }
+      pending.add(m);
+    }
+    if (!problems.isEmpty()) {
+      throw new MigrationException("migrate refused, nothing was applied:\n  " + String.join("\n  ", problems));
+    }
+    return pending;
+  }
+
+  private static void refuseFailed(List<History.Row> rows) {
+    List<String> failed = rows.stream().filter(r -> !r.success())
+        .map(r -> r.name() + ".sql (started " + r.appliedAt() + ")").toList();
+    if (!failed.isEmpty()) {
+      throw new MigrationException("refused: a migration that runs outside a transaction failed or was interrupted"
+          + " and may be partly applied: " + String.join(", ", failed) + ". Fix the database by hand (finish or undo"
+          + " what it did, e.g. drop an INVALID index), then run sluice repair (Migrator.repair()) and migrate again");
+    }
+  }
+
+  // ---- applying
+
+  private long applyInTransaction(Connection work, Migration m) throws SQLException {
+    long start = System.nanoTime();
+    long[] ms = new long[1];
+    inTransaction(work, m, () -> {
+      ms[0] = elapsedMs(start);
+      History.insert(work, m, ms[0], options.installedBy(), true);
+    });
+    return ms[0];
+  }
+
+  private void inTransaction(Connection work, Migration m, SqlAction beforeCommit) throws SQLException {
+    for (SqlStatement s : m.upStatements()) {
+      String head = s.head(2);
+      if (head.equals("BEGIN") || head.equals("COMMIT") || head.equals("ROLLBACK") || head.equals("END")
+          || head.startsWith("START TRANSACTION") || head.startsWith("BEGIN TRANSACTION") || head.startsWith("BEGIN WORK")) {
+        throw new MigrationException(m.fileName() + " line " + s.line() + ": " + head + " in a migration; sluice runs each"
+            + " migration in its own transaction. Remove it, or add " + Migration.NO_TRANSACTION_MARKER
+            + " to run the file statement by statement", m.fileName(), s.line(), s.text(), null, null);
+      }
+    }
+    work.setAutoCommit(false);
+    try {
+      setConfig(work, "lock_timeout", options.lockTimeout().toMillis() + "ms", true);
+      if (options.statementTimeout() != null) {
+        setConfig(work, "statement_timeout", options.statementTimeout().toMillis() + "ms", true);
+      }
+      runStatements(work, m, true);
+      beforeCommit.run();
+      work.commit();
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(work);
+      throw e;
+    } finally {
+      restoreAutoCommit(work);
+    }
+  }
+
+  /** Back to autocommit without masking the exception in flight when the connection is broken. */
+  private static void restoreAutoCommit(Connection work) {
+    try {
+      work.setAutoCommit(true);
+    } catch (SQLException e) {
+      LOG.warn("could not restore autocommit: {}", e.getMessage());
+    }
+  }
+
+  private long applyOutsideTransaction(Connection work, Migration m) throws SQLException {
+    long start = System.nanoTime();
+    History.insert(work, m, 0, options.installedBy(), false); // a crash from here on leaves a FAILED record
+    try (Session s = session(work)) {
+      runStatements(work, m, false);
+    } catch (MigrationException e) {
+      try {
+        History.finish(work, m.version(), elapsedMs(start), false); // stays recorded as failed either way
+      } catch (SQLException f) {
+        e.addSuppressed(f);
+      }
+      throw e;
+    }
+    long ms = elapsedMs(start);
+    History.finish(work, m.version(), ms, true);
+    return ms;
+  }
+
+  /** Session-level timeouts for a no-transaction migration, restored on close. */
+  private Session session(Connection work) throws SQLException {
+    String lock = currentSetting(work, "lock_timeout");
+    String stmt = currentSetting(work, "statement_timeout");
+    setConfig(work, "lock_timeout", options.lockTimeout().toMillis() + "ms", false);
+    if (options.statementTimeout() != null) {
+      setConfig(work, "statement_timeout", options.statementTimeout().toMillis() + "ms", false);
+    }
+    return () -> {
+      setConfig(work, "lock_timeout", lock, false);
+      setConfig(work, "statement_timeout", stmt, false);
+    };
+  }
+
+  private void runStatements(Connection work, Migration m, boolean inTransaction) {
+    for (SqlStatement s : m.upStatements()) {
+      try (Statement st = work.createStatement()) {
+        st.setEscapeProcessing(false);
+        st.execute(s.text());
+      } catch (SQLException e) {
+        throw statementFailed(m, s, e, inTransaction);
+      }
+    }
+  }
+
+  private MigrationException statementFailed(Migration m, SqlStatement s, SQLException e, boolean inTransaction) {
+    String file = m.fileName();
+    int line = s.line();
+    String serverMessage = e.getMessage();
+    if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+      ServerErrorMessage sem = p.getServerErrorMessage();
+      serverMessage = sem.getMessage() + (sem.getDetail() == null ? "" : " (" + sem.getDetail() + ")");
+      int pos = sem.getPosition();
+      if (pos > 0 && pos <= s.text().length()) line += (int) s.text().substring(0, pos - 1).chars().filter(ch -> ch == '\n').count();
+    }
+    String state = e.getSQLState();
+    String text = s.text().length() > MAX_STATEMENT_IN_MESSAGE ? s.text().substring(0, MAX_STATEMENT_IN_MESSAGE) + " ..." : s.text();
+    StringBuilder msg = new StringBuilder("migration ").append(file).append(" failed at line ").append(line).append(": ")
+        .append("ERROR ").append(state).append(": ").append(serverMessage).append("\n  statement (line ").append(s.line())
+        .append("):\n    ").append(text.replace("\n", "\n    "));
+    if (inTransaction) {
+      msg.append("\n  the migration was rolled back: nothing of it was applied and sluice.migrations is unchanged");
+    } else {
+      msg.append("\n  it ran outside a transaction: the statements before this one stay applied. It is recorded as failed in"
+          + " sluice.migrations; fix the database by hand, then run sluice repair and migrate again");
+    }
+    String hint = hint(state);
+    if (hint != null) msg.append("\n  hint: ").append(hint);
+    return new MigrationException(msg.toString(), file, line, s.text(), state, e);
+  }
+
+  private String hint(String sqlState) {
+    if (sqlState == null) return null;
+    switch (sqlState) {
+      case "55P04":
+        return "a new enum value cannot be used in the transaction that added it: use it in a later migration,"
+            + " or add " + Migration.NO_TRANSACTION_MARKER + " to this file";
+      case "25001":
+        return "this statement cannot run inside a transaction block: add " + Migration.NO_TRANSACTION_MARKER + " to the file";
+      case "55P03":
+        return "lock_timeout (" + options.lockTimeout().toMillis() + "ms) expired waiting for a lock another session holds"
+            + " (a long transaction?); retry when it is gone, or raise lockTimeout";
+      case "57014":
+        return "statement_timeout expired (or the statement was cancelled)";
+      default:
+        return null;
+    }
+  }
+
+  // ---- locking and connections
+
+  private interface SqlAction {
+    void run() throws SQLException;
+  }
+
+  private interface Session extends AutoCloseable {
+    @Override
+    void close() throws SQLException;
+  }
+
+  private interface Body<R> {
+    R run(Connection work) throws SQLException;
+  }
+
+  private <R> R locked(Body<R> body) {
+    try (Connection lock = dataSource.getConnection()) {
+      lock.setAutoCommit(true);
+      acquire(lock);
+      try (Connection work = dataSource.getConnection()) {
+        work.setAutoCommit(true);
+        cancelWhenClientDies(work);
+        History.ensure(work);
+        return body.run(work);
+      } finally {
+        release(lock);
+      }
+    } catch (SQLException e) {
+      throw new MigrationException("migration run failed: " + e.getMessage(), null, 0, null, e.getSQLState(), e);
+    }
+  }
+
+  /**
+   * Takes the advisory lock by polling {@code pg_try_advisory_lock} rather than blocking in
+   * {@code pg_advisory_lock}: a migrator blocked inside a statement has an open snapshot, and
+   * {@code CREATE INDEX CONCURRENTLY} of the migrator holding the lock waits for every older snapshot
+   * to end, so the two would wait for each other until lock_timeout. Between polls a waiting session
+   * is idle, holding nothing.
+   */
+  private void acquire(Connection lock) throws SQLException {
+    long deadline = System.nanoTime() + options.lockWaitTimeout().toNanos();
+    long sleepMs = 25;
+    boolean logged = false;
+    try (PreparedStatement ps = lock.prepareStatement("select pg_try_advisory_lock(?)")) {
+      ps.setLong(1, LOCK_KEY);
+      while (true) {
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getBoolean(1)) return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new MigrationException("another migrator held the migration lock for more than " + options.lockWaitTimeout()
+              + holder(lock) + "; is a migration stuck? (the lock is released when its session ends)");
+        }
+        if (!logged) {
+          String holder = holder(lock);
+          LOG.info("waiting for another migrator to finish{}", holder);
+          listener.waitingForLock(holder.isEmpty() ? "" : holder.substring(2, holder.length() - 1));
+          logged = true;
+        }
+        try {
+          Thread.sleep(sleepMs + java.util.concurrent.ThreadLocalRandom.current().nextLong(sleepMs));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new MigrationException("interrupted while waiting for the migration lock");
+        }
+        sleepMs = Math.min(500, sleepMs * 2);
+      }
+    }
+  }
+
+  private static String holder(Connection c) {
+    try (PreparedStatement ps = c.prepareStatement("select a.pid, a.application_name, a.client_addr::text, a.backend_start"
+        + " from pg_locks l join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' and l.granted"
+        + " and l.database = (select oid from pg_database where datname = current_database())"
+        + " and ((l.classid::bigint << 32) | l.objid::bigint) = ?")) {
+      ps.setLong(1, LOCK_KEY);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return " (held by backend pid " + rs.getInt(1) + ", application '" + rs.getString(2) + "', client "
+              + rs.getString(3) + ", connected since " + rs.getObject(4) + ")";
+        }
+      }
+    } catch (SQLException ignored) {
+      // best effort
+    }
+    return "";
+  }
+
+  private static void release(Connection lock) {
+    try (PreparedStatement ps = lock.prepareStatement("select pg_advisory_unlock(?)")) {
+      ps.setLong(1, LOCK_KEY);
+      ps.execute();
+    } catch (SQLException e) {
+      LOG.warn("could not release the migration lock explicitly; it is released when the connection closes: {}", e.getMessage());
+    }
+  }
+
+  /** PostgreSQL 14+: a killed migrator's running statement is cancelled within a second (else it runs on). */
+  private static void cancelWhenClientDies(Connection work) {
+    try {
+      if (work.getMetaData().getDatabaseMajorVersion() >= 14) setConfig(work, "client_connection_check_interval", "1000", false);
+    } catch (SQLException e) {
+      LOG.debug("client_connection_check_interval not set: {}", e.getMessage());
+    }
+  }
+
+  private static void setConfig(Connection c, String name, String value, boolean local) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select set_config(?, ?, ?)")) {
+      ps.setString(1, name);
+      ps.setString(2, value);
+      ps.setBoolean(3, local);
+      ps.execute();
+    }
+  }
+
+  private static String currentSetting(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select current_setting(?)")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      LOG.warn("rollback failed: {}", e.getMessage());
+    }
+  }
+
+  private static long elapsedMs(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+  }
+
+  private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {
+    java.util.Set<T> s = new java.util.HashSet<>(a);
+    s.addAll(b);
+    return s;
+  }
+
+  /** A DataSource for a {@code jdbc:postgresql://} or {@code postgresql://user:pw@host:port/db} URL. */
+  static DataSource dataSource(String url) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    String u = url.startsWith("postgres://") ? "postgresql://" + url.substring("postgres://".length()) : url;
+    if (u.startsWith("jdbc:postgresql:")) {
+      ds.setURL(u);
+    } else if (u.startsWith("postgresql://")) {
+      URI uri = URI.create(u);
+      String host = uri.getHost() == null ? "localhost" : uri.getHost();
+      int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+      String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "" : uri.getPath().substring(1);
+      ds.setURL("jdbc:postgresql://" + host + ":" + port + "/" + db + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+      if (uri.getUserInfo() != null) {
+        String[] parts = uri.getUserInfo().split(":", 2);
+        ds.setUser(URLDecoder.decode(parts[0], StandardCharsets.UTF_8));
+        if (parts.length > 1) ds.setPassword(URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+      }
+    } else {
+      throw new IllegalArgumentException("not a PostgreSQL URL (expected jdbc:postgresql:// or postgresql://): " + url);
+    }
+    if (ds.getApplicationName() == null || ds.getApplicationName().equals("PostgreSQL JDBC Driver")) {
+      ds.setApplicationName("sluice migrate");
+    }
+    return ds;
+  }
+
+  @Override
+  public String toString() {
+    return "Migrator[" + folder.dir() + ", " + options + "]";
+  }
+
+}

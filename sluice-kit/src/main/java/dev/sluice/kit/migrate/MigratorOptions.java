@@ -1,0 +1,53 @@
+package dev.sluice.kit.migrate;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link Migrator} runs.
+ *
+ * @param lockTimeout {@code lock_timeout} for each migration (default 5s): a DDL statement that
+ *     waits for a busy table gives up instead of queueing every later query of the application
+ *     behind its ACCESS EXCLUSIVE request
+ * @param statementTimeout {@code statement_timeout} for each migration statement, or null for the
+ *     server's setting
+ * @param allowOutOfOrder apply a pending migration whose version is lower than the highest applied
+ *     one (merged from another branch); off by default so it is never applied or skipped unnoticed
+ * @param installedBy recorded as {@code applied_by}; null records {@code current_user}
+ * @param lockWaitTimeout how long to wait for another migrator to finish (default 10 minutes)
+ */
+public record MigratorOptions(
+    Duration lockTimeout, Duration statementTimeout, boolean allowOutOfOrder, String installedBy, Duration lockWaitTimeout) {
+  /** 5s lock_timeout, no statement_timeout, out-of-order refused, current_user, 10 minute lock wait. */
+  public static final MigratorOptions DEFAULTS =
+      new MigratorOptions(Duration.ofSeconds(5), null, false, null, Duration.ofMinutes(10));
+
+  public MigratorOptions {
+    Objects.requireNonNull(lockTimeout, "lockTimeout");
+    Objects.requireNonNull(lockWaitTimeout, "lockWaitTimeout");
+    if (lockTimeout.isNegative()) throw new IllegalArgumentException("lockTimeout must not be negative");
+    if (statementTimeout != null && statementTimeout.isNegative()) {
+      throw new IllegalArgumentException("statementTimeout must not be negative");
+    }
+  }
+
+  public MigratorOptions withLockTimeout(Duration d) {
+    return new MigratorOptions(d, statementTimeout, allowOutOfOrder, installedBy, lockWaitTimeout);
+  }
+
+  public MigratorOptions withStatementTimeout(Duration d) {
+    return new MigratorOptions(lockTimeout, d, allowOutOfOrder, installedBy, lockWaitTimeout);
+  }
+
+  public MigratorOptions withAllowOutOfOrder(boolean allow) {
+    return new MigratorOptions(lockTimeout, statementTimeout, allow, installedBy, lockWaitTimeout);
+  }
+
+  public MigratorOptions withInstalledBy(String user) {
+    return new MigratorOptions(lockTimeout, statementTimeout, allowOutOfOrder, user, lockWaitTimeout);
+  }
+
+  public MigratorOptions withLockWaitTimeout(Duration d) {
+    return new MigratorOptions(lockTimeout, statementTimeout, allowOutOfOrder, installedBy, d);
+  }
+}
