@@ -1,9 +1,6 @@
 package dev.sluice.kit.migrate;
 
 import dev.sluice.kit.sql.SqlStatement;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -599,24 +596,11 @@ public final class Migrator {
 
   /** A DataSource for a {@code jdbc:postgresql://} or {@code postgresql://user:pw@host:port/db} URL. */
   static DataSource dataSource(String url) {
+    dev.sluice.runtime.PgUrl pg = dev.sluice.runtime.PgUrl.parse(url);
     PGSimpleDataSource ds = new PGSimpleDataSource();
-    String u = url.startsWith("postgres://") ? "postgresql://" + url.substring("postgres://".length()) : url;
-    if (u.startsWith("jdbc:postgresql:")) {
-      ds.setURL(u);
-    } else if (u.startsWith("postgresql://")) {
-      URI uri = URI.create(u);
-      String host = uri.getHost() == null ? "localhost" : uri.getHost();
-      int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-      String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "" : uri.getPath().substring(1);
-      ds.setURL("jdbc:postgresql://" + host + ":" + port + "/" + db + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-      if (uri.getUserInfo() != null) {
-        String[] parts = uri.getUserInfo().split(":", 2);
-        ds.setUser(URLDecoder.decode(parts[0], StandardCharsets.UTF_8));
-        if (parts.length > 1) ds.setPassword(URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-      }
-    } else {
-      throw new IllegalArgumentException("not a PostgreSQL URL (expected jdbc:postgresql:// or postgresql://): " + url);
-    }
+    ds.setURL(pg.jdbcUrl());
+    if (pg.user() != null) ds.setUser(pg.user());
+    if (pg.password() != null) ds.setPassword(pg.password());
     if (ds.getApplicationName() == null || ds.getApplicationName().equals("PostgreSQL JDBC Driver")) {
       ds.setApplicationName("sluice migrate");
     }
