@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SluiceCommand.VersionProvider.class,
     description = "Schema-as-code database toolkit for Java on PostgreSQL.",
-    subcommands = {ExportCommand.class, PullCommand.class, LintCommand.class},
+    subcommands = {MigrateCommand.class, StatusCommand.class, DownCommand.class, BaselineCommand.class,
+        RepairCommand.class, HashCommand.class, DropCommand.class, PullCommand.class, ExportCommand.class,
+        LintCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0   success",
@@ -55,7 +57,9 @@ public final class SluiceCommand implements Callable<Integer> {
         line.getErr().println("error: " + ce.getMessage());
         return ce.exitCode();
       }
-      if (ex instanceof dev.sluice.schema.SchemaDefinitionException
+      if (ex instanceof dev.sluice.kit.migrate.MigrationException
+          || ex instanceof dev.sluice.kit.migrate.MigrationFolderException
+          || ex instanceof dev.sluice.schema.SchemaDefinitionException
           || ex instanceof dev.sluice.runtime.DataAccessException
           || ex instanceof IllegalArgumentException) {
         line.getErr().println("error: " + ex.getMessage());
