@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class TypeChanges {
   private TypeChanges() {}
 
-  private static final Pattern MODIFIERS = Pattern.compile("^([^(\\[]*?)\\s*(?:\\(([0-9, ]+)\\))?\\s*(.*)$");
+  private static final Pattern MODIFIERS = Pattern.compile("^([^(\\[]*)\\s*(?:\\(([0-9, ]+)\\))?\\s*(.*)$");
   private static final List<Set<String>> ASSIGNMENT_FAMILIES = List.of(
       Set.of("smallint", "integer", "bigint", "numeric", "real", "double precision"),
       Set.of("text", "character varying", "character", "public.citext", "citext"),
@@ -73,7 +73,7 @@ final class TypeChanges {
   /** {@code timestamp(3) with time zone} -> {@code timestamp with time zone}; {@code numeric(10,2)} -> {@code numeric}. */
   static String base(String type) {
     Matcher m = MODIFIERS.matcher(type.strip());
-    if (!m.matches()) return type;
+    if (!m.matches() || m.group(2) == null) return type.strip();
     String rest = m.group(3).strip();
     return rest.isEmpty() ? m.group(1).strip() : m.group(1).strip() + " " + rest;
   }
