@@ -40,12 +40,17 @@ final class Renames {
     List<Change> out = new ArrayList<>();
     List<RenameHint> tableRenames = new ArrayList<>();
     List<RenameHint> enumRenames = new ArrayList<>();
+    java.util.Map<String, String> schemaRenames = new java.util.HashMap<>();
     SchemaModel m = from;
-    for (RenameHint h : ordered) {
+    for (RenameHint hint : ordered) {
+      // a hint may name its schema by the old or the new name (hints are reversed for down migrations)
+      RenameHint h = hint.kind() != RenameHint.Kind.SCHEMA && schemaRenames.containsKey(hint.schema())
+          ? new RenameHint(hint.kind(), schemaRenames.get(hint.schema()), hint.parent(), hint.from(), hint.to()) : hint;
       switch (h.kind()) {
         case SCHEMA -> {
           if (!applies(m.schemas().contains(h.from()), m.schemas().contains(h.to()), to.schemas().contains(h.to()), h)) continue;
           m = renameSchema(m, h.from(), h.to());
+          schemaRenames.put(h.from(), h.to());
           out.add(new Change.RenameSchema(h.from(), h.to()));
         }
         case TABLE -> {

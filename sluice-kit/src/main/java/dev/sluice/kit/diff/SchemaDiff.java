@@ -548,7 +548,7 @@ final class SchemaDiff {
     boolean defaultChanges = !defaultHandled.contains(key) && !Objects.equals(o.defaultExpr(), c.defaultExpr());
     if (o.generatedExpr() != null && c.generatedExpr() == null) alterColumns.add(new Change.DropColumnExpression(s, t, c.name()));
     boolean dropDefaultFirst = o.defaultExpr() != null && !defaultHandled.contains(key)
-        && (retype || (c.identity() != null && o.identity() == null) || (defaultChanges && c.defaultExpr() == null));
+        && ((retype && needsUsing(o, c)) || (c.identity() != null && o.identity() == null) || (defaultChanges && c.defaultExpr() == null));
     if (dropDefaultFirst) alterColumns.add(new Change.SetColumnDefault(s, t, c.name(), null));
     if (o.identity() != null && c.identity() == null) alterColumns.add(new Change.DropIdentity(s, t, c.name()));
     if (retype) retype(s, t, o, c);
@@ -560,6 +560,11 @@ final class SchemaDiff {
     if (c.defaultExpr() != null && !defaultHandled.contains(key) && (dropDefaultFirst || defaultChanges)) {
       alterColumns.add(new Change.SetColumnDefault(s, t, c.name(), c.defaultExpr()));
     }
+  }
+
+  /** An assignment cast converts the default along with the values; a USING conversion may not. */
+  private static boolean needsUsing(ColumnModel o, ColumnModel c) {
+    return !o.type().equals(c.type()) && !SERIALS.containsKey(o.type()) && TypeChanges.using(c.name(), o.type(), c.type()) != null;
   }
 
   private static final Map<String, String> SERIALS = Map.of("smallserial", "smallint", "serial", "integer", "bigserial", "bigint");

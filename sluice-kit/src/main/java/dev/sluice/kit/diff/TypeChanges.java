@@ -47,7 +47,7 @@ final class TypeChanges {
           || (tm.length > 1 ? tm[1] : 0) < (fm.length > 1 ? fm[1] : 0);
       return tm[0] < fm[0];
     }
-    if ((fb.equals("character varying") || fb.equals("character")) && (tb.equals("public.citext") || tb.equals("citext"))) return false;
+    if ((fb.equals("text") || fb.equals("character varying") || fb.equals("character")) && (tb.equals("public.citext") || tb.equals("citext"))) return false;
     int fi = INTEGER_RANK.indexOf(fb);
     int ti = INTEGER_RANK.indexOf(tb);
     if (fi >= 0 && ti >= 0) return ti < fi || (tb.equals("numeric") && tm.length > 0);
