@@ -137,6 +137,16 @@ final class SchemaDiff {
       }
     }
     Map<String, EnumModel> enumsAfter = byKey(b.enums(), e -> e.schema() + "." + e.name());
+    Map<String, EnumModel> enumsBefore = byKey(a.enums(), e -> e.schema() + "." + e.name());
+    for (EnumModel gone : a.enums()) {
+      if (enumsAfter.containsKey(gone.schema() + "." + gone.name())) continue;
+      for (EnumModel added : b.enums()) {
+        if (!enumsBefore.containsKey(added.schema() + "." + added.name()) && added.schema().equals(gone.schema())
+            && added.values().equals(gone.values())) {
+          candidates.add(RenameHint.enumType(gone.schema(), gone.name(), added.name()));
+        }
+      }
+    }
     for (EnumModel e : a.enums()) {
       EnumModel f = enumsAfter.get(e.schema() + "." + e.name());
       if (f == null) continue;
@@ -271,12 +281,14 @@ final class SchemaDiff {
       if (after == null) continue;
       for (ColumnModel c : t.columns()) {
         ColumnModel d = after.column(c.name()).orElse(null);
-        if (d == null || !Renames.sameType(c.type(), oldType) || !c.type().equals(d.type())) continue;
+        // columns leaving the enum in this diff are converted too: the old type is dropped before their own ALTER
+        if (d == null || !Renames.sameType(c.type(), oldType)) continue;
         String suffix = c.type().substring(oldType.length());
         if (c.defaultExpr() != null) types.add(new Change.SetColumnDefault(t.schema(), t.name(), c.name(), null));
         String textType = suffix.isEmpty() ? "text" : "text" + suffix;
         types.add(new Change.AlterColumnType(t.schema(), t.name(), c.name(), c.type(), tmpType + suffix, null,
             Sql.name(c.name()) + "::" + textType + "::" + tmpType + suffix, lossy));
+        if (!c.type().equals(d.type())) continue; // its own type change (and default) follows in the column diff
         if (d.defaultExpr() != null) resetDefaults.add(new Change.SetColumnDefault(t.schema(), t.name(), c.name(), d.defaultExpr()));
         defaultHandled.add(t.schema() + "." + t.name() + "." + c.name());
         retypedColumns.add(t.schema() + "." + t.name() + "." + c.name());
@@ -474,7 +486,7 @@ final class SchemaDiff {
         n -> addConstraints.add(new Change.AddExclusion(s, t, n, TableDdl.columnNames(y))));
 
     // indexes (CONCURRENTLY and comments are not part of an index's definition)
-    diffIndexes(s, t, x.indexes(), y.indexes(), touched, rebuiltKeys);
+    diffIndexes(s, t, x.indexes(), y.indexes(), touched, sensitive, rebuiltKeys);
     if (!rebuiltKeys.isEmpty()) rebuiltKeyTables.put(key(y), rebuiltKeys);
 
     // foreign keys (this table's; keys referencing rebuilt keys are handled in foreignKeysTo)
@@ -609,12 +621,12 @@ final class SchemaDiff {
   }
 
   private void diffIndexes(String s, String t, List<IndexModel> before, List<IndexModel> after, Set<String> touched,
-      Set<Set<String>> rebuiltKeys) {
+      Set<String> sensitive, Set<Set<String>> rebuiltKeys) {
     Map<String, IndexModel> newIdx = byKey(after, IndexModel::name);
     Map<String, IndexModel> oldIdx = byKey(before, IndexModel::name);
     for (IndexModel o : before) {
       IndexModel n = newIdx.get(o.name());
-      if (n == null || indexRebuilt(o, n, touched)) {
+      if (n == null || indexRebuilt(o, n, touched, sensitive)) {
         dropIndexes.add(new Change.DropIndex(s, o.name(), n != null ? n.concurrently() : o.concurrently()));
         if (o.unique() && o.where() == null && o.elements().stream().noneMatch(IndexModel.IndexElement::isExpression)) {
           rebuiltKeys.add(o.elements().stream().map(IndexModel.IndexElement::expression).collect(Collectors.toSet()));
@@ -623,7 +635,7 @@ final class SchemaDiff {
     }
     for (IndexModel n : after) {
       IndexModel o = oldIdx.get(n.name());
-      if (o == null || indexRebuilt(o, n, touched)) {
+      if (o == null || indexRebuilt(o, n, touched, sensitive)) {
         createIndexes.add(new Change.CreateIndex(s, t, n));
         comment(Change.CommentTarget.INDEX, s, n.name(), null, null, n.comment());
       } else {
@@ -632,10 +644,16 @@ final class SchemaDiff {
     }
   }
 
-  private static boolean indexRebuilt(IndexModel o, IndexModel n, Set<String> touched) {
+  /**
+   * Changed, or using a dropped/re-added column, or with an expression or predicate over a retyped
+   * column (PostgreSQL re-parses those with the new type, which fails for e.g. enum comparisons).
+   */
+  private static boolean indexRebuilt(IndexModel o, IndexModel n, Set<String> touched, Set<String> sensitive) {
     if (!definition(o).equals(definition(n))) return true;
-    for (IndexModel.IndexElement e : o.elements()) if (mentionsSql(e.expression(), touched)) return true;
-    return mentions(o.include(), touched) || (o.where() != null && mentionsSql(o.where(), touched));
+    for (IndexModel.IndexElement e : o.elements()) {
+      if (mentionsSql(e.expression(), e.isExpression() ? sensitive : touched)) return true;
+    }
+    return mentions(o.include(), touched) || (o.where() != null && mentionsSql(o.where(), sensitive));
   }
 
   private static IndexModel definition(IndexModel i) {
@@ -752,7 +770,7 @@ final class SchemaDiff {
       Change.CommentTarget target = v.materialized() ? Change.CommentTarget.MATERIALIZED_VIEW : Change.CommentTarget.VIEW;
       comment(target, v.schema(), v.name(), null, o.comment(), v.comment());
       int mark = createIndexes.size();
-      diffIndexes(v.schema(), v.name(), o.indexes(), v.indexes(), Set.of(), new HashSet<>());
+      diffIndexes(v.schema(), v.name(), o.indexes(), v.indexes(), Set.of(), Set.of(), new HashSet<>());
       // matview indexes come with the views phase
       List<Change> moved = new ArrayList<>(createIndexes.subList(mark, createIndexes.size()));
       createIndexes.subList(mark, createIndexes.size()).clear();

@@ -200,17 +200,26 @@ final class ChangeFixtures {
     String s = "fx_enum_remove";
     return new Builder(s)
         .from(in(s).add(new EnumModel(s, "mood", List.of("sad", "meh", "happy"), null))
-            .add(moodTable(s, s + ".mood", "'happy'::" + s + ".mood"))
+            .add(moodTable(s, s + ".mood", "'happy'::" + s + ".mood").index(happyIndex()).check("people_mood_check", "mood <> 'meh'"))
+            .add(table(s, "history").column("mood", s + ".mood"))
             .add(view(s, "happy_people", "SELECT id FROM fx_enum_remove.people WHERE mood = 'happy'")))
         .to(in(s).add(new EnumModel(s, "mood", List.of("sad", "happy"), null))
-            .add(moodTable(s, s + ".mood", "'happy'::" + s + ".mood"))
+            .add(moodTable(s, s + ".mood", "'happy'::" + s + ".mood").index(happyIndex()).check("people_mood_check", "mood <> 'sad'"))
+            .add(table(s, "history").column("mood", "text"))
             .add(view(s, "happy_people", "SELECT id FROM fx_enum_remove.people WHERE mood = 'happy'")))
-        .seed("insert into fx_enum_remove.people values (1, 'sad', '{sad,happy}'), (2, 'happy', null)")
+        .seed("insert into fx_enum_remove.people values (1, 'happy', '{sad,happy}'), (2, 'happy', null)",
+            "insert into fx_enum_remove.history values ('sad')")
         .expect("select string_agg(mood::text || coalesce(moods::text, ''), ',' order by id) from fx_enum_remove.people",
-            "sad{sad,happy},happy")
-        .expect("select count(*) from fx_enum_remove.happy_people", "1")
+            "happy{sad,happy},happy")
+        .expect("select mood from fx_enum_remove.history", "sad")
+        .expect("select count(*) from fx_enum_remove.happy_people", "2")
         .expect("select string_agg(e::text, ',' order by e) from unnest(enum_range(null::fx_enum_remove.mood)) e", "sad,happy")
         .build();
+  }
+
+  private static IndexModel happyIndex() {
+    return new IndexModel("people_happy_idx", false, null, List.of(IndexModel.IndexElement.column("id")), null,
+        "mood = 'happy'::fx_enum_remove.mood", null, false, false, null);
   }
 
   static Fixture enumReordered() {

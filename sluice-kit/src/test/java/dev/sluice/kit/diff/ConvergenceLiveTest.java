@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  * a migrator splitting at {@link Change#requiresNoTransaction()} and {@link Change#requiresCommitAfter()}
  * may), check the rows that must survive; then the down migration {@code diff(to, from, reversed)}
  * must apply too. When {@code dev.sluice.kit.introspect.Introspector} is on the classpath, the
- * database is introspected after each step and the re-diff against the target must be empty.
+ * database is introspected after each step and compared with a shadow database holding the target:
+ * the re-diff must be empty.
  */
 @PgTest
 class ConvergenceLiveTest {
@@ -62,7 +63,11 @@ class ConvergenceLiveTest {
     }
   }
 
-  /** Introspects the fixture's schema and re-diffs, when the introspector exists. */
+  /**
+   * When the introspector exists: the migrated database and a SHADOW database created directly from
+   * {@code expected} are both introspected (so SQL text is compared in PostgreSQL's printed form on
+   * both sides), and the diff between them must be empty.
+   */
   private static void assertConverged(PgTestContext db, String name, SchemaModel expected) throws Exception {
     Class<?> introspector;
     Class<?> optionsType;
@@ -74,10 +79,23 @@ class ConvergenceLiveTest {
     }
     Object options = optionsType.getMethod("all").invoke(null);
     Method introspect = introspector.getMethod("introspect", Connection.class, optionsType);
-    try (Connection c = db.connect()) {
-      SchemaModel actual = only(name, (SchemaModel) introspect.invoke(null, c, options));
-      List<Change> rest = Differ.diff(actual, only(name, expected), DiffOptions.NONE.allowDropAndCreate());
-      assertThat(DdlRenderer.render(rest)).as(name + ": re-diff after migrating").isEmpty();
+    String shadowUrl = db.server().createDatabase("shadow_" + name);
+    try {
+      try (Connection c = java.sql.DriverManager.getConnection(shadowUrl); Statement st = c.createStatement()) {
+        for (String sql : DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, expected))) st.execute(sql);
+      }
+      SchemaModel want;
+      try (Connection c = java.sql.DriverManager.getConnection(shadowUrl)) {
+        want = only(name, (SchemaModel) introspect.invoke(null, c, options));
+      }
+      SchemaModel actual;
+      try (Connection c = db.connect()) {
+        actual = only(name, (SchemaModel) introspect.invoke(null, c, options));
+      }
+      List<Change> rest = Differ.diff(actual, want, DiffOptions.NONE.allowDropAndCreate());
+      assertThat(DdlRenderer.render(rest)).as(name + ": re-diff against a shadow database created from the target").isEmpty();
+    } finally {
+      db.server().dropDatabase(shadowUrl);
     }
   }
 

@@ -81,16 +81,25 @@ class DifferAlterTest {
     var f = ChangeFixtures.byName("fx_enum_remove");
     assertThat(up(f)).containsExactly(
         "DROP VIEW fx_enum_remove.happy_people",
+        "DROP INDEX fx_enum_remove.people_happy_idx",
+        "ALTER TABLE fx_enum_remove.people DROP CONSTRAINT people_mood_check",
         "CREATE TYPE fx_enum_remove.mood_sluice_new AS ENUM ('sad', 'happy')",
+        "[D] ALTER TABLE fx_enum_remove.history ALTER COLUMN mood TYPE fx_enum_remove.mood_sluice_new USING mood::text::fx_enum_remove.mood_sluice_new",
         "ALTER TABLE fx_enum_remove.people ALTER COLUMN mood DROP DEFAULT",
         "[D] ALTER TABLE fx_enum_remove.people ALTER COLUMN mood TYPE fx_enum_remove.mood_sluice_new USING mood::text::fx_enum_remove.mood_sluice_new",
         "[D] ALTER TABLE fx_enum_remove.people ALTER COLUMN moods TYPE fx_enum_remove.mood_sluice_new[] USING moods::text[]::fx_enum_remove.mood_sluice_new[]",
         "DROP TYPE fx_enum_remove.mood",
         "ALTER TYPE fx_enum_remove.mood_sluice_new RENAME TO mood",
         "ALTER TABLE fx_enum_remove.people ALTER COLUMN mood SET DEFAULT 'happy'::fx_enum_remove.mood",
+        "ALTER TABLE fx_enum_remove.history ALTER COLUMN mood TYPE text USING mood::text",
+        "ALTER TABLE fx_enum_remove.people ADD CONSTRAINT people_mood_check CHECK (mood <> 'sad')",
+        "CREATE INDEX people_happy_idx ON fx_enum_remove.people USING btree (id) WHERE (mood = 'happy'::fx_enum_remove.mood)",
         "CREATE VIEW fx_enum_remove.happy_people AS\nSELECT id FROM fx_enum_remove.people WHERE mood = 'happy'");
     assertThat(down(f)).containsExactly(
-        "ALTER TYPE fx_enum_remove.mood ADD VALUE 'meh' AFTER 'sad'");
+        "ALTER TABLE fx_enum_remove.people DROP CONSTRAINT people_mood_check",
+        "ALTER TYPE fx_enum_remove.mood ADD VALUE 'meh' AFTER 'sad'",
+        "[D] ALTER TABLE fx_enum_remove.history ALTER COLUMN mood TYPE fx_enum_remove.mood USING mood::fx_enum_remove.mood",
+        "ALTER TABLE fx_enum_remove.people ADD CONSTRAINT people_mood_check CHECK (mood <> 'meh')");
   }
 
   @Test

@@ -116,6 +116,15 @@ class DifferRenameTest {
   }
 
   @Test
+  void aDroppedAndCreatedEnumWithTheSameValuesIsAnAmbiguousRename() {
+    var from = Tables.schema().add(new EnumModel("public", "mood", List.of("sad", "glad"), null)).build();
+    var to = Tables.schema().add(new EnumModel("public", "feeling", List.of("sad", "glad"), null)).build();
+    assertThatThrownBy(() -> Differ.diff(from, to))
+        .hasMessageContaining("enum public.mood dropped, public.feeling created")
+        .hasMessageContaining("add .renamedFrom(\"mood\") to PgEnum feeling, or --rename enum:public.mood=feeling");
+  }
+
+  @Test
   void viewAndSchemaHintsRenameInPlace() {
     var from = Tables.schema().schemas("old_app").add(table("old_app", "t").column("a", "integer"))
         .add(new dev.sluice.schema.model.ViewModel("old_app", "v1", "SELECT 1", false, false, false, null, false, null, null))
