@@ -132,7 +132,11 @@ final class ChangeFixtures {
     out.add(partitions());
     out.add(rlsAndPolicies());
     out.add(grants());
+    out.add(validation());
+    out.add(serials());
+    out.add(policyOverRetypedColumn());
     out.addAll(renames());
+    out.add(schemaAndViewRenames());
     return out;
   }
 
@@ -541,5 +545,68 @@ final class ChangeFixtures {
         .expect("select email_address || mood from fx_renames.members", "a@xhappy")
         .expect("select member_id from fx_renames.orders", "1")
         .build());
+  }
+
+  static Fixture validation() {
+    String s = "fx_validate";
+    return new Builder(s)
+        .from(in(s).add(new DomainModel(s, "pos", "integer", false, null, List.of(new CheckModel("pos_check", "VALUE > 0", true)), null))
+            .add(table(s, "p").column(col("id", "integer", true, null)).primaryKey("p_pkey", "id"))
+            .add(table(s, "c").column("p_id", "integer").column("n", s + ".pos").rls(true, true)
+                .foreignKey(new ForeignKeyModel("c_p_id_fkey", List.of("p_id"), s, "p", List.of("id"), null, null, null, false, false,
+                    true))))
+        .to(in(s).add(new DomainModel(s, "pos", "integer", false, null, List.of(new CheckModel("pos_check", "VALUE > 0", false)), null))
+            .add(table(s, "p").column(col("id", "integer", true, null)).primaryKey("p_pkey", "id"))
+            .add(table(s, "c").column("p_id", "integer").column("n", s + ".pos")
+                .foreignKey(Tables.fk("c_p_id_fkey", "p_id", s, "p", "id"))))
+        .seed("insert into fx_validate.p values (1)", "insert into fx_validate.c values (1, 5)")
+        .expect("select count(*) from fx_validate.c", "1")
+        .expect("select convalidated::text from pg_constraint where conname = 'c_p_id_fkey'", "true")
+        .expect("select relrowsecurity::text || relforcerowsecurity::text from pg_class where oid = 'fx_validate.c'::regclass",
+            "falsefalse")
+        .build();
+  }
+
+  static Fixture serials() {
+    String s = "fx_serials";
+    return new Builder(s)
+        .from(in(s).add(table(s, "t").column(col("id", "serial", true, null)).column("label", "text").primaryKey("t_pkey", "id")))
+        .to(in(s).add(table(s, "t").column(col("id", "bigserial", true, null)).column("label", "text").primaryKey("t_pkey", "id")))
+        .seed("insert into fx_serials.t (label) values ('a'), ('b')")
+        .expect("select string_agg(id || label, ',' order by id) from fx_serials.t", "1a,2b")
+        .expect("select data_type from information_schema.sequences where sequence_name = 't_id_seq'"
+            + " and sequence_schema = 'fx_serials'", "bigint")
+        .build();
+  }
+
+  static Fixture policyOverRetypedColumn() {
+    String s = "fx_policy_retype";
+    PolicyModel own = new PolicyModel("own", PolicyModel.Command.ALL, true, List.of(), "owner_id = 1", null);
+    return new Builder(s)
+        .from(in(s).add(table(s, "docs").column("owner_id", "integer").rls(true, false).policy(own)))
+        .to(in(s).add(table(s, "docs").column("owner_id", "bigint").rls(true, false).policy(own)))
+        .seed("insert into fx_policy_retype.docs values (1)")
+        .expect("select owner_id from fx_policy_retype.docs", "1")
+        .build();
+  }
+
+  /** Schema, view and materialized view renames by hint. */
+  static Fixture schemaAndViewRenames() {
+    String s = "fx_rename_schema";
+    String old = s + "_old";
+    String neu = s + "_new";
+    var from = Tables.schema().schemas(old).add(table(old, "t").column("a", "integer"))
+        .add(view(old, "v_old", "SELECT a FROM " + old + ".t"))
+        .add(new ViewModel(old, "m_old", "SELECT 1 AS one", true, false, false, null, true, null, null));
+    var to = Tables.schema().schemas(neu).add(table(neu, "t").column("a", "integer"))
+        .add(view(neu, "v_new", "SELECT a FROM " + neu + ".t"))
+        .add(new ViewModel(neu, "m_new", "SELECT 1 AS one", true, false, false, null, true, null, null));
+    return new Builder(s).from(from).to(to)
+        .options(DiffOptions.renames(List.of(RenameHint.schema(old, neu), RenameHint.view(neu, "v_old", "v_new"),
+            RenameHint.view(neu, "m_old", "m_new"))))
+        .seed("insert into " + old + ".t values (7)")
+        .expect("select a from " + neu + ".v_new", "7")
+        .expect("select one from " + neu + ".m_new", "1")
+        .build();
   }
 }

@@ -413,4 +413,60 @@ class DifferAlterTest {
         "GRANT UPDATE ON TABLE fx_grants.t TO fx_grants_reader");
   }
 
+  @Test
+  void notValidConstraintsAreValidatedAndRlsDisabled() {
+    var f = ChangeFixtures.byName("fx_validate");
+    assertThat(up(f)).containsExactly(
+        "ALTER DOMAIN fx_validate.pos VALIDATE CONSTRAINT pos_check",
+        "ALTER TABLE fx_validate.c VALIDATE CONSTRAINT c_p_id_fkey",
+        "ALTER TABLE fx_validate.c DISABLE ROW LEVEL SECURITY, NO FORCE ROW LEVEL SECURITY");
+    assertThat(down(f)).containsExactly(
+        "ALTER TABLE fx_validate.c DROP CONSTRAINT c_p_id_fkey",
+        "ALTER DOMAIN fx_validate.pos DROP CONSTRAINT pos_check",
+        "ALTER DOMAIN fx_validate.pos ADD CONSTRAINT pos_check CHECK (VALUE > 0) NOT VALID",
+        "ALTER TABLE fx_validate.c ADD CONSTRAINT c_p_id_fkey FOREIGN KEY (p_id) REFERENCES fx_validate.p (id) NOT VALID",
+        "ALTER TABLE fx_validate.c ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY");
+  }
+
+  @Test
+  void serialKindsChangeTheColumnAndItsOwnedSequence() {
+    var f = ChangeFixtures.byName("fx_serials");
+    assertThat(up(f)).containsExactly(
+        "ALTER TABLE fx_serials.t ALTER COLUMN id TYPE bigint",
+        "ALTER SEQUENCE fx_serials.t_id_seq AS bigint");
+    assertThat(down(f)).containsExactly(
+        "[D] ALTER TABLE fx_serials.t ALTER COLUMN id TYPE integer",
+        "ALTER SEQUENCE fx_serials.t_id_seq AS integer");
+  }
+
+  @Test
+  void aPolicyOverARetypedColumnIsRecreated() {
+    var f = ChangeFixtures.byName("fx_policy_retype");
+    assertThat(up(f)).containsExactly(
+        "DROP POLICY own ON fx_policy_retype.docs",
+        "ALTER TABLE fx_policy_retype.docs ALTER COLUMN owner_id TYPE bigint",
+        "CREATE POLICY own ON fx_policy_retype.docs AS PERMISSIVE FOR ALL TO PUBLIC USING (owner_id = 1)");
+    assertThat(down(f)).containsExactly(
+        "DROP POLICY own ON fx_policy_retype.docs",
+        "[D] ALTER TABLE fx_policy_retype.docs ALTER COLUMN owner_id TYPE integer",
+        "CREATE POLICY own ON fx_policy_retype.docs AS PERMISSIVE FOR ALL TO PUBLIC USING (owner_id = 1)");
+  }
+
+  @Test
+  void schemaViewAndMaterializedViewHintsRenameAndChangedQueriesRecreate() {
+    var f = ChangeFixtures.byName("fx_rename_schema");
+    assertThat(up(f)).containsExactly(
+        "ALTER SCHEMA fx_rename_schema_old RENAME TO fx_rename_schema_new",
+        "ALTER VIEW fx_rename_schema_new.v_old RENAME TO v_new",
+        "ALTER MATERIALIZED VIEW fx_rename_schema_new.m_old RENAME TO m_new",
+        "DROP VIEW fx_rename_schema_new.v_new",
+        "CREATE VIEW fx_rename_schema_new.v_new AS\nSELECT a FROM fx_rename_schema_new.t");
+    assertThat(down(f)).containsExactly(
+        "ALTER SCHEMA fx_rename_schema_new RENAME TO fx_rename_schema_old",
+        "ALTER VIEW fx_rename_schema_old.v_new RENAME TO v_old",
+        "ALTER MATERIALIZED VIEW fx_rename_schema_old.m_new RENAME TO m_old",
+        "DROP VIEW fx_rename_schema_old.v_old",
+        "CREATE VIEW fx_rename_schema_old.v_old AS\nSELECT a FROM fx_rename_schema_old.t");
+  }
+
 }
