@@ -23,8 +23,10 @@ import java.util.Objects;
  *
  * <p>Changes are data, not SQL, so that lint rules, the migrator and {@code check} can reason about
  * what a migration does (is it destructive? can it run in a transaction?) without parsing SQL. The
- * hierarchy is sealed so that every consumer is forced to handle every kind; the alter/drop half of
- * the differ adds its records here, next to the creates.
+ * hierarchy is sealed so that every consumer is forced to handle every kind. Records come in four
+ * groups: creates, renames, drops and alters. Three flags tell a migrator and lint what they need:
+ * {@link #destructive()} (data may be lost), {@link #requiresNoTransaction()} (must run alone, in
+ * autocommit) and {@link #requiresCommitAfter()} (what it creates is usable only once committed).
  */
 public sealed interface Change {
 

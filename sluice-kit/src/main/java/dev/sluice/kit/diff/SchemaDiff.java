@@ -247,16 +247,19 @@ final class SchemaDiff {
   /** ADD VALUE in place: appended values plainly, inserted ones AFTER their predecessor (or BEFORE the first). */
   private void addValues(EnumModel old, EnumModel e) {
     List<String> values = e.values();
-    int firstOld = old.values().isEmpty() ? values.size() : values.indexOf(old.values().get(0));
-    for (int i = firstOld - 1; i >= 0 && !old.values().isEmpty(); i--) {
+    if (old.values().isEmpty()) {
+      for (String v : values) types.add(new Change.AddEnumValue(e.schema(), e.name(), v, null, null));
+      return;
+    }
+    int firstOld = values.indexOf(old.values().get(0));
+    int lastOld = values.indexOf(old.values().get(old.values().size() - 1));
+    for (int i = firstOld - 1; i >= 0; i--) {
       types.add(new Change.AddEnumValue(e.schema(), e.name(), values.get(i), values.get(i + 1), null));
     }
-    int lastOld = old.values().isEmpty() ? -1 : values.indexOf(old.values().get(old.values().size() - 1));
-    for (int i = Math.max(firstOld, 0); i < values.size(); i++) {
+    for (int i = firstOld + 1; i < values.size(); i++) {
       String v = values.get(i);
-      if (old.values().contains(v) || (i < firstOld)) continue;
-      boolean appended = i > lastOld;
-      types.add(new Change.AddEnumValue(e.schema(), e.name(), v, null, appended || i == 0 ? null : values.get(i - 1)));
+      if (old.values().contains(v)) continue;
+      types.add(new Change.AddEnumValue(e.schema(), e.name(), v, null, i > lastOld ? null : values.get(i - 1)));
     }
   }
 
