@@ -103,6 +103,7 @@ final class SchemaDiff {
         createIndexes, createViews, security, policies, comments, grants, finalDrops)) {
       out.addAll(phase);
     }
+    CoverageGuard.check(a, b, out);
     return List.copyOf(out);
   }
 

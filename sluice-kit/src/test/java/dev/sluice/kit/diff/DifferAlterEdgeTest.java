@@ -122,4 +122,27 @@ class DifferAlterEdgeTest {
     assertThat(TypeChanges.using("c", "text", "uuid")).isEqualTo("c::uuid");
     assertThat(TypeChanges.using("Odd", "text[]", "integer[]")).isEqualTo("\"Odd\"::integer[]");
   }
+
+  @Test
+  void aDifferenceWithoutAnyChangeIsReportedAsADifferBug() {
+    var from = Tables.schema().add(table("public", "t").column("a", "integer")).build();
+    var to = Tables.schema().add(table("public", "t").column("a", "bigint")).build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CoverageGuard.check(from, to, List.of()))
+        .isInstanceOf(UnsupportedChangeException.class)
+        .hasMessage("table public.t: column a changed type (integer -> bigint), but the differ produced no change for it"
+            + " (a Sluice bug: please report it)");
+  }
+
+  @Test
+  void aMaterializedViewIndexBuiltConcurrentlyIsNoChange() {
+    var plain = new IndexModel("m_a_idx", false, null, List.of(IndexModel.IndexElement.column("a")), null, null, null, false, false,
+        null);
+    var concurrent = new IndexModel("m_a_idx", false, null, List.of(IndexModel.IndexElement.column("a")), null, null, null, false,
+        true, null);
+    var from = Tables.schema().add(new dev.sluice.schema.model.ViewModel("public", "m", "SELECT 1 AS a", true, false, false, null,
+        true, List.of(plain), null)).build();
+    var to = Tables.schema().add(new dev.sluice.schema.model.ViewModel("public", "m", "SELECT 1 AS a", true, false, false, null,
+        true, List.of(concurrent), null)).build();
+    assertThat(sql(from, to)).isEmpty();
+  }
 }
