@@ -43,6 +43,7 @@ public final class Column<T> implements Field<T> {
   private ReferenceSpec reference;
   private String checkSql;
   private String checkName;
+  private String renamedFrom;
 
   Column(Table<?> table, String name, DataType<T> type) {
     Identifiers.check(name);
@@ -70,6 +71,7 @@ public final class Column<T> implements Field<T> {
     to.reference = from.reference;
     to.checkSql = from.checkSql;
     to.checkName = from.checkName;
+    to.renamedFrom = from.renamedFrom;
   }
 
   /** The column's name in the database. */
@@ -313,6 +315,23 @@ public final class Column<T> implements Field<T> {
   ColumnModel toModel() {
     return new ColumnModel(name, type.sqlName(), notNull, defaultSql, identity,
         generatedSql, collation, comment);
+  }
+
+  /**
+   * Declares that this column used to be called {@code oldName}, so the differ renames it
+   * ({@code ALTER TABLE ... RENAME COLUMN}) instead of dropping it and adding a new, empty one.
+   * Keep the hint after the migration is generated: once applied it is skipped.
+   */
+  public Column<T> renamedFrom(String oldName) {
+    modifying();
+    Identifiers.check(oldName);
+    renamedFrom = oldName;
+    return this;
+  }
+
+  /** The old name declared by {@link #renamedFrom(String)}, or null. */
+  public String renamedFromName() {
+    return renamedFrom;
   }
 
   @Override

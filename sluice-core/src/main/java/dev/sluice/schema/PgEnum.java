@@ -18,6 +18,8 @@ public final class PgEnum<E extends Enum<E>> {
   private final Class<E> type;
   private final DataType<E> dataType;
   private String comment;
+  private String renamedFrom;
+  private final java.util.Map<E, String> valueRenames = new java.util.LinkedHashMap<>();
 
   private PgEnum(String schema, String name, Class<E> type) {
     dev.sluice.sql.Identifiers.check(name);
@@ -41,6 +43,35 @@ public final class PgEnum<E extends Enum<E>> {
   public PgEnum<E> comment(String text) {
     comment = text;
     return this;
+  }
+
+  /**
+   * Declares that this type used to be called {@code oldName} (same schema), so the differ emits
+   * {@code ALTER TYPE ... RENAME TO} instead of dropping the type and every column using it.
+   */
+  public PgEnum<E> renamedFrom(String oldName) {
+    dev.sluice.sql.Identifiers.check(oldName);
+    renamedFrom = oldName;
+    return this;
+  }
+
+  /**
+   * Declares that {@code constant}'s label used to be {@code oldLabel}, so the differ emits
+   * {@code ALTER TYPE ... RENAME VALUE} and rows holding the old label keep their value.
+   */
+  public PgEnum<E> valueRenamedFrom(E constant, String oldLabel) {
+    java.util.Objects.requireNonNull(constant, "constant");
+    java.util.Objects.requireNonNull(oldLabel, "oldLabel");
+    valueRenames.put(constant, oldLabel);
+    return this;
+  }
+
+  /** The rename hints of this type and its values. */
+  public List<RenameHint> renames() {
+    List<RenameHint> out = new java.util.ArrayList<>();
+    if (renamedFrom != null) out.add(RenameHint.enumType(schema, renamedFrom, name));
+    valueRenames.forEach((c, old) -> out.add(RenameHint.enumValue(schema, name, old, dataType.codec().toText(c))));
+    return out;
   }
 
   /** The type name. */

@@ -83,6 +83,26 @@ public final class Schema {
     return definitions.stream().filter(d -> d instanceof Table<?>).<Table<?>>map(d -> (Table<?>) d).toList();
   }
 
+  /**
+   * Every rename hint declared by the tables, columns, enums and enum values of this schema
+   * ({@code renamedFrom(...)}), in declaration order, for {@code Differ.diff(from, to, options)}.
+   */
+  public List<RenameHint> renames() {
+    List<RenameHint> out = new ArrayList<>();
+    Set<Object> seen = new java.util.HashSet<>();
+    for (Object d : definitions) {
+      if (d instanceof Table<?> t && t.alias() == null && seen.add(t)) {
+        out.addAll(t.renames());
+        for (PgEnum<?> e : t.usedEnums()) {
+          if (seen.add(e)) out.addAll(e.renames());
+        }
+      } else if (d instanceof PgEnum<?> e && seen.add(e)) {
+        out.addAll(e.renames());
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** Builds and validates the model. */
   public SchemaModel toModel() {
     List<String> problems = new ArrayList<>();

@@ -79,6 +79,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   private boolean rlsEnabled;
   private boolean rlsForced;
   private String comment;
+  private String renamedFrom;
 
   // alias support: an alias is another instance of the same class whose definition() is the original
   private String alias;
@@ -474,6 +475,28 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   protected final void comment(String text) {
     checkModifiable(null);
     comment = text;
+  }
+
+  /**
+   * Declares that this table used to be called {@code oldName} (in the same schema, namespace prefix
+   * applied), so the differ renames it instead of dropping it and creating an empty one. Call it in
+   * the constructor; keep it after the migration is generated (an applied hint is skipped).
+   */
+  protected final void renamedFrom(String oldName) {
+    checkModifiable(null);
+    String physical = namespace.tableName(oldName);
+    Identifiers.check(physical);
+    renamedFrom = physical;
+  }
+
+  /** The rename hints of this table and its columns: {@link #renamedFrom(String)} and {@link Column#renamedFrom(String)}. */
+  public final List<RenameHint> renames() {
+    List<RenameHint> out = new ArrayList<>();
+    if (renamedFrom != null) out.add(RenameHint.table(schema(), renamedFrom, name()));
+    for (Column<?> c : columns) {
+      if (c.renamedFromName() != null) out.add(RenameHint.column(schema(), name(), c.renamedFromName(), c.name()));
+    }
+    return out;
   }
 
   // --- model ---------------------------------------------------------------------------------------

@@ -69,7 +69,7 @@ final class AccessDdl {
         .append(" ON ").append(Sql.qualified(c.schema(), c.table()))
         .append(p.permissive() ? " AS PERMISSIVE" : " AS RESTRICTIVE")
         .append(" FOR ").append(p.command().name())
-        .append(" TO ").append(p.roles().isEmpty() ? "PUBLIC" : roles(p.roles()));
+        .append(" TO ").append(roleList(p.roles()));
     if (p.using() != null) sb.append(" USING (").append(Sql.fragment("USING of policy " + p.name(), p.using())).append(')');
     if (p.withCheck() != null) {
       sb.append(" WITH CHECK (").append(Sql.fragment("WITH CHECK of policy " + p.name(), p.withCheck())).append(')');
@@ -97,6 +97,18 @@ final class AccessDdl {
     }
     return "GRANT " + g.privileges().stream().map(Sql::upper).collect(Collectors.joining(", "))
         + " ON " + type + " " + object(type, g) + " TO " + roles(List.of(g.grantee()));
+  }
+
+  /** {@code REVOKE privileges ON kind object FROM grantee}, with the same checks as {@link #grant}. */
+  static String revoke(GrantModel g) {
+    String grant = grant(g);
+    int to = grant.lastIndexOf(" TO ");
+    return "REVOKE" + grant.substring("GRANT".length(), to) + " FROM " + grant.substring(to + 4);
+  }
+
+  /** Policy roles: PUBLIC when empty. */
+  static String roleList(List<String> roles) {
+    return roles.isEmpty() ? "PUBLIC" : roles(roles);
   }
 
   private static String object(String type, GrantModel g) {

@@ -6,6 +6,7 @@ import dev.sluice.schema.model.EnumModel;
 import dev.sluice.schema.model.ExtensionModel;
 import dev.sluice.schema.model.ForeignKeyModel;
 import dev.sluice.schema.model.GrantModel;
+import dev.sluice.schema.model.IdentityModel;
 import dev.sluice.schema.model.IndexModel;
 import dev.sluice.schema.model.PartitioningModel.PartitionModel;
 import dev.sluice.schema.model.PolicyModel;
@@ -22,8 +23,10 @@ import java.util.Objects;
  *
  * <p>Changes are data, not SQL, so that lint rules, the migrator and {@code check} can reason about
  * what a migration does (is it destructive? can it run in a transaction?) without parsing SQL. The
- * hierarchy is sealed so that every consumer is forced to handle every kind; the alter/drop half of
- * the differ adds its records here, next to the creates.
+ * hierarchy is sealed so that every consumer is forced to handle every kind. Records come in four
+ * groups: creates, renames, drops and alters. Three flags tell a migrator and lint what they need:
+ * {@link #destructive()} (data may be lost), {@link #requiresNoTransaction()} (must run alone, in
+ * autocommit) and {@link #requiresCommitAfter()} (what it creates is usable only once committed).
  */
 public sealed interface Change {
 
@@ -35,7 +38,27 @@ public sealed interface Change {
     return false;
   }
 
-  /** The object this change acts on, for messages: {@code "table public.users"}. */
+  /**
+   * True when the change can lose data: dropping a table, column, schema or sequence, or a column
+   * type change that may not keep every value (narrowing, enum value removal). {@code push} refuses
+   * these without {@code --force}; lint reports them.
+   */
+  default boolean destructive() {
+    return false;
+  }
+
+  /**
+   * True when what this change creates cannot be used until it is committed: since PostgreSQL 12
+   * {@code ALTER TYPE ... ADD VALUE} runs inside a transaction, but the new label cannot be used
+   * (in a default, a check, an insert) before that transaction commits. A migrator or generator
+   * that keeps one transaction per migration must commit after such a change (or split the file)
+   * when a later statement uses the value.
+   */
+  default boolean requiresCommitAfter() {
+    return false;
+  }
+
+  /** The object this change acts on and what happens to it, for messages and prompts: {@code "table public.users"}. */
   String description();
 
   /** {@code CREATE SCHEMA name}. */
@@ -311,6 +334,419 @@ public sealed interface Change {
     public String description() {
       return "grant on " + grant.objectType().toLowerCase(java.util.Locale.ROOT) + " "
           + (grant.schema() == null ? "" : grant.schema() + ".") + grant.name() + " to " + grant.grantee();
+    }
+  }
+
+  // --- renames -------------------------------------------------------------------------------------
+
+  /** {@code ALTER SCHEMA from RENAME TO to}. */
+  record RenameSchema(String from, String to) implements Change {
+    @Override
+    public String description() {
+      return "schema " + from + ": rename to " + to;
+    }
+  }
+
+  /** {@code ALTER TABLE schema.from RENAME TO to}; keeps rows, indexes, constraints and grants. */
+  record RenameTable(String schema, String from, String to) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + from + ": rename to " + to;
+    }
+  }
+
+  /** {@code ALTER TABLE schema.table RENAME COLUMN from TO to}. */
+  record RenameColumn(String schema, String table, String from, String to) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": rename column " + from + " to " + to;
+    }
+  }
+
+  /** {@code ALTER TYPE schema.from RENAME TO to}. */
+  record RenameEnum(String schema, String from, String to) implements Change {
+    @Override
+    public String description() {
+      return "enum " + schema + "." + from + ": rename to " + to;
+    }
+  }
+
+  /** {@code ALTER TYPE schema.enumName RENAME VALUE 'from' TO 'to'}; rows holding the label follow it. */
+  record RenameEnumValue(String schema, String enumName, String from, String to) implements Change {
+    @Override
+    public String description() {
+      return "enum " + schema + "." + enumName + ": rename value " + from + " to " + to;
+    }
+  }
+
+  /** {@code ALTER [MATERIALIZED] VIEW schema.from RENAME TO to}. */
+  record RenameView(String schema, String from, String to, boolean materialized) implements Change {
+    @Override
+    public String description() {
+      return (materialized ? "materialized view " : "view ") + schema + "." + from + ": rename to " + to;
+    }
+  }
+
+  // --- drops ---------------------------------------------------------------------------------------
+
+  /** {@code DROP SCHEMA name} (no CASCADE: everything in it was dropped by earlier changes). */
+  record DropSchema(String name) implements Change {
+    @Override
+    public boolean destructive() {
+      return true;
+    }
+
+    @Override
+    public String description() {
+      return "schema " + name + ": drop";
+    }
+  }
+
+  /** {@code DROP EXTENSION name}. */
+  record DropExtension(String name) implements Change {
+    @Override
+    public String description() {
+      return "extension " + name + ": drop";
+    }
+  }
+
+  /** {@code DROP TYPE schema.name} of an enum nothing uses any more. */
+  record DropEnum(String schema, String name) implements Change {
+    @Override
+    public String description() {
+      return "enum " + schema + "." + name + ": drop";
+    }
+  }
+
+  /** {@code DROP DOMAIN schema.name}. */
+  record DropDomain(String schema, String name) implements Change {
+    @Override
+    public String description() {
+      return "domain " + schema + "." + name + ": drop";
+    }
+  }
+
+  /** {@code DROP SEQUENCE schema.name}; loses the sequence's current value. */
+  record DropSequence(String schema, String name) implements Change {
+    @Override
+    public boolean destructive() {
+      return true;
+    }
+
+    @Override
+    public String description() {
+      return "sequence " + schema + "." + name + ": drop";
+    }
+  }
+
+  /** {@code DROP TABLE schema.name} (a table or a partition); loses its rows. */
+  record DropTable(String schema, String name) implements Change {
+    @Override
+    public boolean destructive() {
+      return true;
+    }
+
+    @Override
+    public String description() {
+      return "table " + schema + "." + name + ": drop (its rows are lost)";
+    }
+  }
+
+  /** {@code DROP [MATERIALIZED] VIEW schema.name}; dependants are dropped before by their own changes. */
+  record DropView(String schema, String name, boolean materialized) implements Change {
+    @Override
+    public String description() {
+      return (materialized ? "materialized view " : "view ") + schema + "." + name + ": drop";
+    }
+  }
+
+  /** {@code ALTER TABLE ... DROP COLUMN}; loses the column's values unless it is generated. */
+  record DropColumn(String schema, String table, String column, boolean generated) implements Change {
+    @Override
+    public boolean destructive() {
+      return !generated;
+    }
+
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": drop column " + column + (generated ? " (generated)" : " (its values are lost)");
+    }
+  }
+
+  /** {@code ALTER TABLE ... DROP CONSTRAINT name} (primary key, unique, check, exclusion or foreign key). */
+  record DropConstraint(String schema, String table, String name, String kind) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": drop " + kind + " " + name;
+    }
+  }
+
+  /** {@code DROP INDEX [CONCURRENTLY] schema.name}. */
+  record DropIndex(String schema, String name, boolean concurrently) implements Change {
+    @Override
+    public boolean requiresNoTransaction() {
+      return concurrently;
+    }
+
+    @Override
+    public String description() {
+      return "index " + schema + "." + name + ": drop";
+    }
+  }
+
+  /** {@code DROP POLICY name ON schema.table}. */
+  record DropPolicy(String schema, String table, String name) implements Change {
+    @Override
+    public String description() {
+      return "policy " + name + " on " + schema + "." + table + ": drop";
+    }
+  }
+
+  /** {@code REVOKE privileges ON kind object FROM grantee}; {@code grant.privileges()} are the revoked ones. */
+  record Revoke(GrantModel grant) implements Change {
+    public Revoke {
+      Objects.requireNonNull(grant, "grant");
+    }
+
+    @Override
+    public String description() {
+      return "revoke " + grant.privileges() + " on " + grant.objectType().toLowerCase(java.util.Locale.ROOT) + " "
+          + (grant.schema() == null ? "" : grant.schema() + ".") + grant.name() + " from " + grant.grantee();
+    }
+  }
+
+  // --- alters --------------------------------------------------------------------------------------
+
+  /** {@code ALTER EXTENSION name SET SCHEMA schema}. */
+  record AlterExtensionSchema(String name, String schema) implements Change {
+    @Override
+    public String description() {
+      return "extension " + name + ": move to schema " + schema;
+    }
+  }
+
+  /** {@code ALTER ROLE name} with every attribute of {@code role} (memberships are separate changes). */
+  record AlterRole(RoleModel role) implements Change {
+    @Override
+    public String description() {
+      return "role " + role.name() + ": change attributes";
+    }
+  }
+
+  /** {@code GRANT group TO member} ({@code grant}) or {@code REVOKE group FROM member}. */
+  record RoleMembership(String member, String group, boolean grant) implements Change {
+    @Override
+    public String description() {
+      return "role " + member + ": " + (grant ? "join " : "leave ") + group;
+    }
+  }
+
+  /**
+   * {@code ALTER TYPE ... ADD VALUE 'value' [BEFORE 'before' | AFTER 'after']}. See
+   * {@link #requiresCommitAfter()}: the label is usable only once committed.
+   */
+  record AddEnumValue(String schema, String enumName, String value, String before, String after) implements Change {
+    @Override
+    public boolean requiresCommitAfter() {
+      return true;
+    }
+
+    @Override
+    public String description() {
+      return "enum " + schema + "." + enumName + ": add value " + value;
+    }
+  }
+
+  /** {@code ALTER DOMAIN ... SET DEFAULT expr} or {@code DROP DEFAULT} when {@code defaultExpr} is null. */
+  record SetDomainDefault(String schema, String domain, String defaultExpr) implements Change {
+    @Override
+    public String description() {
+      return "domain " + schema + "." + domain + ": " + (defaultExpr == null ? "drop default" : "set default");
+    }
+  }
+
+  /** {@code ALTER DOMAIN ... SET NOT NULL} / {@code DROP NOT NULL}. */
+  record SetDomainNotNull(String schema, String domain, boolean notNull) implements Change {
+    @Override
+    public String description() {
+      return "domain " + schema + "." + domain + ": " + (notNull ? "set not null" : "drop not null");
+    }
+  }
+
+  /** {@code ALTER DOMAIN ... DROP CONSTRAINT name}. */
+  record DropDomainCheck(String schema, String domain, String name) implements Change {
+    @Override
+    public String description() {
+      return "domain " + schema + "." + domain + ": drop check " + name;
+    }
+  }
+
+  /** {@code ALTER DOMAIN ... VALIDATE CONSTRAINT name}. */
+  record ValidateDomainCheck(String schema, String domain, String name) implements Change {
+    @Override
+    public String description() {
+      return "domain " + schema + "." + domain + ": validate check " + name;
+    }
+  }
+
+  /** {@code ALTER SEQUENCE ...} setting the type and options that differ from {@code from}. */
+  record AlterSequence(SequenceModel from, SequenceModel to) implements Change {
+    @Override
+    public String description() {
+      return "sequence " + to.schema() + "." + to.name() + ": change options";
+    }
+  }
+
+  /** {@code ALTER TABLE ... ADD COLUMN definition}. */
+  record AddColumn(String schema, String table, dev.sluice.schema.model.ColumnModel column) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": add column " + column.name();
+    }
+  }
+
+  /**
+   * {@code ALTER TABLE ... ALTER COLUMN c TYPE type [COLLATE c] [USING c::type]}.
+   *
+   * @param using the USING expression, or null when PostgreSQL's assignment cast applies
+   * @param lossy whether some values may not survive (narrowing, enum value removal)
+   */
+  record AlterColumnType(String schema, String table, String column, String fromType, String toType, String collation,
+      String using, boolean lossy) implements Change {
+    @Override
+    public boolean destructive() {
+      return lossy;
+    }
+
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": change type of column " + column + " (" + fromType + " -> " + toType + ")";
+    }
+  }
+
+  /** {@code ALTER TABLE ... ALTER COLUMN c SET NOT NULL} / {@code DROP NOT NULL}. */
+  record SetColumnNotNull(String schema, String table, String column, boolean notNull) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": column " + column + (notNull ? " set not null" : " drop not null");
+    }
+  }
+
+  /** {@code ALTER TABLE ... ALTER COLUMN c SET DEFAULT expr} or {@code DROP DEFAULT} when null. */
+  record SetColumnDefault(String schema, String table, String column, String defaultExpr) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": column " + column + (defaultExpr == null ? " drop default" : " set default");
+    }
+  }
+
+  /** {@code ALTER TABLE ... ALTER COLUMN c ADD GENERATED ... AS IDENTITY (options)}. */
+  record AddIdentity(String schema, String table, String column, IdentityModel identity) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": column " + column + " add identity";
+    }
+  }
+
+  /** {@code ALTER TABLE ... ALTER COLUMN c DROP IDENTITY}; the values stay, the sequence goes. */
+  record DropIdentity(String schema, String table, String column) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": column " + column + " drop identity";
+    }
+  }
+
+  /** {@code ALTER TABLE ... ALTER COLUMN c SET GENERATED ... SET option ...} for the differing parts. */
+  record AlterIdentity(String schema, String table, String column, IdentityModel from, IdentityModel to) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": column " + column + " change identity";
+    }
+  }
+
+  /**
+   * {@code ALTER TABLE ... ALTER COLUMN c DROP EXPRESSION} (PostgreSQL 13+): a generated column
+   * becomes a plain one keeping its values.
+   */
+  record DropColumnExpression(String schema, String table, String column) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": column " + column + " stop being generated";
+    }
+  }
+
+  /** {@code ALTER TABLE ... ADD CONSTRAINT name PRIMARY KEY (...)}. */
+  record AddPrimaryKey(String schema, String table, dev.sluice.schema.model.PrimaryKeyModel primaryKey) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": add primary key " + primaryKey.name();
+    }
+  }
+
+  /** {@code ALTER TABLE ... ADD CONSTRAINT name UNIQUE (...)}. */
+  record AddUnique(String schema, String table, dev.sluice.schema.model.UniqueModel unique) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": add unique constraint " + unique.name();
+    }
+  }
+
+  /** {@code ALTER TABLE ... ADD CONSTRAINT name EXCLUDE ...}. */
+  record AddExclusion(String schema, String table, dev.sluice.schema.model.ExclusionModel exclusion,
+      java.util.List<String> tableColumns) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": add exclusion constraint " + exclusion.name();
+    }
+  }
+
+  /** {@code ALTER TABLE ... VALIDATE CONSTRAINT name} of a check or foreign key added NOT VALID earlier. */
+  record ValidateConstraint(String schema, String table, String name) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": validate constraint " + name;
+    }
+  }
+
+  /** {@code ALTER TABLE parent ATTACH PARTITION schema.partition bound}. */
+  record AttachPartition(String schema, String parent, String partition, String bound) implements Change {
+    @Override
+    public String description() {
+      return "partition " + schema + "." + partition + ": attach to " + schema + "." + parent;
+    }
+  }
+
+  /** {@code ALTER TABLE parent DETACH PARTITION schema.partition}; the partition stays as a plain table. */
+  record DetachPartition(String schema, String parent, String partition) implements Change {
+    @Override
+    public String description() {
+      return "partition " + schema + "." + partition + ": detach from " + schema + "." + parent;
+    }
+  }
+
+  /**
+   * {@code ALTER TABLE ... ENABLE|DISABLE ROW LEVEL SECURITY, FORCE|NO FORCE ROW LEVEL SECURITY};
+   * a null flag is left as it is.
+   */
+  record AlterRowLevelSecurity(String schema, String table, Boolean enable, Boolean force) implements Change {
+    public AlterRowLevelSecurity {
+      if (enable == null && force == null) throw new IllegalArgumentException("nothing to change on " + table);
+    }
+
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": row level security";
+    }
+  }
+
+  /**
+   * {@code ALTER POLICY name ON table TO roles [USING (...)] [WITH CHECK (...)]}: used when only the
+   * roles or the clauses changed and no clause was removed (ALTER POLICY cannot remove one).
+   */
+  record AlterPolicy(String schema, String table, PolicyModel policy) implements Change {
+    @Override
+    public String description() {
+      return "policy " + policy.name() + " on " + schema + "." + table + ": change";
     }
   }
 }

@@ -87,12 +87,12 @@ final class TableDdl {
         + (c.notValid() ? " NOT VALID" : "");
   }
 
-  private static String unique(UniqueModel u) {
+  static String unique(UniqueModel u) {
     return constraint(u.name()) + "UNIQUE " + (u.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "")
         + "(" + Sql.names(u.columns()) + ")" + Sql.deferrable(u.deferrable(), u.initiallyDeferred());
   }
 
-  private static String exclusion(ExclusionModel x, List<String> columns) {
+  static String exclusion(ExclusionModel x, List<String> columns) {
     String elements = x.elements().stream()
         .map(e -> expressionOrColumn(e.expression(), columns)
             + (e.opclass() == null ? "" : " " + Sql.maybeQualified(e.opclass()))

@@ -1,9 +1,10 @@
 package dev.sluice.kit.diff;
 
 /**
- * Thrown by {@link Differ} for a difference it cannot yet turn into changes: an object removed
- * from the target model, or changed in it. Failing loudly is the point: a migration that silently
- * skipped a change would leave the database different from the schema the team wrote.
+ * Thrown by {@link Differ} for a difference PostgreSQL DDL cannot express safely (re-partitioning
+ * a table, changing a domain's base type, turning a column into a serial...). Failing loudly is
+ * the point: a migration that silently skipped a change would leave the database different from
+ * the schema the team wrote. The message names the object, the change and the way out.
  */
 public final class UnsupportedChangeException extends UnsupportedOperationException {
   private static final long serialVersionUID = 1L;
@@ -11,7 +12,7 @@ public final class UnsupportedChangeException extends UnsupportedOperationExcept
   private final String object;
 
   UnsupportedChangeException(String object, String detail) {
-    super(object + ": " + detail + " (alter/drop diffs are not implemented yet)");
+    super(object + ": " + detail);
     this.object = object;
   }
 

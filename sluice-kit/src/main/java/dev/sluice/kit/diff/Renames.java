@@ -1,0 +1,283 @@
+package dev.sluice.kit.diff;
+
+import dev.sluice.schema.RenameHint;
+import dev.sluice.schema.model.ColumnModel;
+import dev.sluice.schema.model.DomainModel;
+import dev.sluice.schema.model.EnumModel;
+import dev.sluice.schema.model.ExclusionModel;
+import dev.sluice.schema.model.ExtensionModel;
+import dev.sluice.schema.model.ForeignKeyModel;
+import dev.sluice.schema.model.GrantModel;
+import dev.sluice.schema.model.IndexModel;
+import dev.sluice.schema.model.PartitioningModel;
+import dev.sluice.schema.model.PrimaryKeyModel;
+import dev.sluice.schema.model.SchemaModel;
+import dev.sluice.schema.model.SequenceModel;
+import dev.sluice.schema.model.TableModel;
+import dev.sluice.schema.model.UniqueModel;
+import dev.sluice.schema.model.ViewModel;
+import dev.sluice.sql.Identifiers;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Applies rename hints: emits the {@code RENAME} changes and returns the {@code from} model as it
+ * is after them, so the rest of the diff compares renamed objects with their new definitions.
+ * Names inside SQL text (checks, index expressions, view queries) are not rewritten: PostgreSQL
+ * follows renames in stored expressions itself, and a text that differs is then compared as usual.
+ */
+final class Renames {
+  private Renames() {}
+
+  record Result(SchemaModel from, List<Change> changes) {}
+
+  static Result apply(SchemaModel from, SchemaModel to, List<RenameHint> hints) {
+    List<RenameHint> ordered = new ArrayList<>(hints);
+    ordered.sort(Comparator.comparing(RenameHint::kind, Comparator.comparingInt(Renames::rank)));
+    List<Change> out = new ArrayList<>();
+    List<RenameHint> tableRenames = new ArrayList<>();
+    List<RenameHint> enumRenames = new ArrayList<>();
+    java.util.Map<String, String> schemaRenames = new java.util.HashMap<>();
+    SchemaModel m = from;
+    for (RenameHint hint : ordered) {
+      // a hint may name its schema by the old or the new name (hints are reversed for down migrations)
+      RenameHint h = hint.kind() != RenameHint.Kind.SCHEMA && schemaRenames.containsKey(hint.schema())
+          ? new RenameHint(hint.kind(), schemaRenames.get(hint.schema()), hint.parent(), hint.from(), hint.to()) : hint;
+      switch (h.kind()) {
+        case SCHEMA -> {
+          if (!applies(m.schemas().contains(h.from()), m.schemas().contains(h.to()), to.schemas().contains(h.to()), h)) continue;
+          m = renameSchema(m, h.from(), h.to());
+          schemaRenames.put(h.from(), h.to());
+          out.add(new Change.RenameSchema(h.from(), h.to()));
+        }
+        case TABLE -> {
+          if (!applies(m.table(h.schema(), h.from()).isPresent(), m.table(h.schema(), h.to()).isPresent(),
+              to.table(h.schema(), h.to()).isPresent(), h)) continue;
+          m = renameTable(m, h.schema(), h.from(), h.to());
+          tableRenames.add(h);
+          out.add(new Change.RenameTable(h.schema(), h.from(), h.to()));
+        }
+        case VIEW -> {
+          var v = m.view(h.schema(), h.from());
+          if (!applies(v.isPresent(), m.view(h.schema(), h.to()).isPresent(), to.view(h.schema(), h.to()).isPresent(), h)) continue;
+          m = renameView(m, h.schema(), h.from(), h.to());
+          out.add(new Change.RenameView(h.schema(), h.from(), h.to(), v.get().materialized()));
+        }
+        case ENUM -> {
+          if (!applies(m.enumType(h.schema(), h.from()).isPresent(), m.enumType(h.schema(), h.to()).isPresent(),
+              to.enumType(h.schema(), h.to()).isPresent(), h)) continue;
+          m = renameEnum(m, h.schema(), h.from(), h.to());
+          enumRenames.add(h);
+          out.add(new Change.RenameEnum(h.schema(), h.from(), h.to()));
+        }
+        case COLUMN -> {
+          String table = parent(h, tableRenames, n -> n);
+          final SchemaModel cur = m;
+          TableModel t = cur.table(h.schema(), table).orElse(null);
+          TableModel target = to.table(h.schema(), table).orElse(null);
+          if (!applies(t != null && t.column(h.from()).isPresent(), t != null && t.column(h.to()).isPresent(),
+              target != null && target.column(h.to()).isPresent(), h)) continue;
+          m = renameColumn(m, h.schema(), table, h.from(), h.to());
+          out.add(new Change.RenameColumn(h.schema(), table, h.from(), h.to()));
+        }
+        case ENUM_VALUE -> {
+          String enumName = parent(h, enumRenames, n -> n);
+          EnumModel e = m.enumType(h.schema(), enumName).orElse(null);
+          EnumModel target = to.enumType(h.schema(), enumName).orElse(null);
+          if (!applies(e != null && e.values().contains(h.from()), e != null && e.values().contains(h.to()),
+              target != null && target.values().contains(h.to()), h)) continue;
+          m = mapEnums(m, x -> x.schema().equals(h.schema()) && x.name().equals(enumName)
+              ? new EnumModel(x.schema(), x.name(), x.values().stream().map(v -> v.equals(h.from()) ? h.to() : v).toList(), x.comment())
+              : x);
+          out.add(new Change.RenameEnumValue(h.schema(), enumName, h.from(), h.to()));
+        }
+        default -> throw new IllegalStateException(h.kind().toString());
+      }
+    }
+    return new Result(m, out);
+  }
+
+  private static int rank(RenameHint.Kind k) {
+    return switch (k) {
+      case SCHEMA -> 0;
+      case TABLE -> 1;
+      case VIEW -> 2;
+      case ENUM -> 3;
+      case COLUMN -> 4;
+      case ENUM_VALUE -> 5;
+    };
+  }
+
+  /**
+   * The parent's current name: a hint may name the table (or enum) by its old or its new name,
+   * because hints are written against the new model and reversed for down migrations.
+   */
+  private static String parent(RenameHint h, List<RenameHint> parentRenames, UnaryOperator<String> id) {
+    for (RenameHint r : parentRenames) {
+      if (r.schema().equals(h.schema()) && r.from().equals(h.parent())) return r.to();
+    }
+    return id.apply(h.parent());
+  }
+
+  /**
+   * Whether the hint must be applied; false when it was applied already (old name gone, new name
+   * present). Throws for a hint that matches neither state, which is a stale or mistyped hint.
+   */
+  private static boolean applies(boolean oldExists, boolean newExists, boolean targetHasNew, RenameHint h) {
+    String what = h.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
+        + (h.schema() == null ? "" : h.schema() + ".") + (h.parent() == null ? "" : h.parent() + ".");
+    if (oldExists && newExists) {
+      throw new IllegalArgumentException("rename hint " + h.toFlag() + ": both " + what + h.from() + " and " + what + h.to()
+          + " exist in the source model; drop one first or remove the hint");
+    }
+    if (!oldExists) {
+      if (newExists) return false;
+      throw new IllegalArgumentException("rename hint " + h.toFlag() + ": the source model has neither " + what + h.from()
+          + " nor " + what + h.to() + "; check the names in the hint");
+    }
+    if (!targetHasNew) {
+      throw new IllegalArgumentException("rename hint " + h.toFlag() + ": the target model has no " + what + h.to());
+    }
+    return true;
+  }
+
+  // --- model rewriting -----------------------------------------------------------------------------
+
+  private static SchemaModel mapTables(SchemaModel m, UnaryOperator<TableModel> f) {
+    return new SchemaModel(m.schemas(), m.extensions(), m.roles(), m.enums(), m.domains(), m.sequences(),
+        m.tables().stream().map(f).toList(), m.views(), m.grants());
+  }
+
+  private static SchemaModel mapEnums(SchemaModel m, UnaryOperator<EnumModel> f) {
+    return new SchemaModel(m.schemas(), m.extensions(), m.roles(), m.enums().stream().map(f).toList(), m.domains(),
+        m.sequences(), m.tables(), m.views(), m.grants());
+  }
+
+  static TableModel table(TableModel t, String schema, String name, List<ColumnModel> columns, PrimaryKeyModel pk,
+      List<ForeignKeyModel> fks, List<UniqueModel> uniques, List<ExclusionModel> exclusions, List<IndexModel> indexes,
+      PartitioningModel partitioning) {
+    return new TableModel(schema, name, columns, pk, fks, uniques, t.checks(), exclusions, indexes, partitioning,
+        t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment());
+  }
+
+  private static SchemaModel renameSchema(SchemaModel m, String from, String to) {
+    UnaryOperator<String> s = x -> from.equals(x) ? to : x;
+    UnaryOperator<String> type = x -> retype(x, Identifiers.quote(from) + ".", Identifiers.quote(to) + ".");
+    List<String> schemas = m.schemas().stream().map(s).toList();
+    List<TableModel> tables = m.tables().stream().map(t -> table(t, s.apply(t.schema()), t.name(),
+        t.columns().stream().map(c -> withType(c, type.apply(c.type()))).toList(), t.primaryKey(),
+        t.foreignKeys().stream().map(fk -> new ForeignKeyModel(fk.name(), fk.columns(), s.apply(fk.refSchema()), fk.refTable(),
+            fk.refColumns(), fk.onDelete(), fk.onUpdate(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid())).toList(),
+        t.uniques(), t.exclusions(), t.indexes(), t.partitioning())).toList();
+    return new SchemaModel(schemas,
+        m.extensions().stream().map(e -> new ExtensionModel(e.name(), e.schema() == null ? null : s.apply(e.schema()))).toList(),
+        m.roles(),
+        m.enums().stream().map(e -> new EnumModel(s.apply(e.schema()), e.name(), e.values(), e.comment())).toList(),
+        m.domains().stream().map(d -> new DomainModel(s.apply(d.schema()), d.name(), type.apply(d.baseType()), d.notNull(),
+            d.defaultExpr(), d.checks(), d.comment())).toList(),
+        m.sequences().stream().map(q -> new SequenceModel(s.apply(q.schema()), q.name(), q.dataType(), q.options(), q.comment())).toList(),
+        tables,
+        m.views().stream().map(v -> new ViewModel(s.apply(v.schema()), v.name(), v.query(), v.materialized(), v.securityInvoker(),
+            v.securityBarrier(), v.checkOption(), v.withData(), v.indexes(), v.comment())).toList(),
+        m.grants().stream().map(g -> g.objectType().equalsIgnoreCase("SCHEMA")
+            ? new GrantModel(g.objectType(), g.schema() == null ? null : s.apply(g.schema()), g.name() == null ? null : s.apply(g.name()),
+                g.grantee(), g.privileges())
+            : new GrantModel(g.objectType(), g.schema() == null ? null : s.apply(g.schema()), g.name(), g.grantee(), g.privileges()))
+            .toList());
+  }
+
+  private static SchemaModel renameTable(SchemaModel m, String schema, String from, String to) {
+    SchemaModel r = mapTables(m, t -> {
+      List<ForeignKeyModel> fks = t.foreignKeys().stream().map(fk -> fk.refSchema().equals(schema) && fk.refTable().equals(from)
+          ? new ForeignKeyModel(fk.name(), fk.columns(), fk.refSchema(), to, fk.refColumns(), fk.onDelete(), fk.onUpdate(),
+              fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid())
+          : fk).toList();
+      String name = t.schema().equals(schema) && t.name().equals(from) ? to : t.name();
+      return table(t, t.schema(), name, t.columns(), t.primaryKey(), fks, t.uniques(), t.exclusions(), t.indexes(), t.partitioning());
+    });
+    return withGrants(r, g -> !g.objectType().equalsIgnoreCase("SCHEMA") && schema.equals(g.schema()) && from.equals(g.name())
+        ? new GrantModel(g.objectType(), g.schema(), to, g.grantee(), g.privileges()) : g);
+  }
+
+  private static SchemaModel renameView(SchemaModel m, String schema, String from, String to) {
+    SchemaModel r = new SchemaModel(m.schemas(), m.extensions(), m.roles(), m.enums(), m.domains(), m.sequences(), m.tables(),
+        m.views().stream().map(v -> v.schema().equals(schema) && v.name().equals(from)
+            ? new ViewModel(v.schema(), to, v.query(), v.materialized(), v.securityInvoker(), v.securityBarrier(), v.checkOption(),
+                v.withData(), v.indexes(), v.comment())
+            : v).toList(), m.grants());
+    return withGrants(r, g -> !g.objectType().equalsIgnoreCase("SCHEMA") && schema.equals(g.schema()) && from.equals(g.name())
+        ? new GrantModel(g.objectType(), g.schema(), to, g.grantee(), g.privileges()) : g);
+  }
+
+  private static SchemaModel withGrants(SchemaModel m, UnaryOperator<GrantModel> f) {
+    return new SchemaModel(m.schemas(), m.extensions(), m.roles(), m.enums(), m.domains(), m.sequences(), m.tables(), m.views(),
+        m.grants().stream().map(f).toList());
+  }
+
+  private static SchemaModel renameEnum(SchemaModel m, String schema, String from, String to) {
+    String oldType = Identifiers.qualify(schema, from);
+    String newType = Identifiers.qualify(schema, to);
+    SchemaModel r = mapEnums(m, e -> e.schema().equals(schema) && e.name().equals(from)
+        ? new EnumModel(schema, to, e.values(), e.comment()) : e);
+    r = mapTables(r, t -> table(t, t.schema(), t.name(),
+        t.columns().stream().map(c -> withType(c, sameType(c.type(), oldType) ? newType + c.type().substring(oldType.length())
+            : c.type())).toList(),
+        t.primaryKey(), t.foreignKeys(), t.uniques(), t.exclusions(), t.indexes(), t.partitioning()));
+    return new SchemaModel(r.schemas(), r.extensions(), r.roles(), r.enums(),
+        r.domains().stream().map(d -> sameType(d.baseType(), oldType) ? new DomainModel(d.schema(), d.name(),
+            newType + d.baseType().substring(oldType.length()), d.notNull(), d.defaultExpr(), d.checks(), d.comment()) : d).toList(),
+        r.sequences(), r.tables(), r.views(), r.grants());
+  }
+
+  /** Whether {@code type} is {@code qualified} or an array of it. */
+  static boolean sameType(String type, String qualified) {
+    return type.equals(qualified) || type.startsWith(qualified + "[");
+  }
+
+  private static String retype(String type, String oldPrefix, String newPrefix) {
+    return type.startsWith(oldPrefix) ? newPrefix + type.substring(oldPrefix.length()) : type;
+  }
+
+  private static SchemaModel renameColumn(SchemaModel m, String schema, String table, String from, String to) {
+    UnaryOperator<String> n = x -> from.equals(x) ? to : x;
+    return mapTables(m, t -> {
+      boolean self = t.schema().equals(schema) && t.name().equals(table);
+      List<ForeignKeyModel> fks = t.foreignKeys().stream().map(fk -> {
+        boolean refs = fk.refSchema().equals(schema) && fk.refTable().equals(table);
+        if (!self && !refs) return fk;
+        return new ForeignKeyModel(fk.name(), self ? fk.columns().stream().map(n).toList() : fk.columns(), fk.refSchema(),
+            fk.refTable(), refs ? fk.refColumns().stream().map(n).toList() : fk.refColumns(), fk.onDelete(), fk.onUpdate(),
+            fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid());
+      }).toList();
+      if (!self) {
+        return table(t, t.schema(), t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.exclusions(), t.indexes(),
+            t.partitioning());
+      }
+      List<ColumnModel> cols = t.columns().stream().map(c -> c.name().equals(from) ? new ColumnModel(to, c.type(), c.notNull(),
+          c.defaultExpr(), c.identity(), c.generatedExpr(), c.collation(), c.comment()) : c).toList();
+      PrimaryKeyModel pk = t.primaryKey() == null ? null
+          : new PrimaryKeyModel(t.primaryKey().name(), t.primaryKey().columns().stream().map(n).toList());
+      List<UniqueModel> us = t.uniques().stream().map(u -> new UniqueModel(u.name(), u.columns().stream().map(n).toList(),
+          u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred())).toList();
+      List<ExclusionModel> xs = t.exclusions().stream().map(x -> new ExclusionModel(x.name(), x.method(),
+          x.elements().stream().map(e -> new ExclusionModel.Element(n.apply(e.expression()), e.opclass(), e.operator())).toList(),
+          x.where(), x.deferrable(), x.initiallyDeferred())).toList();
+      List<IndexModel> is = t.indexes().stream().map(i -> new IndexModel(i.name(), i.unique(), i.method(),
+          i.elements().stream().map(e -> e.isExpression() ? e : new IndexModel.IndexElement(n.apply(e.expression()), false,
+              e.collation(), e.opclass(), e.descending(), e.nullsFirst())).toList(),
+          i.include().stream().map(n).toList(), i.where(), i.with(), i.nullsNotDistinct(), i.concurrently(), i.comment())).toList();
+      PartitioningModel p = t.partitioning() == null ? null
+          : new PartitioningModel(t.partitioning().strategy(), t.partitioning().keys().stream().map(n).toList(),
+              t.partitioning().partitions());
+      return table(t, t.schema(), t.name(), cols, pk, fks, us, xs, is, p);
+    });
+  }
+
+  private static ColumnModel withType(ColumnModel c, String type) {
+    return Objects.equals(c.type(), type) ? c
+        : new ColumnModel(c.name(), type, c.notNull(), c.defaultExpr(), c.identity(), c.generatedExpr(), c.collation(), c.comment());
+  }
+}

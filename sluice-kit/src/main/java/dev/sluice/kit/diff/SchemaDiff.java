@@ -1,0 +1,880 @@
+package dev.sluice.kit.diff;
+
+import dev.sluice.schema.RenameHint;
+import dev.sluice.schema.model.CheckModel;
+import dev.sluice.schema.model.ColumnModel;
+import dev.sluice.schema.model.DomainModel;
+import dev.sluice.schema.model.EnumModel;
+import dev.sluice.schema.model.ExclusionModel;
+import dev.sluice.schema.model.ExtensionModel;
+import dev.sluice.schema.model.ForeignKeyModel;
+import dev.sluice.schema.model.GrantModel;
+import dev.sluice.schema.model.IndexModel;
+import dev.sluice.schema.model.PartitioningModel;
+import dev.sluice.schema.model.PartitioningModel.PartitionModel;
+import dev.sluice.schema.model.PolicyModel;
+import dev.sluice.schema.model.RoleModel;
+import dev.sluice.schema.model.SchemaModel;
+import dev.sluice.schema.model.SequenceModel;
+import dev.sluice.schema.model.SequenceOptions;
+import dev.sluice.schema.model.TableModel;
+import dev.sluice.schema.model.UniqueModel;
+import dev.sluice.schema.model.ViewModel;
+import dev.sluice.sql.Identifiers;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One comparison of two models (after renames), collecting changes into phases that are
+ * concatenated in dependency order by {@link #run()}. See {@link Differ} for the order and why.
+ */
+final class SchemaDiff {
+  private final SchemaModel a;
+  private final SchemaModel b;
+  private final DiffOptions options;
+
+  // phases, in execution order
+  private final List<Change> renames = new ArrayList<>();
+  private final List<Change> revokes = new ArrayList<>();
+  private final List<Change> dropViews = new ArrayList<>();
+  private final List<Change> dropPolicies = new ArrayList<>();
+  private final List<Change> dropForeignKeys = new ArrayList<>();
+  private final List<Change> dropIndexes = new ArrayList<>();
+  private final List<Change> dropConstraints = new ArrayList<>();
+  private final List<Change> dropPartitions = new ArrayList<>();
+  private final List<Change> dropColumns = new ArrayList<>();
+  private final List<Change> dropTables = new ArrayList<>();
+  private final List<Change> createBase = new ArrayList<>();
+  private final List<Change> types = new ArrayList<>();
+  private final List<Change> createTables = new ArrayList<>();
+  private final List<Change> alterColumns = new ArrayList<>();
+  private final List<Change> addConstraints = new ArrayList<>();
+  private final List<Change> addForeignKeys = new ArrayList<>();
+  private final List<Change> createIndexes = new ArrayList<>();
+  private final List<Change> createViews = new ArrayList<>();
+  private final List<Change> security = new ArrayList<>();
+  private final List<Change> policies = new ArrayList<>();
+  private final List<Change> comments = new ArrayList<>();
+  private final List<Change> grants = new ArrayList<>();
+  private final List<Change> finalDrops = new ArrayList<>();
+
+  /** Tables (schema.name) whose stored rows or columns change shape: views over them are recreated. */
+  private final Set<String> reshapedTables = new HashSet<>();
+  /** Columns (schema.table.column) whose type changes, by the enum rebuild or the column diff. */
+  private final Set<String> retypedColumns = new HashSet<>();
+  /** Columns whose default the enum rebuild already set. */
+  private final Set<String> defaultHandled = new HashSet<>();
+  /** Tables of {@code a} that become partitions, and partitions of {@code a} that become tables. */
+  private final Set<String> attached = new HashSet<>();
+  private final Set<String> detached = new HashSet<>();
+  private final Set<String> droppedTables = new HashSet<>();
+  private final Set<String> recreatedViews = new HashSet<>();
+
+  SchemaDiff(SchemaModel a, SchemaModel b, DiffOptions options, List<Change> renames) {
+    this.a = a;
+    this.b = b;
+    this.options = options;
+    this.renames.addAll(renames);
+  }
+
+  List<Change> run() {
+    checkAmbiguousRenames();
+    schemasExtensionsRoles();
+    enums();
+    domains();
+    sequences();
+    tables();
+    views();
+    grants();
+    schemaDrops();
+    List<Change> out = new ArrayList<>();
+    for (List<Change> phase : List.of(renames, revokes, dropViews, dropPolicies, dropForeignKeys, dropIndexes, dropConstraints,
+        dropPartitions, dropColumns, dropTables, createBase, types, createTables, alterColumns, addConstraints, addForeignKeys,
+        createIndexes, createViews, security, policies, comments, grants, finalDrops)) {
+      out.addAll(phase);
+    }
+    CoverageGuard.check(a, b, out);
+    return List.copyOf(out);
+  }
+
+  // --- rename detection ----------------------------------------------------------------------------
+
+  private void checkAmbiguousRenames() {
+    if (options.dropAndCreateAllowed()) return;
+    List<RenameHint> candidates = new ArrayList<>();
+    Map<String, TableModel> before = byKey(a.tables(), SchemaDiff::key);
+    Map<String, TableModel> after = byKey(b.tables(), SchemaDiff::key);
+    Set<String> partitionsBefore = partitionKeys(a);
+    Set<String> partitionsAfter = partitionKeys(b);
+    for (TableModel gone : a.tables()) {
+      if (after.containsKey(key(gone)) || partitionsAfter.contains(key(gone))) continue;
+      for (TableModel added : b.tables()) {
+        if (before.containsKey(key(added)) || partitionsBefore.contains(key(added))) continue;
+        if (gone.schema().equals(added.schema()) && similarShape(gone, added)) {
+          candidates.add(RenameHint.table(gone.schema(), gone.name(), added.name()));
+        }
+      }
+    }
+    for (TableModel t : a.tables()) {
+      TableModel u = after.get(key(t));
+      if (u == null) continue;
+      for (ColumnModel gone : t.columns()) {
+        if (u.column(gone.name()).isPresent()) continue;
+        for (ColumnModel added : u.columns()) {
+          if (t.column(added.name()).isEmpty() && added.type().equals(gone.type())) {
+            candidates.add(RenameHint.column(t.schema(), t.name(), gone.name(), added.name()));
+          }
+        }
+      }
+    }
+    Map<String, EnumModel> enumsAfter = byKey(b.enums(), e -> e.schema() + "." + e.name());
+    Map<String, EnumModel> enumsBefore = byKey(a.enums(), e -> e.schema() + "." + e.name());
+    for (EnumModel gone : a.enums()) {
+      if (enumsAfter.containsKey(gone.schema() + "." + gone.name())) continue;
+      for (EnumModel added : b.enums()) {
+        if (!enumsBefore.containsKey(added.schema() + "." + added.name()) && added.schema().equals(gone.schema())
+            && added.values().equals(gone.values())) {
+          candidates.add(RenameHint.enumType(gone.schema(), gone.name(), added.name()));
+        }
+      }
+    }
+    for (EnumModel e : a.enums()) {
+      EnumModel f = enumsAfter.get(e.schema() + "." + e.name());
+      if (f == null) continue;
+      for (String gone : e.values()) {
+        if (f.values().contains(gone)) continue;
+        for (String added : f.values()) {
+          if (!e.values().contains(added)) candidates.add(RenameHint.enumValue(e.schema(), e.name(), gone, added));
+        }
+      }
+    }
+    if (!candidates.isEmpty()) throw new AmbiguousRenameException(candidates);
+  }
+
+  /** Same column types in order, or at least half of the old table's columns kept (name and type). */
+  private static boolean similarShape(TableModel x, TableModel y) {
+    List<String> tx = x.columns().stream().map(ColumnModel::type).toList();
+    List<String> ty = y.columns().stream().map(ColumnModel::type).toList();
+    if (tx.equals(ty)) return true;
+    long kept = x.columns().stream().filter(c -> y.column(c.name()).map(d -> d.type().equals(c.type())).orElse(false)).count();
+    return !x.columns().isEmpty() && kept * 2 >= x.columns().size();
+  }
+
+  private static Set<String> partitionKeys(SchemaModel m) {
+    Set<String> out = new HashSet<>();
+    for (TableModel t : m.tables()) {
+      if (t.partitioning() != null) collectPartitions(t.schema(), t.partitioning(), out);
+    }
+    return out;
+  }
+
+  private static void collectPartitions(String schema, PartitioningModel p, Set<String> out) {
+    for (PartitionModel part : p.partitions()) {
+      out.add(schema + "." + part.name());
+      if (part.subPartitioning() != null) collectPartitions(schema, part.subPartitioning(), out);
+    }
+  }
+
+  // --- schemas, extensions, roles ------------------------------------------------------------------
+
+  private void schemasExtensionsRoles() {
+    for (String s : b.schemas()) if (!a.schemas().contains(s)) createBase.add(new Change.CreateSchema(s));
+    Map<String, ExtensionModel> extBefore = byKey(a.extensions(), ExtensionModel::name);
+    Map<String, ExtensionModel> extAfter = byKey(b.extensions(), ExtensionModel::name);
+    for (ExtensionModel e : b.extensions()) {
+      ExtensionModel old = extBefore.get(e.name());
+      if (old == null) createBase.add(new Change.CreateExtension(e));
+      else if (!Objects.equals(old.schema(), e.schema())) {
+        if (e.schema() == null) {
+          throw new UnsupportedChangeException("extension " + e.name(), "moves from schema " + old.schema()
+              + " to its default schema; name the target schema explicitly");
+        }
+        createBase.add(new Change.AlterExtensionSchema(e.name(), e.schema()));
+      }
+    }
+    Map<String, RoleModel> rolesBefore = byKey(a.roles(), RoleModel::name);
+    List<RoleModel> newRoles = b.roles().stream().filter(r -> !rolesBefore.containsKey(r.name())).toList();
+    Topological.sort(newRoles, RoleModel::name, RoleModel::memberOf).forEach(r -> createBase.add(new Change.CreateRole(r)));
+    for (RoleModel r : b.roles()) {
+      RoleModel old = rolesBefore.get(r.name());
+      if (old == null) continue;
+      if (old.login() != r.login() || old.inherit() != r.inherit() || old.bypassRls() != r.bypassRls()
+          || old.createDb() != r.createDb() || old.createRole() != r.createRole()) {
+        createBase.add(new Change.AlterRole(r));
+      }
+      for (String g : r.memberOf()) if (!old.memberOf().contains(g)) createBase.add(new Change.RoleMembership(r.name(), g, true));
+      for (String g : old.memberOf()) if (!r.memberOf().contains(g)) createBase.add(new Change.RoleMembership(r.name(), g, false));
+    }
+    // removed roles: never dropped (see Differ)
+    for (ExtensionModel e : a.extensions()) if (!extAfter.containsKey(e.name())) finalDrops.add(new Change.DropExtension(e.name()));
+  }
+
+  // --- enums ---------------------------------------------------------------------------------------
+
+  private void enums() {
+    Map<String, EnumModel> before = byKey(a.enums(), e -> e.schema() + "." + e.name());
+    Map<String, EnumModel> after = byKey(b.enums(), e -> e.schema() + "." + e.name());
+    for (EnumModel e : b.enums()) {
+      EnumModel old = before.get(e.schema() + "." + e.name());
+      if (old == null) {
+        types.add(new Change.CreateEnum(e));
+      } else if (!old.values().equals(e.values())) {
+        if (isSubsequence(old.values(), e.values())) addValues(old, e);
+        else rebuildEnum(old, e);
+      }
+      comment(Change.CommentTarget.TYPE, e.schema(), e.name(), null, old == null ? null : old.comment(), e.comment());
+    }
+    for (EnumModel e : a.enums()) {
+      if (!after.containsKey(e.schema() + "." + e.name())) finalDrops.add(0, new Change.DropEnum(e.schema(), e.name()));
+    }
+  }
+
+  private static boolean isSubsequence(List<String> small, List<String> big) {
+    int i = 0;
+    for (String v : big) if (i < small.size() && small.get(i).equals(v)) i++;
+    return i == small.size();
+  }
+
+  /** ADD VALUE in place: appended values plainly, inserted ones AFTER their predecessor (or BEFORE the first). */
+  private void addValues(EnumModel old, EnumModel e) {
+    List<String> values = e.values();
+    if (old.values().isEmpty()) {
+      for (String v : values) types.add(new Change.AddEnumValue(e.schema(), e.name(), v, null, null));
+      return;
+    }
+    int firstOld = values.indexOf(old.values().get(0));
+    int lastOld = values.indexOf(old.values().get(old.values().size() - 1));
+    for (int i = firstOld - 1; i >= 0; i--) {
+      types.add(new Change.AddEnumValue(e.schema(), e.name(), values.get(i), values.get(i + 1), null));
+    }
+    for (int i = firstOld + 1; i < values.size(); i++) {
+      String v = values.get(i);
+      if (old.values().contains(v)) continue;
+      types.add(new Change.AddEnumValue(e.schema(), e.name(), v, null, i > lastOld ? null : values.get(i - 1)));
+    }
+  }
+
+  /**
+   * Values removed or reordered: PostgreSQL cannot do either in place, so a new type is created,
+   * every column converted through text (failing loudly on a row holding a removed value), the old
+   * type dropped and the new one renamed to the old name.
+   */
+  private void rebuildEnum(EnumModel old, EnumModel e) {
+    if (a.domains().stream().anyMatch(d -> Renames.sameType(d.baseType(), Identifiers.qualify(old.schema(), old.name())))) {
+      throw new UnsupportedChangeException("enum " + e.schema() + "." + e.name(),
+          "values removed or reordered while a domain is based on it; rebuild the domain by hand");
+    }
+    String tmp = e.name().length() > 50 ? e.name().substring(0, 50) + "_sluice_new" : e.name() + "_sluice_new";
+    String oldType = Identifiers.qualify(old.schema(), old.name());
+    String tmpType = Identifiers.qualify(e.schema(), tmp);
+    boolean lossy = !e.values().containsAll(old.values());
+    types.add(new Change.CreateEnum(new EnumModel(e.schema(), tmp, e.values(), null)));
+    List<Change> resetDefaults = new ArrayList<>();
+    for (TableModel t : a.tables()) {
+      TableModel after = b.table(t.schema(), t.name()).orElse(null);
+      if (after == null) continue;
+      for (ColumnModel c : t.columns()) {
+        ColumnModel d = after.column(c.name()).orElse(null);
+        // columns leaving the enum in this diff are converted too: the old type is dropped before their own ALTER
+        if (d == null || !Renames.sameType(c.type(), oldType)) continue;
+        String suffix = c.type().substring(oldType.length());
+        if (c.defaultExpr() != null) types.add(new Change.SetColumnDefault(t.schema(), t.name(), c.name(), null));
+        String textType = suffix.isEmpty() ? "text" : "text" + suffix;
+        types.add(new Change.AlterColumnType(t.schema(), t.name(), c.name(), c.type(), tmpType + suffix, null,
+            Sql.name(c.name()) + "::" + textType + "::" + tmpType + suffix, lossy));
+        if (!c.type().equals(d.type())) continue; // its own type change (and default) follows in the column diff
+        if (d.defaultExpr() != null) resetDefaults.add(new Change.SetColumnDefault(t.schema(), t.name(), c.name(), d.defaultExpr()));
+        defaultHandled.add(t.schema() + "." + t.name() + "." + c.name());
+        retypedColumns.add(t.schema() + "." + t.name() + "." + c.name());
+        reshapedTables.add(key(t));
+      }
+    }
+    types.add(new Change.DropEnum(old.schema(), old.name()));
+    types.add(new Change.RenameEnum(e.schema(), tmp, e.name()));
+    types.addAll(resetDefaults);
+  }
+
+  // --- domains and sequences -----------------------------------------------------------------------
+
+  private void domains() {
+    Map<String, DomainModel> before = byKey(a.domains(), d -> d.schema() + "." + d.name());
+    Map<String, DomainModel> after = byKey(b.domains(), d -> d.schema() + "." + d.name());
+    for (DomainModel d : b.domains()) {
+      DomainModel old = before.get(d.schema() + "." + d.name());
+      if (old == null) {
+        types.add(new Change.CreateDomain(d));
+        for (CheckModel c : d.checks()) if (c.notValid()) types.add(new Change.AddDomainCheck(d.schema(), d.name(), c));
+      } else {
+        if (!old.baseType().equals(d.baseType())) {
+          throw new UnsupportedChangeException("domain " + d.schema() + "." + d.name(), "changed base type (" + old.baseType()
+              + " -> " + d.baseType() + "); PostgreSQL cannot alter a domain's type: create a new domain and move the columns");
+        }
+        if (!Objects.equals(old.defaultExpr(), d.defaultExpr())) types.add(new Change.SetDomainDefault(d.schema(), d.name(), d.defaultExpr()));
+        if (old.notNull() != d.notNull()) types.add(new Change.SetDomainNotNull(d.schema(), d.name(), d.notNull()));
+        Map<String, CheckModel> oldChecks = byKey(old.checks(), CheckModel::name);
+        Map<String, CheckModel> newChecks = byKey(d.checks(), CheckModel::name);
+        for (CheckModel c : old.checks()) {
+          CheckModel n = newChecks.get(c.name());
+          if (n == null || !n.expression().equals(c.expression()) || (!c.notValid() && n.notValid())) {
+            types.add(new Change.DropDomainCheck(d.schema(), d.name(), c.name()));
+          }
+        }
+        for (CheckModel c : d.checks()) {
+          CheckModel o = oldChecks.get(c.name());
+          if (o == null || !o.expression().equals(c.expression()) || (!o.notValid() && c.notValid())) {
+            types.add(new Change.AddDomainCheck(d.schema(), d.name(), c));
+          } else if (o.notValid() && !c.notValid()) {
+            types.add(new Change.ValidateDomainCheck(d.schema(), d.name(), c.name()));
+          }
+        }
+      }
+      comment(Change.CommentTarget.DOMAIN, d.schema(), d.name(), null, old == null ? null : old.comment(), d.comment());
+    }
+    for (DomainModel d : a.domains()) {
+      if (!after.containsKey(d.schema() + "." + d.name())) finalDrops.add(0, new Change.DropDomain(d.schema(), d.name()));
+    }
+  }
+
+  private void sequences() {
+    Map<String, SequenceModel> before = byKey(a.sequences(), s -> s.schema() + "." + s.name());
+    Map<String, SequenceModel> after = byKey(b.sequences(), s -> s.schema() + "." + s.name());
+    for (SequenceModel s : b.sequences()) {
+      SequenceModel old = before.get(s.schema() + "." + s.name());
+      if (old == null) types.add(new Change.CreateSequence(s));
+      else if (!old.dataType().equals(s.dataType()) || !old.options().equals(s.options())) types.add(new Change.AlterSequence(old, s));
+      comment(Change.CommentTarget.SEQUENCE, s.schema(), s.name(), null, old == null ? null : old.comment(), s.comment());
+    }
+    for (SequenceModel s : a.sequences()) {
+      if (!after.containsKey(s.schema() + "." + s.name())) finalDrops.add(0, new Change.DropSequence(s.schema(), s.name()));
+    }
+  }
+
+  // --- tables --------------------------------------------------------------------------------------
+
+  private void tables() {
+    Map<String, TableModel> before = byKey(a.tables(), SchemaDiff::key);
+    Map<String, TableModel> after = byKey(b.tables(), SchemaDiff::key);
+    Set<String> partitionsAfter = partitionKeys(b);
+    Set<String> partitionsBefore = partitionKeys(a);
+    for (TableModel t : a.tables()) {
+      if (after.containsKey(key(t))) continue;
+      if (partitionsAfter.contains(key(t))) {
+        attached.add(key(t));
+        continue;
+      }
+      droppedTables.add(key(t));
+      reshapedTables.add(key(t));
+    }
+    // foreign keys between dropped tables go first, so the tables can be dropped in any order
+    for (TableModel t : a.tables()) {
+      if (!droppedTables.contains(key(t))) continue;
+      for (ForeignKeyModel fk : t.foreignKeys()) {
+        String ref = fk.refSchema() + "." + fk.refTable();
+        if (!ref.equals(key(t)) && droppedTables.contains(ref)) {
+          dropForeignKeys.add(new Change.DropConstraint(t.schema(), t.name(), fk.name(), "foreign key"));
+        }
+      }
+      dropTables.add(new Change.DropTable(t.schema(), t.name()));
+    }
+    List<TableModel> created = new ArrayList<>();
+    for (TableModel t : b.tables()) {
+      TableModel old = before.get(key(t));
+      if (old != null) {
+        alterTable(old, t);
+      } else if (partitionsBefore.contains(key(t))) {
+        detached.add(key(t)); // DETACH emitted by the parent's partition diff; the table keeps what it had
+      } else {
+        created.add(t);
+      }
+    }
+    for (TableModel t : created) {
+      createTables.add(new Change.CreateTable(t));
+      if (t.partitioning() != null) createPartitions(t, t.name(), t.partitioning(), createTables);
+      for (CheckModel c : t.checks()) if (c.notValid()) createTables.add(new Change.AddCheck(t.schema(), t.name(), c));
+      for (ForeignKeyModel fk : t.foreignKeys()) addForeignKeys.add(new Change.AddForeignKey(t.schema(), t.name(), fk));
+      for (IndexModel i : t.indexes()) createIndexes.add(new Change.CreateIndex(t.schema(), t.name(), i));
+      if (t.rlsEnabled() || t.rlsForced()) security.add(new Change.EnableRowLevelSecurity(t.schema(), t.name(), t.rlsEnabled(), t.rlsForced()));
+      for (PolicyModel p : t.policies()) policies.add(new Change.CreatePolicy(t.schema(), t.name(), p));
+      comment(Change.CommentTarget.TABLE, t.schema(), t.name(), null, null, t.comment());
+      for (ColumnModel c : t.columns()) comment(Change.CommentTarget.COLUMN, t.schema(), t.name(), c.name(), null, c.comment());
+      for (IndexModel i : t.indexes()) comment(Change.CommentTarget.INDEX, t.schema(), i.name(), null, null, i.comment());
+    }
+  }
+
+  private void createPartitions(TableModel root, String parent, PartitioningModel p, List<Change> out) {
+    List<String> columns = TableDdl.columnNames(root);
+    for (PartitionModel part : p.partitions()) {
+      out.add(new Change.CreatePartition(root.schema(), parent, part, columns));
+      if (part.subPartitioning() != null) createPartitions(root, part.name(), part.subPartitioning(), out);
+    }
+  }
+
+  private void alterTable(TableModel x, TableModel y) {
+    String s = y.schema();
+    String t = y.name();
+    String what = "table " + s + "." + t;
+    Map<String, ColumnModel> oldCols = byKey(x.columns(), ColumnModel::name);
+    Map<String, ColumnModel> newCols = byKey(y.columns(), ColumnModel::name);
+
+    // columns whose type changes (besides enum rebuilds)
+    Set<String> retyped = new HashSet<>();
+    for (ColumnModel c : y.columns()) {
+      ColumnModel o = oldCols.get(c.name());
+      if (o != null && (!o.type().equals(c.type()) || !Objects.equals(o.collation(), c.collation()))) retyped.add(c.name());
+    }
+    for (String c : retyped) retypedColumns.add(s + "." + t + "." + c);
+    Set<String> allRetyped = new HashSet<>(retyped);
+    for (String c : oldCols.keySet()) if (retypedColumns.contains(s + "." + t + "." + c)) allRetyped.add(c);
+    // generated columns to drop and add again: expression changed, or a column they use changes type
+    Set<String> regenerated = new LinkedHashSet<>();
+    for (ColumnModel c : y.columns()) {
+      ColumnModel o = oldCols.get(c.name());
+      if (o == null || c.generatedExpr() == null) continue;
+      boolean usesRetyped = o.generatedExpr() != null
+          && SqlNames.of(o.generatedExpr()).stream().anyMatch(n -> allRetyped.contains(n) && !n.equals(c.name()));
+      if (!c.generatedExpr().equals(o.generatedExpr()) || usesRetyped || !o.type().equals(c.type())) regenerated.add(c.name());
+    }
+    Set<String> gone = new LinkedHashSet<>();
+    for (ColumnModel o : x.columns()) if (!newCols.containsKey(o.name())) gone.add(o.name());
+    if (!gone.isEmpty() || !allRetyped.isEmpty() || !regenerated.isEmpty()) reshapedTables.add(key(y));
+    Set<String> touched = new HashSet<>(gone);
+    touched.addAll(regenerated);
+    Set<String> sensitive = new HashSet<>(touched);
+    sensitive.addAll(allRetyped);
+
+    for (String c : regenerated) dropColumns.add(new Change.DropColumn(s, t, c, oldCols.get(c).generatedExpr() != null));
+    for (String c : gone) dropColumns.add(new Change.DropColumn(s, t, c, oldCols.get(c).generatedExpr() != null));
+    for (ColumnModel c : y.columns()) {
+      ColumnModel o = oldCols.get(c.name());
+      if (o == null || regenerated.contains(c.name())) {
+        alterColumns.add(new Change.AddColumn(s, t, c));
+        comment(Change.CommentTarget.COLUMN, s, t, c.name(), null, c.comment());
+      } else {
+        alterColumn(x, o, c);
+        comment(Change.CommentTarget.COLUMN, s, t, c.name(), o.comment(), c.comment());
+      }
+    }
+
+    // primary key, unique, check, exclusion
+    boolean pkRebuilt = !Objects.equals(x.primaryKey(), y.primaryKey())
+        || (x.primaryKey() != null && mentions(x.primaryKey().columns(), touched));
+    Set<Set<String>> rebuiltKeys = new HashSet<>();
+    if (pkRebuilt) {
+      if (x.primaryKey() != null) {
+        dropConstraints.add(new Change.DropConstraint(s, t, x.primaryKey().name(), "primary key"));
+        rebuiltKeys.add(Set.copyOf(x.primaryKey().columns()));
+      }
+      if (y.primaryKey() != null) addConstraints.add(new Change.AddPrimaryKey(s, t, y.primaryKey()));
+    }
+    diffNamed(x.uniques(), y.uniques(), UniqueModel::name, (o, n) -> o.equals(n) && !mentions(o.columns(), touched),
+        o -> {
+          dropConstraints.add(new Change.DropConstraint(s, t, o.name(), "unique constraint"));
+          rebuiltKeys.add(Set.copyOf(o.columns()));
+        },
+        n -> addConstraints.add(new Change.AddUnique(s, t, n)));
+    diffChecks(s, t, x.checks(), y.checks(), sensitive);
+    diffNamed(x.exclusions(), y.exclusions(), ExclusionModel::name,
+        (o, n) -> o.equals(n) && o.elements().stream().noneMatch(e -> mentionsSql(e.expression(), sensitive))
+            && (o.where() == null || !mentionsSql(o.where(), touched)),
+        o -> dropConstraints.add(new Change.DropConstraint(s, t, o.name(), "exclusion constraint")),
+        n -> addConstraints.add(new Change.AddExclusion(s, t, n, TableDdl.columnNames(y))));
+
+    // indexes (CONCURRENTLY and comments are not part of an index's definition)
+    diffIndexes(s, t, x.indexes(), y.indexes(), touched, sensitive, rebuiltKeys);
+    if (!rebuiltKeys.isEmpty()) rebuiltKeyTables.put(key(y), rebuiltKeys);
+
+    // foreign keys (this table's; keys referencing rebuilt keys are handled in foreignKeysTo)
+    pendingForeignKeys.add(new TablePair(x, y, touched));
+
+    partitions(x, y, what);
+
+    if (x.rlsEnabled() != y.rlsEnabled() || x.rlsForced() != y.rlsForced()) {
+      security.add(new Change.AlterRowLevelSecurity(s, t, x.rlsEnabled() != y.rlsEnabled() ? y.rlsEnabled() : null,
+          x.rlsForced() != y.rlsForced() ? y.rlsForced() : null));
+    }
+    Map<String, PolicyModel> newPolicies = byKey(y.policies(), PolicyModel::name);
+    Map<String, PolicyModel> oldPolicies = byKey(x.policies(), PolicyModel::name);
+    for (PolicyModel o : x.policies()) {
+      PolicyModel n = newPolicies.get(o.name());
+      if (n == null || needsRecreate(o, n, sensitive)) dropPolicies.add(new Change.DropPolicy(s, t, o.name()));
+    }
+    for (PolicyModel n : y.policies()) {
+      PolicyModel o = oldPolicies.get(n.name());
+      if (o == null || needsRecreate(o, n, sensitive)) policies.add(new Change.CreatePolicy(s, t, n));
+      else if (!o.equals(n)) policies.add(new Change.AlterPolicy(s, t, n));
+    }
+    comment(Change.CommentTarget.TABLE, s, t, null, x.comment(), y.comment());
+  }
+
+  private record TablePair(TableModel from, TableModel to, Set<String> touched) {}
+
+  private final List<TablePair> pendingForeignKeys = new ArrayList<>();
+  private final Map<String, Set<Set<String>>> rebuiltKeyTables = new LinkedHashMap<>();
+
+  /** Foreign keys once every table's keys are known: a key rebuilt or a table dropped forces a drop and re-add. */
+  private void foreignKeys() {
+    for (TablePair p : pendingForeignKeys) {
+      TableModel x = p.from();
+      TableModel y = p.to();
+      Map<String, ForeignKeyModel> newFks = byKey(y.foreignKeys(), ForeignKeyModel::name);
+      Map<String, ForeignKeyModel> oldFks = byKey(x.foreignKeys(), ForeignKeyModel::name);
+      for (ForeignKeyModel o : x.foreignKeys()) {
+        ForeignKeyModel n = newFks.get(o.name());
+        if (n == null || fkRebuilt(o, n, p.touched())) {
+          dropForeignKeys.add(new Change.DropConstraint(x.schema(), x.name(), o.name(), "foreign key"));
+        }
+      }
+      for (ForeignKeyModel n : y.foreignKeys()) {
+        ForeignKeyModel o = oldFks.get(n.name());
+        if (o == null || fkRebuilt(o, n, p.touched())) addForeignKeys.add(new Change.AddForeignKey(y.schema(), y.name(), n));
+        else if (o.notValid() && !n.notValid()) addForeignKeys.add(new Change.ValidateConstraint(y.schema(), y.name(), n.name()));
+      }
+    }
+  }
+
+  private boolean fkRebuilt(ForeignKeyModel o, ForeignKeyModel n, Set<String> touched) {
+    if (!withValid(o).equals(withValid(n)) || (!o.notValid() && n.notValid())) return true;
+    if (mentions(o.columns(), touched)) return true;
+    String ref = o.refSchema() + "." + o.refTable();
+    if (droppedTables.contains(ref)) return true;
+    Set<Set<String>> keys = rebuiltKeyTables.get(ref);
+    return keys != null && keys.contains(Set.copyOf(o.refColumns()));
+  }
+
+  private static ForeignKeyModel withValid(ForeignKeyModel f) {
+    return new ForeignKeyModel(f.name(), f.columns(), f.refSchema(), f.refTable(), f.refColumns(), f.onDelete(), f.onUpdate(),
+        f.match(), f.deferrable(), f.initiallyDeferred(), false);
+  }
+
+  private void alterColumn(TableModel table, ColumnModel o, ColumnModel c) {
+    String s = table.schema();
+    String t = table.name();
+    String key = s + "." + t + "." + c.name();
+    boolean retype = !o.type().equals(c.type()) || !Objects.equals(o.collation(), c.collation());
+    boolean defaultChanges = !defaultHandled.contains(key) && !Objects.equals(o.defaultExpr(), c.defaultExpr());
+    if (o.generatedExpr() != null && c.generatedExpr() == null) alterColumns.add(new Change.DropColumnExpression(s, t, c.name()));
+    boolean dropDefaultFirst = o.defaultExpr() != null && !defaultHandled.contains(key)
+        && ((retype && needsUsing(o, c)) || (c.identity() != null && o.identity() == null) || (defaultChanges && c.defaultExpr() == null));
+    if (dropDefaultFirst) alterColumns.add(new Change.SetColumnDefault(s, t, c.name(), null));
+    if (o.identity() != null && c.identity() == null) alterColumns.add(new Change.DropIdentity(s, t, c.name()));
+    if (retype) retype(s, t, o, c);
+    if (o.notNull() != c.notNull()) alterColumns.add(new Change.SetColumnNotNull(s, t, c.name(), c.notNull()));
+    if (o.identity() == null && c.identity() != null) alterColumns.add(new Change.AddIdentity(s, t, c.name(), c.identity()));
+    if (o.identity() != null && c.identity() != null && !o.identity().equals(c.identity())) {
+      alterColumns.add(new Change.AlterIdentity(s, t, c.name(), o.identity(), c.identity()));
+    }
+    if (c.defaultExpr() != null && !defaultHandled.contains(key) && (dropDefaultFirst || defaultChanges)) {
+      alterColumns.add(new Change.SetColumnDefault(s, t, c.name(), c.defaultExpr()));
+    }
+  }
+
+  /** An assignment cast converts the default along with the values; a USING conversion may not. */
+  private static boolean needsUsing(ColumnModel o, ColumnModel c) {
+    return !o.type().equals(c.type()) && !SERIALS.containsKey(o.type()) && TypeChanges.using(c.name(), o.type(), c.type()) != null;
+  }
+
+  private static final Map<String, String> SERIALS = Map.of("smallserial", "smallint", "serial", "integer", "bigserial", "bigint");
+
+  private void retype(String s, String t, ColumnModel o, ColumnModel c) {
+    String from = o.type();
+    String to = c.type();
+    boolean fromSerial = SERIALS.containsKey(from);
+    boolean toSerial = SERIALS.containsKey(to);
+    if (fromSerial != toSerial) {
+      throw new UnsupportedChangeException("table " + s + "." + t, "column " + c.name() + " changes between serial and non-serial ("
+          + from + " -> " + to + "); use an identity column (generatedByDefaultAsIdentity) or write the migration by hand");
+    }
+    if (fromSerial) {
+      from = SERIALS.get(from);
+      to = SERIALS.get(to);
+      String seq = t + "_" + c.name() + "_seq";
+      alterColumns.add(new Change.AlterColumnType(s, t, c.name(), from, to, c.collation(), null, TypeChanges.lossy(from, to)));
+      alterColumns.add(new Change.AlterSequence(new SequenceModel(s, seq, from, null, null), new SequenceModel(s, seq, to, null, null)));
+      return;
+    }
+    String using = from.equals(to) ? null : TypeChanges.using(c.name(), from, to);
+    alterColumns.add(new Change.AlterColumnType(s, t, c.name(), from, to, c.collation(), using, TypeChanges.lossy(from, to)));
+  }
+
+  private void diffChecks(String s, String t, List<CheckModel> before, List<CheckModel> after, Set<String> sensitive) {
+    Map<String, CheckModel> newChecks = byKey(after, CheckModel::name);
+    Map<String, CheckModel> oldChecks = byKey(before, CheckModel::name);
+    for (CheckModel o : before) {
+      CheckModel n = newChecks.get(o.name());
+      if (n == null || checkRebuilt(o, n, sensitive)) dropConstraints.add(new Change.DropConstraint(s, t, o.name(), "check"));
+    }
+    for (CheckModel n : after) {
+      CheckModel o = oldChecks.get(n.name());
+      if (o == null || checkRebuilt(o, n, sensitive)) addConstraints.add(new Change.AddCheck(s, t, n));
+      else if (o.notValid() && !n.notValid()) addConstraints.add(new Change.ValidateConstraint(s, t, n.name()));
+    }
+  }
+
+  private static boolean checkRebuilt(CheckModel o, CheckModel n, Set<String> sensitive) {
+    return !o.expression().equals(n.expression()) || (!o.notValid() && n.notValid()) || mentionsSql(o.expression(), sensitive);
+  }
+
+  private void diffIndexes(String s, String t, List<IndexModel> before, List<IndexModel> after, Set<String> touched,
+      Set<String> sensitive, Set<Set<String>> rebuiltKeys) {
+    Map<String, IndexModel> newIdx = byKey(after, IndexModel::name);
+    Map<String, IndexModel> oldIdx = byKey(before, IndexModel::name);
+    for (IndexModel o : before) {
+      IndexModel n = newIdx.get(o.name());
+      if (n == null || indexRebuilt(o, n, touched, sensitive)) {
+        dropIndexes.add(new Change.DropIndex(s, o.name(), n != null ? n.concurrently() : o.concurrently()));
+        if (o.unique() && o.where() == null && o.elements().stream().noneMatch(IndexModel.IndexElement::isExpression)) {
+          rebuiltKeys.add(o.elements().stream().map(IndexModel.IndexElement::expression).collect(Collectors.toSet()));
+        }
+      }
+    }
+    for (IndexModel n : after) {
+      IndexModel o = oldIdx.get(n.name());
+      if (o == null || indexRebuilt(o, n, touched, sensitive)) {
+        createIndexes.add(new Change.CreateIndex(s, t, n));
+        comment(Change.CommentTarget.INDEX, s, n.name(), null, null, n.comment());
+      } else {
+        comment(Change.CommentTarget.INDEX, s, n.name(), null, o.comment(), n.comment());
+      }
+    }
+  }
+
+  /**
+   * Changed, or using a dropped/re-added column, or with an expression or predicate over a retyped
+   * column (PostgreSQL re-parses those with the new type, which fails for e.g. enum comparisons).
+   */
+  private static boolean indexRebuilt(IndexModel o, IndexModel n, Set<String> touched, Set<String> sensitive) {
+    if (!definition(o).equals(definition(n))) return true;
+    for (IndexModel.IndexElement e : o.elements()) {
+      if (mentionsSql(e.expression(), e.isExpression() ? sensitive : touched)) return true;
+    }
+    return mentions(o.include(), touched) || (o.where() != null && mentionsSql(o.where(), sensitive));
+  }
+
+  private static IndexModel definition(IndexModel i) {
+    return new IndexModel(i.name(), i.unique(), i.method(), i.elements(), i.include(), i.where(), i.with(), i.nullsNotDistinct(),
+        false, null);
+  }
+
+  private static boolean needsRecreate(PolicyModel o, PolicyModel n, Set<String> sensitive) {
+    if (o.command() != n.command() || o.permissive() != n.permissive()) return true;
+    if ((o.using() != null && n.using() == null) || (o.withCheck() != null && n.withCheck() == null)) return true;
+    return (o.using() != null && mentionsSql(o.using(), sensitive)) || (o.withCheck() != null && mentionsSql(o.withCheck(), sensitive));
+  }
+
+  // --- partitions ----------------------------------------------------------------------------------
+
+  private void partitions(TableModel x, TableModel y, String what) {
+    partitions(y, y.name(), x.partitioning(), y.partitioning(), what);
+  }
+
+  private void partitions(TableModel root, String parent, PartitioningModel p, PartitioningModel q, String what) {
+    if (p == null && q == null) return;
+    if (p == null || q == null || p.strategy() != q.strategy() || !p.keys().equals(q.keys())) {
+      throw new UnsupportedChangeException(what, (parent.equals(root.name()) ? "" : "partition " + parent + " ")
+          + "changed partitioning (" + describe(p) + " -> " + describe(q) + "); PostgreSQL cannot re-partition a table in place:"
+          + " create the new table, copy the rows and rename it (a hand-written migration)");
+    }
+    String s = root.schema();
+    Map<String, PartitionModel> before = byKey(p.partitions(), PartitionModel::name);
+    Map<String, PartitionModel> after = byKey(q.partitions(), PartitionModel::name);
+    for (PartitionModel o : p.partitions()) {
+      PartitionModel n = after.get(o.name());
+      if (n == null) {
+        if (b.table(s, o.name()).isPresent()) dropPartitions.add(new Change.DetachPartition(s, parent, o.name()));
+        else dropPartitions.add(new Change.DropTable(s, o.name()));
+      } else if (!o.bound().equals(n.bound())) {
+        dropPartitions.add(new Change.DetachPartition(s, parent, o.name()));
+        addConstraints.add(new Change.AttachPartition(s, parent, n.name(), n.bound()));
+      }
+      if (n != null) partitions(root, o.name(), o.subPartitioning(), n.subPartitioning(), what);
+    }
+    for (PartitionModel n : q.partitions()) {
+      if (before.containsKey(n.name())) continue;
+      if (a.table(s, n.name()).isPresent()) {
+        if (n.subPartitioning() != null) {
+          throw new UnsupportedChangeException(what, "table " + s + "." + n.name() + " becomes a sub-partitioned partition");
+        }
+        addConstraints.add(new Change.AttachPartition(s, parent, n.name(), n.bound()));
+      } else {
+        List<Change> created = new ArrayList<>();
+        created.add(new Change.CreatePartition(s, parent, n, TableDdl.columnNames(root)));
+        if (n.subPartitioning() != null) createPartitions(root, n.name(), n.subPartitioning(), created);
+        addConstraints.addAll(created);
+      }
+    }
+  }
+
+  private static String describe(PartitioningModel p) {
+    return p == null ? "none" : p.strategy() + " " + p.keys();
+  }
+
+  // --- views ---------------------------------------------------------------------------------------
+
+  private void views() {
+    foreignKeys();
+    Map<String, ViewModel> before = byKey(a.views(), v -> v.schema() + "." + v.name());
+    Map<String, ViewModel> after = byKey(b.views(), v -> v.schema() + "." + v.name());
+    Set<String> dropped = new LinkedHashSet<>();
+    for (ViewModel v : a.views()) {
+      ViewModel n = after.get(key(v));
+      if (n == null || !viewDefinition(v).equals(viewDefinition(n))) dropped.add(key(v));
+    }
+    // dependants: views whose query names a dropped or recreated view, or a table that changes shape
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      Set<String> names = new HashSet<>();
+      for (String k : dropped) names.add(k.substring(k.indexOf('.') + 1));
+      for (String k : reshapedTables) names.add(k.substring(k.indexOf('.') + 1));
+      for (ViewModel v : a.views()) {
+        if (dropped.contains(key(v))) continue;
+        if (SqlNames.of(v.query()).stream().anyMatch(names::contains)) {
+          dropped.add(key(v));
+          grew = true;
+        }
+      }
+    }
+    List<ViewModel> order = Differ.viewOrder(a.views());
+    Collections.reverse(order);
+    for (ViewModel v : order) {
+      if (dropped.contains(key(v))) dropViews.add(new Change.DropView(v.schema(), v.name(), v.materialized()));
+    }
+    List<ViewModel> toCreate = new ArrayList<>();
+    for (ViewModel v : b.views()) {
+      if (!before.containsKey(key(v)) || dropped.contains(key(v))) toCreate.add(v);
+      if (before.containsKey(key(v)) && dropped.contains(key(v))) recreatedViews.add(key(v));
+    }
+    for (ViewModel v : Differ.viewOrder(toCreate)) {
+      if (v.materialized()) {
+        createViews.add(new Change.CreateMaterializedView(v));
+        for (IndexModel i : v.indexes()) createViews.add(new Change.CreateIndex(v.schema(), v.name(), i));
+      } else {
+        if (!v.indexes().isEmpty()) {
+          throw new IllegalArgumentException("view " + key(v) + " has indexes, but only materialized views can be indexed");
+        }
+        createViews.add(new Change.CreateView(v));
+      }
+      Change.CommentTarget target = v.materialized() ? Change.CommentTarget.MATERIALIZED_VIEW : Change.CommentTarget.VIEW;
+      comment(target, v.schema(), v.name(), null, null, v.comment());
+      for (IndexModel i : v.indexes()) comment(Change.CommentTarget.INDEX, v.schema(), i.name(), null, null, i.comment());
+    }
+    for (ViewModel v : b.views()) {
+      ViewModel o = before.get(key(v));
+      if (o == null || dropped.contains(key(v))) continue;
+      Change.CommentTarget target = v.materialized() ? Change.CommentTarget.MATERIALIZED_VIEW : Change.CommentTarget.VIEW;
+      comment(target, v.schema(), v.name(), null, o.comment(), v.comment());
+      int mark = createIndexes.size();
+      diffIndexes(v.schema(), v.name(), o.indexes(), v.indexes(), Set.of(), Set.of(), new HashSet<>());
+      // matview indexes come with the views phase
+      List<Change> moved = new ArrayList<>(createIndexes.subList(mark, createIndexes.size()));
+      createIndexes.subList(mark, createIndexes.size()).clear();
+      createViews.addAll(moved);
+    }
+  }
+
+  /** A view's definition: everything but its comment and (materialized) indexes, which change in place. */
+  private static ViewModel viewDefinition(ViewModel v) {
+    return new ViewModel(v.schema(), v.name(), v.query(), v.materialized(), v.securityInvoker(), v.securityBarrier(),
+        v.checkOption(), v.withData(), null, null);
+  }
+
+  // --- grants --------------------------------------------------------------------------------------
+
+  private void grants() {
+    Map<String, GrantModel> before = byKey(a.grants(), SchemaDiff::grantKey);
+    Map<String, GrantModel> after = byKey(b.grants(), SchemaDiff::grantKey);
+    for (GrantModel o : a.grants()) {
+      if (objectGone(o)) continue;
+      GrantModel n = after.get(grantKey(o));
+      List<String> removed = new ArrayList<>(o.privileges());
+      if (n != null) removed.removeAll(n.privileges());
+      if (!removed.isEmpty()) {
+        revokes.add(new Change.Revoke(new GrantModel(o.objectType(), o.schema(), o.name(), o.grantee(), removed)));
+      }
+    }
+    for (GrantModel n : b.grants()) {
+      GrantModel o = before.get(grantKey(n));
+      boolean recreated = o != null && (objectGone(o) || recreatedViews.contains(n.schema() + "." + n.name()));
+      List<String> added = new ArrayList<>(n.privileges());
+      if (o != null && !recreated) added.removeAll(o.privileges());
+      if (!added.isEmpty()) grants.add(new Change.Grant(new GrantModel(n.objectType(), n.schema(), n.name(), n.grantee(), added)));
+    }
+  }
+
+  /** Whether the granted object is dropped by this diff (its grants go with it). */
+  private boolean objectGone(GrantModel g) {
+    String type = g.objectType().toUpperCase(java.util.Locale.ROOT);
+    if (type.equals("SCHEMA")) {
+      String s = g.name() != null ? g.name() : g.schema();
+      return !b.schemas().contains(s) && !"public".equals(s);
+    }
+    String k = g.schema() + "." + g.name();
+    if (type.equals("SEQUENCE")) return b.sequences().stream().noneMatch(q -> (q.schema() + "." + q.name()).equals(k));
+    if (type.equals("TABLE")) {
+      return droppedTables.contains(k) || (a.view(g.schema(), g.name()).isPresent() && b.view(g.schema(), g.name()).isEmpty());
+    }
+    return false;
+  }
+
+  private static String grantKey(GrantModel g) {
+    return g.objectType() + " " + g.schema() + "." + g.name() + " " + g.grantee();
+  }
+
+  // --- helpers -------------------------------------------------------------------------------------
+
+  private void comment(Change.CommentTarget target, String schema, String name, String column, String before, String after) {
+    if (!Objects.equals(before, after)) comments.add(new Change.SetComment(target, schema, name, column, after));
+  }
+
+  /** Drops items gone or changed (per {@code same}), adds items new or changed; drops run before adds by phase. */
+  private static <T> void diffNamed(List<T> before, List<T> after, Function<T, String> name,
+      java.util.function.BiPredicate<T, T> same, java.util.function.Consumer<T> drop, java.util.function.Consumer<T> add) {
+    Map<String, T> newItems = byKey(after, name);
+    Map<String, T> oldItems = byKey(before, name);
+    for (T o : before) {
+      T n = newItems.get(name.apply(o));
+      if (n == null || !same.test(o, n)) drop.accept(o);
+    }
+    for (T n : after) {
+      T o = oldItems.get(name.apply(n));
+      if (o == null || !same.test(o, n)) add.accept(n);
+    }
+  }
+
+  private static boolean mentions(List<String> columns, Set<String> names) {
+    return columns.stream().anyMatch(names::contains);
+  }
+
+  private static boolean mentionsSql(String sql, Set<String> names) {
+    return !names.isEmpty() && SqlNames.of(sql).stream().anyMatch(names::contains);
+  }
+
+  private static String key(TableModel t) {
+    return t.schema() + "." + t.name();
+  }
+
+  private static String key(ViewModel v) {
+    return v.schema() + "." + v.name();
+  }
+
+  static <T> Map<String, T> byKey(List<T> items, Function<T, String> key) {
+    Map<String, T> m = new LinkedHashMap<>();
+    for (T t : items) m.put(key.apply(t), t);
+    return m;
+  }
+
+  /** Schemas to drop last, after everything in them. */
+  private void schemaDrops() {
+    for (String s : new TreeSet<>(a.schemas())) if (!b.schemas().contains(s)) finalDrops.add(new Change.DropSchema(s));
+  }
+}
