@@ -45,7 +45,8 @@ public final class ShadowDatabase {
                 + e.getMessage() + "\n  statement: " + ddl, e);
           }
         }
-        return Introspector.introspect(c, options);
+        IntrospectOptions present = existingSchemasOnly(c, options);
+        return present == null ? SchemaModel.EMPTY : Introspector.introspect(c, present);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("shadow database " + name + ": " + e.getMessage(), e);
@@ -56,6 +57,24 @@ public final class ShadowDatabase {
         // best effort: a leftover scratch database is harmless and clearly named
       }
     }
+  }
+
+  /**
+   * Schemas the code does not create are simply empty in the shadow; a missing one is not an error
+   * here. Returns null when none of the requested schemas exists (the normalised model is empty).
+   */
+  private static IntrospectOptions existingSchemasOnly(Connection c, IntrospectOptions options) throws SQLException {
+    if (options.schemas().isEmpty()) return options;
+    java.util.List<String> present = new java.util.ArrayList<>();
+    try (var ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+      for (String s : options.schemas()) {
+        ps.setString(1, s);
+        try (var rs = ps.executeQuery()) {
+          if (rs.next()) present.add(s);
+        }
+      }
+    }
+    return present.isEmpty() ? null : new IntrospectOptions(present, options.excludeTables());
   }
 
   /** {@code jdbcUrl} pointing at database {@code name} instead (query parameters kept). */
