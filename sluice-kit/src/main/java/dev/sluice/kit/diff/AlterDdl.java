@@ -28,6 +28,10 @@ final class AlterDdl {
       return "ALTER " + (c.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + Sql.qualified(c.schema(), c.from()) + " RENAME TO "
           + Sql.name(c.to());
     }
+    if (change instanceof Change.RenameConstraint c) {
+      return alterTable(c.schema(), c.table()) + "RENAME CONSTRAINT " + Sql.name(c.from()) + " TO " + Sql.name(c.to());
+    }
+    if (change instanceof Change.RenameIndex c) return "ALTER INDEX " + Sql.qualified(c.schema(), c.from()) + " RENAME TO " + Sql.name(c.to());
     if (change instanceof Change.DropSchema c) return "DROP SCHEMA " + Sql.name(c.name());
     if (change instanceof Change.DropExtension c) return "DROP EXTENSION " + Sql.name(c.name());
     if (change instanceof Change.DropEnum c) return "DROP TYPE " + Sql.qualified(c.schema(), c.name());

@@ -387,6 +387,25 @@ public sealed interface Change {
     }
   }
 
+  /**
+   * {@code ALTER TABLE ... RENAME CONSTRAINT from TO to}: a constraint whose definition is unchanged
+   * but whose name is (typically after a table rename, as default names derive from the table).
+   */
+  record RenameConstraint(String schema, String table, String from, String to) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": rename constraint " + from + " to " + to;
+    }
+  }
+
+  /** {@code ALTER INDEX schema.from RENAME TO to}: same definition, new name; no rebuild. */
+  record RenameIndex(String schema, String from, String to) implements Change {
+    @Override
+    public String description() {
+      return "index " + schema + "." + from + ": rename to " + to;
+    }
+  }
+
   // --- drops ---------------------------------------------------------------------------------------
 
   /** {@code DROP SCHEMA name} (no CASCADE: everything in it was dropped by earlier changes). */

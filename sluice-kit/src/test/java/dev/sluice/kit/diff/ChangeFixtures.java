@@ -396,7 +396,7 @@ final class ChangeFixtures {
                 .unique(new UniqueModel("a_code_key", List.of("code"), false, false, false)))
             .add(table(s, "b").column("code", "text").foreignKey(Tables.fk("b_code_fkey", "code", s, "a", "code"))))
         .to(in(s).add(table(s, "a").column(col("code", "text", true, null))
-                .unique(new UniqueModel("a_code_unique", List.of("code"), false, false, false)))
+                .unique(new UniqueModel("a_code_key", List.of("code"), true, false, false)))
             .add(table(s, "b").column("code", "text").foreignKey(Tables.fk("b_code_fkey", "code", s, "a", "code"))))
         .seed("insert into fx_fk_rebuild.a values ('x')", "insert into fx_fk_rebuild.b values ('x')")
         .expect("select count(*) from fx_fk_rebuild.b", "1")

@@ -297,11 +297,11 @@ class DifferAlterTest {
     assertThat(up(f)).containsExactly(
         "ALTER TABLE fx_fk_rebuild.b DROP CONSTRAINT b_code_fkey",
         "ALTER TABLE fx_fk_rebuild.a DROP CONSTRAINT a_code_key",
-        "ALTER TABLE fx_fk_rebuild.a ADD CONSTRAINT a_code_unique UNIQUE (code)",
+        "ALTER TABLE fx_fk_rebuild.a ADD CONSTRAINT a_code_key UNIQUE NULLS NOT DISTINCT (code)",
         "ALTER TABLE fx_fk_rebuild.b ADD CONSTRAINT b_code_fkey FOREIGN KEY (code) REFERENCES fx_fk_rebuild.a (code)");
     assertThat(down(f)).containsExactly(
         "ALTER TABLE fx_fk_rebuild.b DROP CONSTRAINT b_code_fkey",
-        "ALTER TABLE fx_fk_rebuild.a DROP CONSTRAINT a_code_unique",
+        "ALTER TABLE fx_fk_rebuild.a DROP CONSTRAINT a_code_key",
         "ALTER TABLE fx_fk_rebuild.a ADD CONSTRAINT a_code_key UNIQUE (code)",
         "ALTER TABLE fx_fk_rebuild.b ADD CONSTRAINT b_code_fkey FOREIGN KEY (code) REFERENCES fx_fk_rebuild.a (code)");
   }
