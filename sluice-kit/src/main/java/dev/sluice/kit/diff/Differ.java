@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
  *       no rename hint throw {@link AmbiguousRenameException}, unless
  *       {@link DiffOptions#allowDropAndCreate()}.
  *   <li>Changed constraints, indexes and policies that ALTER cannot express are dropped and added
- *       again; an index's {@code concurrently} flag is a build hint, not part of its definition.
+ *       again; one whose only change is its name (default names follow a renamed table) is renamed
+ *       in place. An index's {@code concurrently} flag is a build hint, not part of its definition.
  *   <li>A changed generated expression drops and re-adds the column (PostgreSQL before 17 cannot
  *       alter the expression; the values are derived, so nothing is lost). A generated column
  *       becoming plain keeps its values ({@code DROP EXPRESSION}, PostgreSQL 13+).

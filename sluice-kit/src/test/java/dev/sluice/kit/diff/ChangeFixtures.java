@@ -533,7 +533,7 @@ final class ChangeFixtures {
             .foreignKey(Tables.fk("orders_user_id_fkey", "user_id", s, "users", "id")));
     var to = in(s).add(new EnumModel(s, "feeling", List.of("sad", "happy"), null))
         .add(table(s, "members").column(col("id", "integer", true, null)).column("email_address", "text")
-            .column("mood", s + ".feeling").primaryKey("users_pkey", "id").index(Tables.index("users_email_idx", "email_address")))
+            .column("mood", s + ".feeling").primaryKey("members_pkey", "id").index(Tables.index("members_email_idx", "email_address")))
         .add(table(s, "orders").column("id", "integer").column("member_id", "integer")
             .foreignKey(Tables.fk("orders_user_id_fkey", "member_id", s, "members", "id")));
     DiffOptions hints = DiffOptions.renames(List.of(RenameHint.table(s, "users", "members"),

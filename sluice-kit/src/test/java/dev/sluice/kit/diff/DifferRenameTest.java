@@ -24,13 +24,17 @@ class DifferRenameTest {
         "ALTER TYPE fx_renames.mood RENAME TO feeling",
         "ALTER TABLE fx_renames.members RENAME COLUMN email TO email_address",
         "ALTER TABLE fx_renames.orders RENAME COLUMN user_id TO member_id",
-        "ALTER TYPE fx_renames.feeling RENAME VALUE 'glad' TO 'happy'");
+        "ALTER TYPE fx_renames.feeling RENAME VALUE 'glad' TO 'happy'",
+        "ALTER TABLE fx_renames.members RENAME CONSTRAINT users_pkey TO members_pkey",
+        "ALTER INDEX fx_renames.users_email_idx RENAME TO members_email_idx");
     assertThat(DifferAlterTest.down(f)).containsExactly(
         "ALTER TABLE fx_renames.members RENAME TO users",
         "ALTER TYPE fx_renames.feeling RENAME TO mood",
         "ALTER TABLE fx_renames.users RENAME COLUMN email_address TO email",
         "ALTER TABLE fx_renames.orders RENAME COLUMN member_id TO user_id",
-        "ALTER TYPE fx_renames.mood RENAME VALUE 'happy' TO 'glad'");
+        "ALTER TYPE fx_renames.mood RENAME VALUE 'happy' TO 'glad'",
+        "ALTER TABLE fx_renames.users RENAME CONSTRAINT members_pkey TO users_pkey",
+        "ALTER INDEX fx_renames.members_email_idx RENAME TO users_email_idx");
   }
 
   @Test
