@@ -89,6 +89,11 @@ final class AlterDdl {
           + (c.identity().kind() == IdentityModel.Kind.ALWAYS ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
           + (options.isEmpty() ? "" : " (" + options + ")");
     }
+    if (change instanceof Change.SyncIdentitySequence c) {
+      String table = Sql.qualified(c.schema(), c.table());
+      return "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(" + Sql.literal(table) + ", " + Sql.literal(c.column())
+          + "), coalesce(max(" + Sql.name(c.column()) + "), 0) + 1, false) FROM " + table;
+    }
     if (change instanceof Change.DropIdentity c) return alterColumn(c.schema(), c.table(), c.column()) + "DROP IDENTITY";
     if (change instanceof Change.AlterIdentity c) return alterIdentity(c);
     if (change instanceof Change.DropColumnExpression c) return alterColumn(c.schema(), c.table(), c.column()) + "DROP EXPRESSION";

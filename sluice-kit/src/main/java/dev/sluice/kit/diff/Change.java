@@ -667,6 +667,18 @@ public sealed interface Change {
     }
   }
 
+  /**
+   * {@code SELECT setval(pg_get_serial_sequence(table, column), max(column) + 1, false) FROM table}:
+   * after an identity is added to a column that already holds values, its new sequence would start
+   * at 1 and the next insert would collide with an existing row, so the sequence moves past them.
+   */
+  record SyncIdentitySequence(String schema, String table, String column) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": column " + column + " identity continues after the existing values";
+    }
+  }
+
   /** {@code ALTER TABLE ... ALTER COLUMN c DROP IDENTITY}; the values stay, the sequence goes. */
   record DropIdentity(String schema, String table, String column) implements Change {
     @Override

@@ -632,7 +632,13 @@ final class SchemaDiff {
     if (o.identity() != null && c.identity() == null) alterColumns.add(new Change.DropIdentity(s, t, c.name()));
     if (retype) retype(s, t, o, c);
     if (o.notNull() != c.notNull()) alterColumns.add(new Change.SetColumnNotNull(s, t, c.name(), c.notNull()));
-    if (o.identity() == null && c.identity() != null) alterColumns.add(new Change.AddIdentity(s, t, c.name(), c.identity()));
+    if (o.identity() == null && c.identity() != null) {
+      alterColumns.add(new Change.AddIdentity(s, t, c.name(), c.identity()));
+      SequenceOptions opts = c.identity().options();
+      if (opts.start() == null && (opts.increment() == null || opts.increment() > 0)) {
+        alterColumns.add(new Change.SyncIdentitySequence(s, t, c.name()));
+      }
+    }
     if (o.identity() != null && c.identity() != null && !o.identity().equals(c.identity())) {
       alterColumns.add(new Change.AlterIdentity(s, t, c.name(), o.identity(), c.identity()));
     }

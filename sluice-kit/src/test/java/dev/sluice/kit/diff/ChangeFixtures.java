@@ -332,6 +332,7 @@ final class ChangeFixtures {
             .column(col("c", "bigint", true, null))))
         .seed("insert into fx_identity.t (a) values (5)")
         .expect("select a || ',' || b || ',' || c from fx_identity.t", "5,1,1")
+        .expect("insert into fx_identity.t (c) values (9) returning a", "6")
         .build();
   }
 
