@@ -49,6 +49,8 @@ import java.util.stream.Collectors;
  *   <li>Enum values are added in place ({@code ADD VALUE ... BEFORE/AFTER}; see
  *       {@link Change#requiresCommitAfter()}); removing or reordering values rebuilds the type and
  *       converts every column through text.
+ *   <li>A table moving to another schema has no hint kind yet: it is a (destructive) drop and create.
+ *   <li>Adding an identity to a populated column moves its new sequence past the existing values.
  *   <li>Column order is not compared: PostgreSQL cannot reorder columns, and queries name them.
  *   <li>A partition detached to a standalone table, or a table attached as a partition, keeps the
  *       constraints and indexes it had; differences on it show in the next diff.
