@@ -28,6 +28,10 @@ final class AlterDdl {
       return "ALTER " + (c.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + Sql.qualified(c.schema(), c.from()) + " RENAME TO "
           + Sql.name(c.to());
     }
+    if (change instanceof Change.RenameConstraint c) {
+      return alterTable(c.schema(), c.table()) + "RENAME CONSTRAINT " + Sql.name(c.from()) + " TO " + Sql.name(c.to());
+    }
+    if (change instanceof Change.RenameIndex c) return "ALTER INDEX " + Sql.qualified(c.schema(), c.from()) + " RENAME TO " + Sql.name(c.to());
     if (change instanceof Change.DropSchema c) return "DROP SCHEMA " + Sql.name(c.name());
     if (change instanceof Change.DropExtension c) return "DROP EXTENSION " + Sql.name(c.name());
     if (change instanceof Change.DropEnum c) return "DROP TYPE " + Sql.qualified(c.schema(), c.name());
@@ -84,6 +88,11 @@ final class AlterDdl {
       return alterColumn(c.schema(), c.table(), c.column()) + "ADD GENERATED "
           + (c.identity().kind() == IdentityModel.Kind.ALWAYS ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
           + (options.isEmpty() ? "" : " (" + options + ")");
+    }
+    if (change instanceof Change.SyncIdentitySequence c) {
+      String table = Sql.qualified(c.schema(), c.table());
+      return "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(" + Sql.literal(table) + ", " + Sql.literal(c.column())
+          + "), coalesce(max(" + Sql.name(c.column()) + "), 0) + 1, false) FROM " + table;
     }
     if (change instanceof Change.DropIdentity c) return alterColumn(c.schema(), c.table(), c.column()) + "DROP IDENTITY";
     if (change instanceof Change.AlterIdentity c) return alterIdentity(c);

@@ -387,6 +387,25 @@ public sealed interface Change {
     }
   }
 
+  /**
+   * {@code ALTER TABLE ... RENAME CONSTRAINT from TO to}: a constraint whose definition is unchanged
+   * but whose name is (typically after a table rename, as default names derive from the table).
+   */
+  record RenameConstraint(String schema, String table, String from, String to) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": rename constraint " + from + " to " + to;
+    }
+  }
+
+  /** {@code ALTER INDEX schema.from RENAME TO to}: same definition, new name; no rebuild. */
+  record RenameIndex(String schema, String from, String to) implements Change {
+    @Override
+    public String description() {
+      return "index " + schema + "." + from + ": rename to " + to;
+    }
+  }
+
   // --- drops ---------------------------------------------------------------------------------------
 
   /** {@code DROP SCHEMA name} (no CASCADE: everything in it was dropped by earlier changes). */
@@ -645,6 +664,18 @@ public sealed interface Change {
     @Override
     public String description() {
       return "table " + schema + "." + table + ": column " + column + " add identity";
+    }
+  }
+
+  /**
+   * {@code SELECT setval(pg_get_serial_sequence(table, column), max(column) + 1, false) FROM table}:
+   * after an identity is added to a column that already holds values, its new sequence would start
+   * at 1 and the next insert would collide with an existing row, so the sequence moves past them.
+   */
+  record SyncIdentitySequence(String schema, String table, String column) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": column " + column + " identity continues after the existing values";
     }
   }
 

@@ -41,13 +41,16 @@ import java.util.stream.Collectors;
  *       no rename hint throw {@link AmbiguousRenameException}, unless
  *       {@link DiffOptions#allowDropAndCreate()}.
  *   <li>Changed constraints, indexes and policies that ALTER cannot express are dropped and added
- *       again; an index's {@code concurrently} flag is a build hint, not part of its definition.
+ *       again; one whose only change is its name (default names follow a renamed table) is renamed
+ *       in place. An index's {@code concurrently} flag is a build hint, not part of its definition.
  *   <li>A changed generated expression drops and re-adds the column (PostgreSQL before 17 cannot
  *       alter the expression; the values are derived, so nothing is lost). A generated column
  *       becoming plain keeps its values ({@code DROP EXPRESSION}, PostgreSQL 13+).
  *   <li>Enum values are added in place ({@code ADD VALUE ... BEFORE/AFTER}; see
  *       {@link Change#requiresCommitAfter()}); removing or reordering values rebuilds the type and
  *       converts every column through text.
+ *   <li>A table moving to another schema has no hint kind yet: it is a (destructive) drop and create.
+ *   <li>Adding an identity to a populated column moves its new sequence past the existing values.
  *   <li>Column order is not compared: PostgreSQL cannot reorder columns, and queries name them.
  *   <li>A partition detached to a standalone table, or a table attached as a partition, keeps the
  *       constraints and indexes it had; differences on it show in the next diff.

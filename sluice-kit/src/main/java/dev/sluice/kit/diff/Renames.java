@@ -48,27 +48,29 @@ final class Renames {
           ? new RenameHint(hint.kind(), schemaRenames.get(hint.schema()), hint.parent(), hint.from(), hint.to()) : hint;
       switch (h.kind()) {
         case SCHEMA -> {
-          if (!applies(m.schemas().contains(h.from()), m.schemas().contains(h.to()), to.schemas().contains(h.to()), h)) continue;
+          if (!applies(m.schemas().contains(h.from()), m.schemas().contains(h.to()), to.schemas().contains(h.to()),
+              to.schemas().contains(h.from()), h)) continue;
           m = renameSchema(m, h.from(), h.to());
           schemaRenames.put(h.from(), h.to());
           out.add(new Change.RenameSchema(h.from(), h.to()));
         }
         case TABLE -> {
           if (!applies(m.table(h.schema(), h.from()).isPresent(), m.table(h.schema(), h.to()).isPresent(),
-              to.table(h.schema(), h.to()).isPresent(), h)) continue;
+              to.table(h.schema(), h.to()).isPresent(), to.table(h.schema(), h.from()).isPresent(), h)) continue;
           m = renameTable(m, h.schema(), h.from(), h.to());
           tableRenames.add(h);
           out.add(new Change.RenameTable(h.schema(), h.from(), h.to()));
         }
         case VIEW -> {
           var v = m.view(h.schema(), h.from());
-          if (!applies(v.isPresent(), m.view(h.schema(), h.to()).isPresent(), to.view(h.schema(), h.to()).isPresent(), h)) continue;
+          if (!applies(v.isPresent(), m.view(h.schema(), h.to()).isPresent(), to.view(h.schema(), h.to()).isPresent(),
+              to.view(h.schema(), h.from()).isPresent(), h)) continue;
           m = renameView(m, h.schema(), h.from(), h.to());
           out.add(new Change.RenameView(h.schema(), h.from(), h.to(), v.get().materialized()));
         }
         case ENUM -> {
           if (!applies(m.enumType(h.schema(), h.from()).isPresent(), m.enumType(h.schema(), h.to()).isPresent(),
-              to.enumType(h.schema(), h.to()).isPresent(), h)) continue;
+              to.enumType(h.schema(), h.to()).isPresent(), to.enumType(h.schema(), h.from()).isPresent(), h)) continue;
           m = renameEnum(m, h.schema(), h.from(), h.to());
           enumRenames.add(h);
           out.add(new Change.RenameEnum(h.schema(), h.from(), h.to()));
@@ -78,8 +80,9 @@ final class Renames {
           final SchemaModel cur = m;
           TableModel t = cur.table(h.schema(), table).orElse(null);
           TableModel target = to.table(h.schema(), table).orElse(null);
-          if (!applies(t != null && t.column(h.from()).isPresent(), t != null && t.column(h.to()).isPresent(),
-              target != null && target.column(h.to()).isPresent(), h)) continue;
+          if (t == null || target == null) continue; // the table is created or dropped by this diff: nothing to rename
+          if (!applies(t.column(h.from()).isPresent(), t.column(h.to()).isPresent(), target.column(h.to()).isPresent(),
+              target.column(h.from()).isPresent(), h)) continue;
           m = renameColumn(m, h.schema(), table, h.from(), h.to());
           out.add(new Change.RenameColumn(h.schema(), table, h.from(), h.to()));
         }
@@ -87,8 +90,9 @@ final class Renames {
           String enumName = parent(h, enumRenames, n -> n);
           EnumModel e = m.enumType(h.schema(), enumName).orElse(null);
           EnumModel target = to.enumType(h.schema(), enumName).orElse(null);
-          if (!applies(e != null && e.values().contains(h.from()), e != null && e.values().contains(h.to()),
-              target != null && target.values().contains(h.to()), h)) continue;
+          if (e == null || target == null) continue; // the enum is created or dropped by this diff
+          if (!applies(e.values().contains(h.from()), e.values().contains(h.to()), target.values().contains(h.to()),
+              target.values().contains(h.from()), h)) continue;
           m = mapEnums(m, x -> x.schema().equals(h.schema()) && x.name().equals(enumName)
               ? new EnumModel(x.schema(), x.name(), x.values().stream().map(v -> v.equals(h.from()) ? h.to() : v).toList(), x.comment())
               : x);
@@ -123,10 +127,12 @@ final class Renames {
   }
 
   /**
-   * Whether the hint must be applied; false when it was applied already (old name gone, new name
-   * present). Throws for a hint that matches neither state, which is a stale or mistyped hint.
+   * Whether the hint must be applied. Skipped: a hint already applied (old name gone, new name
+   * present), and a hint this diff does not concern (the target still has the old name, as when
+   * the reversed hints of earlier migrations meet a later down migration). Throws for a hint that
+   * matches neither state, which is a stale or mistyped hint.
    */
-  private static boolean applies(boolean oldExists, boolean newExists, boolean targetHasNew, RenameHint h) {
+  private static boolean applies(boolean oldExists, boolean newExists, boolean targetHasNew, boolean targetHasOld, RenameHint h) {
     String what = h.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
         + (h.schema() == null ? "" : h.schema() + ".") + (h.parent() == null ? "" : h.parent() + ".");
     if (oldExists && newExists) {
@@ -138,6 +144,7 @@ final class Renames {
       throw new IllegalArgumentException("rename hint " + h.toFlag() + ": the source model has neither " + what + h.from()
           + " nor " + what + h.to() + "; check the names in the hint");
     }
+    if (targetHasOld && !targetHasNew) return false;
     if (!targetHasNew) {
       throw new IllegalArgumentException("rename hint " + h.toFlag() + ": the target model has no " + what + h.to());
     }

@@ -419,7 +419,8 @@ final class SchemaDiff {
     }
   }
 
-  private void alterTable(TableModel x, TableModel y) {
+  private void alterTable(TableModel before, TableModel y) {
+    TableModel x = renameConstraints(before, y);
     String s = y.schema();
     String t = y.name();
     String what = "table " + s + "." + t;
@@ -516,6 +517,68 @@ final class SchemaDiff {
     comment(Change.CommentTarget.TABLE, s, t, null, x.comment(), y.comment());
   }
 
+  /**
+   * Constraints and indexes whose definition is unchanged but whose name differs are renamed in
+   * place (no rebuild, no lock-heavy re-validation); returns {@code x} with the new names.
+   */
+  private TableModel renameConstraints(TableModel x, TableModel y) {
+    String s = y.schema();
+    String t = y.name();
+    var pk = x.primaryKey();
+    if (pk != null && y.primaryKey() != null && !pk.name().equals(y.primaryKey().name())
+        && pk.columns().equals(y.primaryKey().columns())) {
+      renames.add(new Change.RenameConstraint(s, t, pk.name(), y.primaryKey().name()));
+      pk = y.primaryKey();
+    }
+    List<UniqueModel> us = renamed(x.uniques(), y.uniques(), UniqueModel::name,
+        (u, n) -> new UniqueModel(n, u.columns(), u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred()),
+        (o, n) -> renames.add(new Change.RenameConstraint(s, t, o, n)));
+    List<CheckModel> cs = renamed(x.checks(), y.checks(), CheckModel::name, (c, n) -> new CheckModel(n, c.expression(), c.notValid()),
+        (o, n) -> renames.add(new Change.RenameConstraint(s, t, o, n)));
+    List<ExclusionModel> xs = renamed(x.exclusions(), y.exclusions(), ExclusionModel::name,
+        (e, n) -> new ExclusionModel(n, e.method(), e.elements(), e.where(), e.deferrable(), e.initiallyDeferred()),
+        (o, n) -> renames.add(new Change.RenameConstraint(s, t, o, n)));
+    List<ForeignKeyModel> fks = renamed(x.foreignKeys(), y.foreignKeys(), ForeignKeyModel::name,
+        (f, n) -> new ForeignKeyModel(n, f.columns(), f.refSchema(), f.refTable(), f.refColumns(), f.onDelete(), f.onUpdate(),
+            f.match(), f.deferrable(), f.initiallyDeferred(), f.notValid()),
+        (o, n) -> renames.add(new Change.RenameConstraint(s, t, o, n)));
+    List<IndexModel> is = renamed(x.indexes(), y.indexes(), IndexModel::name,
+        (i, n) -> new IndexModel(n, i.unique(), i.method(), i.elements(), i.include(), i.where(), i.with(), i.nullsNotDistinct(),
+            i.concurrently(), i.comment()),
+        (o, n) -> renames.add(new Change.RenameIndex(s, o, n)));
+    return new TableModel(x.schema(), x.name(), x.columns(), pk, fks, us, cs, xs, is, x.partitioning(), x.rlsEnabled(),
+        x.rlsForced(), x.policies(), x.comment());
+  }
+
+  /** Pairs items only in {@code before} with items only in {@code after} that are equal once renamed. */
+  private static <T> List<T> renamed(List<T> before, List<T> after, Function<T, String> name,
+      java.util.function.BiFunction<T, String, T> withName, java.util.function.BiConsumer<String, String> rename) {
+    Set<String> oldNames = before.stream().map(name).collect(Collectors.toSet());
+    Set<String> newNames = after.stream().map(name).collect(Collectors.toSet());
+    List<T> candidates = new ArrayList<>(after.stream().filter(n -> !oldNames.contains(name.apply(n))).toList());
+    List<T> out = new ArrayList<>();
+    for (T o : before) {
+      T match = null;
+      if (!newNames.contains(name.apply(o))) {
+        for (T n : candidates) {
+          T probe = withName.apply(o, name.apply(n));
+          if (probe.equals(n) || (probe instanceof IndexModel pi && n instanceof IndexModel ni && definition(pi).equals(definition(ni)))) {
+            match = n;
+            break;
+          }
+        }
+      }
+      if (match == null) {
+        out.add(o);
+      } else {
+        candidates.remove(match);
+        rename.accept(name.apply(o), name.apply(match));
+        out.add(withName.apply(o, name.apply(match)));
+      }
+    }
+    return out;
+  }
+
   private record TablePair(TableModel from, TableModel to, Set<String> touched) {}
 
   private final List<TablePair> pendingForeignKeys = new ArrayList<>();
@@ -569,7 +632,13 @@ final class SchemaDiff {
     if (o.identity() != null && c.identity() == null) alterColumns.add(new Change.DropIdentity(s, t, c.name()));
     if (retype) retype(s, t, o, c);
     if (o.notNull() != c.notNull()) alterColumns.add(new Change.SetColumnNotNull(s, t, c.name(), c.notNull()));
-    if (o.identity() == null && c.identity() != null) alterColumns.add(new Change.AddIdentity(s, t, c.name(), c.identity()));
+    if (o.identity() == null && c.identity() != null) {
+      alterColumns.add(new Change.AddIdentity(s, t, c.name(), c.identity()));
+      SequenceOptions opts = c.identity().options();
+      if (opts.start() == null && (opts.increment() == null || opts.increment() > 0)) {
+        alterColumns.add(new Change.SyncIdentitySequence(s, t, c.name()));
+      }
+    }
     if (o.identity() != null && c.identity() != null && !o.identity().equals(c.identity())) {
       alterColumns.add(new Change.AlterIdentity(s, t, c.name(), o.identity(), c.identity()));
     }

@@ -332,6 +332,7 @@ final class ChangeFixtures {
             .column(col("c", "bigint", true, null))))
         .seed("insert into fx_identity.t (a) values (5)")
         .expect("select a || ',' || b || ',' || c from fx_identity.t", "5,1,1")
+        .expect("insert into fx_identity.t (c) values (9) returning a", "6")
         .build();
   }
 
@@ -396,7 +397,7 @@ final class ChangeFixtures {
                 .unique(new UniqueModel("a_code_key", List.of("code"), false, false, false)))
             .add(table(s, "b").column("code", "text").foreignKey(Tables.fk("b_code_fkey", "code", s, "a", "code"))))
         .to(in(s).add(table(s, "a").column(col("code", "text", true, null))
-                .unique(new UniqueModel("a_code_unique", List.of("code"), false, false, false)))
+                .unique(new UniqueModel("a_code_key", List.of("code"), true, false, false)))
             .add(table(s, "b").column("code", "text").foreignKey(Tables.fk("b_code_fkey", "code", s, "a", "code"))))
         .seed("insert into fx_fk_rebuild.a values ('x')", "insert into fx_fk_rebuild.b values ('x')")
         .expect("select count(*) from fx_fk_rebuild.b", "1")
@@ -533,7 +534,7 @@ final class ChangeFixtures {
             .foreignKey(Tables.fk("orders_user_id_fkey", "user_id", s, "users", "id")));
     var to = in(s).add(new EnumModel(s, "feeling", List.of("sad", "happy"), null))
         .add(table(s, "members").column(col("id", "integer", true, null)).column("email_address", "text")
-            .column("mood", s + ".feeling").primaryKey("users_pkey", "id").index(Tables.index("users_email_idx", "email_address")))
+            .column("mood", s + ".feeling").primaryKey("members_pkey", "id").index(Tables.index("members_email_idx", "email_address")))
         .add(table(s, "orders").column("id", "integer").column("member_id", "integer")
             .foreignKey(Tables.fk("orders_user_id_fkey", "member_id", s, "members", "id")));
     DiffOptions hints = DiffOptions.renames(List.of(RenameHint.table(s, "users", "members"),

@@ -24,13 +24,17 @@ class DifferRenameTest {
         "ALTER TYPE fx_renames.mood RENAME TO feeling",
         "ALTER TABLE fx_renames.members RENAME COLUMN email TO email_address",
         "ALTER TABLE fx_renames.orders RENAME COLUMN user_id TO member_id",
-        "ALTER TYPE fx_renames.feeling RENAME VALUE 'glad' TO 'happy'");
+        "ALTER TYPE fx_renames.feeling RENAME VALUE 'glad' TO 'happy'",
+        "ALTER TABLE fx_renames.members RENAME CONSTRAINT users_pkey TO members_pkey",
+        "ALTER INDEX fx_renames.users_email_idx RENAME TO members_email_idx");
     assertThat(DifferAlterTest.down(f)).containsExactly(
         "ALTER TABLE fx_renames.members RENAME TO users",
         "ALTER TYPE fx_renames.feeling RENAME TO mood",
         "ALTER TABLE fx_renames.users RENAME COLUMN email_address TO email",
         "ALTER TABLE fx_renames.orders RENAME COLUMN member_id TO user_id",
-        "ALTER TYPE fx_renames.mood RENAME VALUE 'happy' TO 'glad'");
+        "ALTER TYPE fx_renames.mood RENAME VALUE 'happy' TO 'glad'",
+        "ALTER TABLE fx_renames.users RENAME CONSTRAINT members_pkey TO users_pkey",
+        "ALTER INDEX fx_renames.members_email_idx RENAME TO users_email_idx");
   }
 
   @Test
@@ -51,8 +55,31 @@ class DifferRenameTest {
   @Test
   void aHintWhoseNewNameTheTargetLacksIsAnError() {
     var from = Tables.schema().add(table("public", "users").column("id", "integer")).build();
-    assertThatThrownBy(() -> Differ.diff(from, from, DiffOptions.renames(List.of(RenameHint.table("public", "users", "members")))))
-        .hasMessage("rename hint public.users=members: the target model has no table public.members");
+    var to = Tables.schema().add(table("public", "members").column("id", "integer")).build();
+    assertThatThrownBy(() -> Differ.diff(from, to, DiffOptions.renames(List.of(RenameHint.table("public", "users", "membrs")))))
+        .hasMessage("rename hint public.users=membrs: the target model has no table public.membrs");
+  }
+
+  @Test
+  void aHintTheDiffDoesNotConcernIsSkipped() {
+    // e.g. the reversed hint of an older migration meeting a later down migration: the target keeps the old name
+    var m = Tables.schema().add(table("public", "users").column("id", "integer")).build();
+    assertThat(Differ.diff(m, m, DiffOptions.renames(List.of(RenameHint.table("public", "users", "members"))))).isEmpty();
+  }
+
+  @Test
+  void constraintsAndIndexesWhoseNameFollowedATableRenameAreRenamedNotRebuilt() {
+    var from = Tables.schema().add(table("public", "users").column(dev.sluice.schema.model.ColumnModel.of("id", "integer"))
+        .column("email", "text").primaryKey("users_pkey", "id").check("users_id_check", "id > 0")
+        .index(Tables.index("users_email_idx", "email"))).build();
+    var to = Tables.schema().add(table("public", "members").column(dev.sluice.schema.model.ColumnModel.of("id", "integer"))
+        .column("email", "text").primaryKey("members_pkey", "id").check("members_id_check", "id > 0")
+        .index(Tables.index("members_email_idx", "email"))).build();
+    assertThat(sql(from, to, DiffOptions.renames(List.of(RenameHint.table("public", "users", "members"))))).containsExactly(
+        "ALTER TABLE public.users RENAME TO members",
+        "ALTER TABLE public.members RENAME CONSTRAINT users_pkey TO members_pkey",
+        "ALTER TABLE public.members RENAME CONSTRAINT users_id_check TO members_id_check",
+        "ALTER INDEX public.users_email_idx RENAME TO members_email_idx");
   }
 
   @Test
