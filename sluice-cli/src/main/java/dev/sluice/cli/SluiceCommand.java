@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SluiceCommand.VersionProvider.class,
     description = "Schema-as-code database toolkit for Java on PostgreSQL.",
-    subcommands = {MigrateCommand.class, StatusCommand.class, DownCommand.class, BaselineCommand.class,
+    subcommands = {GenerateCommand.class, MigrateCommand.class, StatusCommand.class, DownCommand.class, BaselineCommand.class,
         RepairCommand.class, HashCommand.class, DropCommand.class, PullCommand.class, ExportCommand.class,
-        LintCommand.class},
+        LintCommand.class, CheckCommand.class, PushCommand.class, DiffCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0   success",
@@ -58,6 +58,8 @@ public final class SluiceCommand implements Callable<Integer> {
         return ce.exitCode();
       }
       if (ex instanceof dev.sluice.kit.migrate.MigrationException
+          || ex instanceof dev.sluice.kit.diff.UnsupportedChangeException
+          || ex instanceof IllegalStateException
           || ex instanceof dev.sluice.kit.migrate.MigrationFolderException
           || ex instanceof dev.sluice.schema.SchemaDefinitionException
           || ex instanceof dev.sluice.runtime.DataAccessException

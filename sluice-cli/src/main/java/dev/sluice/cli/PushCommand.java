@@ -1,0 +1,78 @@
+package dev.sluice.cli;
+
+import dev.sluice.kit.introspect.IntrospectOptions;
+import dev.sluice.kit.push.DataRisk;
+import dev.sluice.kit.push.Pusher;
+import dev.sluice.kit.diff.DiffOptions;
+import dev.sluice.schema.Schema;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sluice push}: make the database match the code directly (prototyping). */
+@Command(name = "push", mixinStandardHelpOptions = true,
+    description = {"Make the database match the code schema without writing a migration (for prototyping).",
+        "Before anything runs, data at risk is measured: values a drop would lose, rows that would violate",
+        "a new NOT NULL / unique / check / foreign key, values that would not convert. Refused unless --force."},
+    footer = {"Exit code 3 when data would be lost or changes would fail and --force was not given."})
+final class PushCommand implements Callable<Integer> {
+  @Mixin ProjectOptions project;
+  @Mixin RenameOptions renames;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--force", description = "apply even when data would be lost")
+  boolean force;
+
+  @Option(names = "--dry-run", description = "print the SQL and the risks; change nothing")
+  boolean dryRun;
+
+  @Override
+  public Integer call() {
+    CliConfig cfg = project.config();
+    String url = project.url();
+    Schema schema = SchemaLoader.load(cfg.schema(), cfg.classpath());
+    IntrospectOptions introspect = Databases.options(cfg);
+    DiffOptions options = renames.options(schema.renames());
+    Pusher.Plan plan;
+    try {
+      plan = Pusher.plan(url, schema.toModel(), introspect, options);
+    } catch (dev.sluice.kit.diff.AmbiguousRenameException e) {
+      throw new CliException(e.getMessage(), SluiceCommand.EXIT_CHECK_FAILED);
+    }
+    var out = spec.commandLine().getOut();
+    if (project.json) {
+      out.println(Json.write(Map.of("inSync", plan.inSync(), "statements", plan.statements(), "risks", plan.risks(),
+          "applied", !plan.inSync() && !dryRun && (plan.risks().isEmpty() || force))));
+    }
+    if (plan.inSync()) {
+      if (!project.json) out.println("database is in sync with the code");
+      out.flush();
+      return SluiceCommand.EXIT_OK;
+    }
+    if (!project.json) {
+      plan.statements().forEach(s -> out.println(s + ";"));
+      for (DataRisk r : plan.risks()) out.println("RISK: " + r);
+    }
+    if (dryRun) {
+      out.flush();
+      return SluiceCommand.EXIT_OK;
+    }
+    if (!plan.risks().isEmpty() && !force) {
+      out.flush();
+      throw new CliException("refused: " + plan.risks().size() + " change(s) put data at risk (see RISK lines); "
+          + "write a migration that moves the data, or re-run with --force", SluiceCommand.EXIT_CHECK_FAILED);
+    }
+    try {
+      Pusher.apply(url, plan);
+    } catch (IllegalStateException e) {
+      throw new CliException(e.getMessage());
+    }
+    if (!project.json) out.println("pushed " + plan.changes().size() + " change(s)");
+    out.flush();
+    return SluiceCommand.EXIT_OK;
+  }
+}
