@@ -25,8 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sluice check}: is the migration folder consistent and up to date with the code? (for CI) */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Check the migration folder for CI: integrity file (edited, inserted, removed or reordered files),",
-        "every snapshot readable, and no schema change in the code that has no migration yet.",
+    description = {"Check for CI that the migration folder is consistent and up to date with the code.",
+        "Checks the integrity file (edited, inserted, removed or reordered files), every snapshot,",
+        "and that the code has no schema change without a migration.",
         "With a database (--url / sluice.json / DATABASE_URL, or --db) also check applied migrations' checksums."},
     footer = {"Exit code 0 when consistent, 3 when not (each problem printed)."})
 final class CheckCommand implements Callable<Integer> {

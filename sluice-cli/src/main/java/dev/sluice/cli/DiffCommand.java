@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sluice diff --from URL --to URL}: the SQL that turns one live database into another. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-    description = {"Print the SQL that turns the --from database into the --to database (postgresql:// or jdbc: URLs).",
+    description = {"Print the SQL that turns the --from database into the --to database.",
+        "Both are postgresql:// or jdbc:postgresql:// URLs.",
         "Objects on both sides keep their data; renames need --rename hints (or --allow-drop-and-create)."},
     footer = {"Exit code 0 with the SQL on stdout (empty when identical); 1 on failure; 3 on an ambiguous rename."})
 final class DiffCommand implements Callable<Integer> {

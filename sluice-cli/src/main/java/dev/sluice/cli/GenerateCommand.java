@@ -23,8 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sluice generate}: diff the code schema against the last snapshot and write a migration. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = {"Diff the code schema against the last migration's snapshot and write NNNN_name.sql,",
-        "NNNN_name.down.sql and snapshots/NNNN_name.json; lint the result.",
+    description = {"Write a migration for the code's schema changes since the last migration, and lint it.",
+        "Writes NNNN_name.sql, NNNN_name.down.sql and snapshots/NNNN_name.json.",
         "A new enum value is written in a migration of its own (PostgreSQL cannot use it in the transaction that adds it)."},
     footer = {"Exit code 3 when a rename is ambiguous without a terminal, or when --strict and lint finds anything."})
 final class GenerateCommand implements Callable<Integer> {

@@ -13,8 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sluice migrate}: apply pending migrations safely. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-    description = {"Apply pending migrations: one advisory lock for the run, each migration in its own transaction",
-        "(unless marked -- sluice:no-transaction) with lock_timeout set; a failure rolls that migration back."})
+    description = {"Apply pending migrations safely.",
+        "One advisory lock for the run; each migration in its own transaction (unless marked",
+        "-- sluice:no-transaction) with lock_timeout set; a failure rolls that migration back."})
 final class MigrateCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
   @Spec CommandSpec spec;

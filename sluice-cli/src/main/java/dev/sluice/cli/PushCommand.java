@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sluice push}: make the database match the code directly (prototyping). */
 @Command(name = "push", mixinStandardHelpOptions = true,
-    description = {"Make the database match the code schema without writing a migration (for prototyping).",
+    description = {"Make the database match the code directly, without a migration (prototyping).",
         "Before anything runs, data at risk is measured: values a drop would lose, rows that would violate",
         "a new NOT NULL / unique / check / foreign key, values that would not convert. Refused unless --force."},
     footer = {"Exit code 3 when data would be lost or changes would fail and --force was not given."})

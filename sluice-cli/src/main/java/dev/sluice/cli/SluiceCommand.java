@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
       "  0   success",
       "  1   failure while running a command",
       "  2   usage error (unknown option, missing subcommand, invalid argument)",
-      "  3   check failed: drift, pending changes, lint findings with --strict, or data loss refused"
+      "  3   check failed: drift, pending changes, strict lint findings,",
+      "      an ambiguous rename without a terminal, or data loss refused"
     })
 public final class SluiceCommand implements Callable<Integer> {
 
