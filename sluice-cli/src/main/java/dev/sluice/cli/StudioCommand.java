@@ -1,0 +1,51 @@
+package dev.sluice.cli;
+
+import dev.sluice.studio.Studio;
+import dev.sluice.studio.StudioOptions;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sluice studio}: the local web UI, served until Ctrl-C. */
+@Command(name = "studio", mixinStandardHelpOptions = true,
+    description = "Open a local web UI to browse, edit and query the database (schema, ER diagram, data grid, SQL console, migrations).",
+    footer = {"Loopback only unless --allow-remote; every request needs the token in the printed URL."})
+final class StudioCommand implements Callable<Integer> {
+  @Option(names = "--url", description = "Database URL (default: $SLUICE_DATABASE_URL or $DATABASE_URL).")
+  String url;
+  @Option(names = "--port", defaultValue = "4983", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+  int port;
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  String host;
+  @Option(names = "--read-only", description = "Run every statement in a read-only transaction (enforced by PostgreSQL).")
+  boolean readOnly;
+  @Option(names = "--allow-remote", description = "Allow binding a non-loopback address (prints a warning).")
+  boolean allowRemote;
+  @Option(names = "--migrations", description = "Migrations folder whose pending migrations the migrations panel lists.")
+  Path migrations;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    String u = url != null ? url : System.getenv("SLUICE_DATABASE_URL") != null ? System.getenv("SLUICE_DATABASE_URL")
+        : System.getenv("DATABASE_URL");
+    if (u == null) throw new CliException("no database URL: pass --url or set SLUICE_DATABASE_URL", SluiceCommand.EXIT_USAGE);
+    Studio studio = Studio.start(new StudioOptions(u, host, port, readOnly, allowRemote, migrations));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      studio.close();
+      stopped.countDown();
+    }, "sluice-studio-shutdown"));
+    var out = spec.commandLine().getOut();
+    out.println("sluice studio" + (readOnly ? " (read-only)" : "") + " on " + studio.baseUrl());
+    out.println("open: " + studio.url());
+    out.println("press Ctrl-C to stop");
+    out.flush();
+    stopped.await();
+    return SluiceCommand.EXIT_OK;
+  }
+}

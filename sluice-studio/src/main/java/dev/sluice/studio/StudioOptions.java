@@ -1,0 +1,42 @@
+package dev.sluice.studio;
+
+import java.nio.file.Path;
+
+/**
+ * How to start the studio.
+ *
+ * @param url the database URL (JDBC or libpq form)
+ * @param host the address to bind; loopback unless {@code allowRemote}, because the studio is a SQL proxy
+ * @param port the TCP port; 0 picks a free one (tests)
+ * @param readOnly run every statement in a read-only transaction, enforced by PostgreSQL rather than the UI
+ * @param allowRemote explicit consent to bind a non-loopback address
+ * @param migrationsDir a migrations folder whose pending migrations the migrations panel lists, or null
+ */
+public record StudioOptions(String url, String host, int port, boolean readOnly, boolean allowRemote, Path migrationsDir) {
+  /** The default port, the same as Drizzle Studio's, so muscle memory carries over. */
+  public static final int DEFAULT_PORT = 4983;
+
+  public StudioOptions {
+    if (url == null || url.isBlank()) throw new IllegalArgumentException("studio needs a database URL");
+    if (host == null || host.isBlank()) host = "127.0.0.1";
+    if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+  }
+
+  /** Options without a migrations folder. */
+  public StudioOptions(String url, String host, int port, boolean readOnly, boolean allowRemote) {
+    this(url, host, port, readOnly, allowRemote, null);
+  }
+
+  /** Loopback on a free port, read-write: what tests and embedding code usually want. */
+  public static StudioOptions local(String url) {
+    return new StudioOptions(url, "127.0.0.1", 0, false, false, null);
+  }
+
+  public StudioOptions withReadOnly(boolean ro) {
+    return new StudioOptions(url, host, port, ro, allowRemote, migrationsDir);
+  }
+
+  public StudioOptions withMigrations(Path dir) {
+    return new StudioOptions(url, host, port, readOnly, allowRemote, dir);
+  }
+}
