@@ -22,7 +22,7 @@ async function api(route, body) {
 function toast(msg) { const t = $('#toast'); t.textContent = msg; t.style.display = 'block'; clearTimeout(toast.h); toast.h = setTimeout(() => t.style.display = 'none', 2600); }
 const key = (s, n) => (s || 'public') + '.' + n;
 const tableOf = (s, n) => S.schema.tables.find(t => key(t.schema, t.name) === key(s, n));
-const isNum = (t) => /^(smallint|integer|bigint|numeric|real|double precision|decimal)/.test(t);
+const isNum = (t) => /^(smallint|integer|bigint|numeric|real|double precision|decimal|serial|bigserial|smallserial)/.test(t);
 const isText = (t) => /^(text|character|varchar|citext|name|uuid)/.test(t) || /^public\.citext/.test(t);
 const isJson = (t) => /^jsonb?$/.test(t);
 const isArray = (t) => t.endsWith('[]');
@@ -269,7 +269,7 @@ async function showRelations(t, k) {
     rel.rows.length ? miniTable(rel) : el('div', { class: 'muted', text: incoming ? 'no rows reference it' : 'NULL reference' }))) : el('div', { class: 'muted', text: 'none' })];
   box.replaceChildren(el('div', { class: 'toolbar' }, el('b', { text: 'Relations of ' + t.name + ' ' + Object.values(k).join(', ') }),
     el('button', { class: 'btn', onclick: () => box.replaceChildren(), text: 'Close' })),
-    section('References (outgoing)', r.outgoing, false), section('Referenced by (incoming)', r.incoming, true));
+    ...section('References (outgoing)', r.outgoing, false).flat(), ...section('Referenced by (incoming)', r.incoming, true).flat());
 }
 function miniTable(rel) {
   const tt = tableOf(rel.schema, rel.table);
@@ -371,8 +371,8 @@ function renderSql() {
 }
 function renderHistory() {
   const h = JSON.parse(localStorage.getItem(HISTORY) || '[]');
-  $('#history').replaceChildren(h.length ? el('span', { class: 'muted', text: 'History:' }) : null,
-    h.map(q => el('button', { class: 'btn', title: q, onclick: () => $('#sqlText').value = q, text: q })));
+  $('#history').replaceChildren(...(h.length ? [el('span', { class: 'muted', text: 'History:' })] : []),
+    ...h.map(q => el('button', { class: 'btn', title: q, onclick: () => $('#sqlText').value = q, text: q })));
 }
 async function runSql(explain) {
   const sql = $('#sqlText').value, out = $('#sqlOut');

@@ -48,20 +48,20 @@ final class GridQueries {
         List<String> l = new ArrayList<>();
         List<String> r = new ArrayList<>();
         for (int i = 0; i < pk.size(); i++) {
-          l.add(SqlParts.col(null, pk.get(i)));
+          l.add(SqlParts.col("t", pk.get(i)));
           r.add(SqlParts.param(Catalog.column(t, pk.get(i))));
           binds.add(after.get(i).asText());
         }
         where.add("(" + String.join(", ", l) + ") " + (desc ? "<" : ">") + " (" + String.join(", ", r) + ")");
       }
-      for (String k : pk) order.add(SqlParts.col(null, k) + dir);
+      for (String k : pk) order.add(SqlParts.col("t", k) + dir);
     } else {
       offset = Math.max(0, req.path("offset").asInt(0));
-      if (sortCol != null) order.add(SqlParts.col(null, sortCol) + dir + (desc ? " NULLS LAST" : " NULLS FIRST"));
-      for (String k : pk) order.add(SqlParts.col(null, k) + dir);
+      if (sortCol != null) order.add(SqlParts.col("t", sortCol) + dir + (desc ? " NULLS LAST" : " NULLS FIRST"));
+      for (String k : pk) order.add(SqlParts.col("t", k) + dir);
     }
-    StringBuilder sql = new StringBuilder("SELECT ").append(SqlParts.textSelectList(null, t))
-        .append(" FROM ").append(SqlParts.qualified(t));
+    StringBuilder sql = new StringBuilder("SELECT ").append(SqlParts.textSelectList("t", t))
+        .append(" FROM ").append(SqlParts.qualified(t)).append(" t");
     if (!where.isEmpty()) sql.append(" WHERE ").append(String.join(" AND ", where));
     if (!order.isEmpty()) sql.append(" ORDER BY ").append(String.join(", ", order));
     sql.append(" LIMIT ").append(limit + 1);
@@ -101,7 +101,7 @@ final class GridQueries {
       out.put("totalEstimated", true);
       return;
     }
-    String sql = "SELECT count(*) FROM (SELECT 1 FROM " + SqlParts.qualified(t)
+    String sql = "SELECT count(*) FROM (SELECT 1 FROM " + SqlParts.qualified(t) + " t"
         + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " LIMIT " + (COUNT_CAP + 1) + ") s";
     try (PreparedStatement ps = StudioDb.prepare(c, sql, binds); ResultSet rs = ps.executeQuery()) {
       rs.next();
@@ -123,7 +123,7 @@ final class GridQueries {
     if (!filters.isArray()) return out;
     for (JsonNode f : filters) {
       ColumnModel col = Catalog.column(t, f.path("column").asText());
-      String c = SqlParts.col(null, col.name());
+      String c = SqlParts.col("t", col.name());
       String op = f.path("op").asText("eq");
       String value = f.path("value").isNull() ? null : f.path("value").asText(null);
       switch (op) {

@@ -24,7 +24,17 @@ final class SqlParts {
   }
 
   static String param(ColumnModel c) {
-    return "CAST(? AS " + c.type() + ")";
+    return "CAST(? AS " + castType(c.type()) + ")";
+  }
+
+  /** The model writes serial columns as {@code serial} (a DDL shorthand, not a type); casts need the real type. */
+  static String castType(String type) {
+    return switch (type) {
+      case "serial" -> "integer";
+      case "bigserial" -> "bigint";
+      case "smallserial" -> "smallint";
+      default -> type;
+    };
   }
 
   /** Every column as PostgreSQL's text output, so the UI shows exactly what psql would (and null stays null). */
