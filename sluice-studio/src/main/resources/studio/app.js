@@ -160,7 +160,7 @@ function renderGrid() {
     const k = rowKey(row), ks = keyStr(k), ed = S.edits.get(ks);
     const tr = el('tr', { class: S.deletes.has(ks) ? 'deleted' : null, 'data-key': ks });
     tr.append(el('td', { class: 'actions' },
-      editable ? el('button', { title: 'delete row', class: 'del', onclick: () => { S.deletes.has(ks) ? S.deletes.delete(ks) : S.deletes.add(ks); renderGrid(); }, text: '🗑' }) : null,
+      editable ? el('button', { title: 'delete row', class: 'del', onclick: () => { S.deletes.has(ks) ? S.deletes.delete(ks) : S.deletes.add(ks); renderGrid(); }, text: '×' }) : null,
       p.primaryKey.length ? el('button', { title: 'relations', class: 'rel', onclick: () => showRelations(t, k), text: '⇄' }) : null));
     p.columns.forEach((c, i) => {
       const edited = ed && c.name in ed.values;
@@ -223,7 +223,7 @@ function editor(col, value, commit, cancel, live) {
   }
   box.append(el('button', { class: 'btn setnull', title: 'set NULL', onclick: () => commit(null), text: 'NULL' }));
   const fk = S.table.foreignKeys.find(f => f.columns.length === 1 && f.columns[0] === col.name);
-  if (fk) box.append(el('button', { class: 'btn fkpick', title: 'pick from ' + fk.refTable, onclick: () => fkPicker(fk, (v) => { input.value = v; current = v; commit(v); }), text: '🔍' }));
+  if (fk) box.append(el('button', { class: 'btn fkpick', title: 'pick from ' + fk.refTable, onclick: () => fkPicker(fk, (v) => { input.value = v; current = v; commit(v); }), text: '…' }));
   return box;
 }
 async function fkPicker(fk, pick) {
@@ -324,7 +324,7 @@ function renderDiagram() {
       el('svg:text', { class: 'title', x: 10, y: 17, onclick: () => openTable(t), text: t.name }));
     t.columns.forEach((c, i) => {
       const cy = HH + RH * i + 14;
-      g.append(el('svg:text', { x: 10, y: cy, class: pk.includes(c.name) ? 'pk' : null, text: (pk.includes(c.name) ? '🔑 ' : '') + c.name }),
+      g.append(el('svg:text', { x: 10, y: cy, class: pk.includes(c.name) ? 'pk' : null, text: (pk.includes(c.name) ? '◆ ' : '') + c.name }),
         el('svg:text', { x: W - 8, y: cy, class: 'type', 'text-anchor': 'end', text: c.type.length > 18 ? c.type.slice(0, 17) + '…' : c.type }));
     });
     root.append(g);
