@@ -96,4 +96,12 @@ public interface SelectStep<S extends SelectStep<S>> extends ResultQuery {
 
   /** This select as a derived table {@code (select ...) AS alias}; get its columns with {@link DerivedTable#field}. */
   DerivedTable asTable(String alias);
+
+  // --- soft deletes (feature: softdelete) ---
+
+  /**
+   * Includes soft-deleted rows: by default every soft-delete table in FROM or JOIN contributes
+   * {@code deleted_at IS NULL} (see {@link dev.sluice.schema.Table#softDeleteCondition()}).
+   */
+  S withDeleted();
 }

@@ -25,4 +25,12 @@ public interface Update {
 
   /** Updates every row of the table, deliberately. */
   UpdateReady all();
+
+  // --- soft deletes (feature: softdelete) ---
+
+  /**
+   * Lets the UPDATE reach soft-deleted rows too (e.g. to restore one by setting {@code deleted_at} to
+   * NULL); by default an UPDATE of a soft-delete table only touches live rows.
+   */
+  Update withDeleted();
 }

@@ -69,6 +69,18 @@ final class UpdateImpl extends DmlImpl implements Update, UpdateReady {
     ctx.sql("UPDATE ").visit(target).sql(" SET ");
     s.renderSet(ctx);
     if (!from.isEmpty()) ctx.sql(" FROM ").visitAll(from, ", ");
-    if (where != null) ctx.sql(" WHERE ").visit(where);
+    Condition live = withDeleted ? null : target.softDeleteCondition();
+    Condition w = where == null ? live : live == null ? where : where.and(live);
+    if (w != null) ctx.sql(" WHERE ").visit(w);
+  }
+
+  // --- soft deletes (feature: softdelete) ---
+
+  private boolean withDeleted;
+
+  @Override
+  public Update withDeleted() {
+    withDeleted = true;
+    return this;
   }
 }
