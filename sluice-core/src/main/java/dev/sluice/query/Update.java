@@ -33,4 +33,12 @@ public interface Update {
    * NULL); by default an UPDATE of a soft-delete table only touches live rows.
    */
   Update withDeleted();
+
+  // --- validation (feature: softdelete/validation) ---
+
+  /**
+   * Checks the SET values against {@link dev.sluice.validation.Validator#forUpdate} before any SQL runs;
+   * throws {@link dev.sluice.validation.ValidationException} with all field errors.
+   */
+  Update validate();
 }

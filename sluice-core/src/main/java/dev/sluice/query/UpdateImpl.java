@@ -64,6 +64,7 @@ final class UpdateImpl extends DmlImpl implements Update, UpdateReady {
       throw new IllegalStateException(what + " has no WHERE clause; add where(...) or call all() to update every row");
     }
     if (set.isEmpty()) throw new IllegalStateException(what + ": SET has no column; call set(column, value)");
+    if (validate) SchemaValidation.check(dev.sluice.validation.Validator.forUpdate(target), target, List.of(set));
     Assignments s = set.withOnUpdateDefaults();
     s.checkWritable(false);
     ctx.sql("UPDATE ").visit(target).sql(" SET ");
@@ -81,6 +82,16 @@ final class UpdateImpl extends DmlImpl implements Update, UpdateReady {
   @Override
   public Update withDeleted() {
     withDeleted = true;
+    return this;
+  }
+
+  // --- validation (feature: softdelete/validation) ---
+
+  private boolean validate;
+
+  @Override
+  public Update validate() {
+    validate = true;
     return this;
   }
 }
