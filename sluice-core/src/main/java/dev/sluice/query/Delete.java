@@ -13,4 +13,12 @@ public interface Delete {
 
   /** Deletes every row of the table, deliberately. */
   DeleteReady all();
+
+  // --- soft deletes (feature: softdelete) ---
+
+  /**
+   * Removes the rows for real even when the table is a soft-delete table (a plain DELETE); soft-deleted
+   * rows match too. Without it, deleting from a soft-delete table sets its {@code deleted_at}.
+   */
+  Delete hardDelete();
 }

@@ -42,8 +42,32 @@ final class DeleteImpl extends DmlImpl implements Delete, DeleteReady {
     if (where == null && !all) {
       throw new IllegalStateException(what + " has no WHERE clause; add where(...) or call all() to delete every row");
     }
+    Condition live = hardDelete ? null : target.softDeleteCondition();
+    if (live != null) {
+      renderSoftDelete(ctx, live);
+      return;
+    }
     ctx.sql("DELETE FROM ").visit(target);
     if (!using.isEmpty()) ctx.sql(" USING ").visitAll(using, ", ");
     if (where != null) ctx.sql(" WHERE ").visit(where);
+  }
+
+  // --- soft deletes (feature: softdelete) ---
+
+  private boolean hardDelete;
+
+  @Override
+  public Delete hardDelete() {
+    hardDelete = true;
+    return this;
+  }
+
+  /** {@code UPDATE t SET deleted_at = now() [FROM using] WHERE (where) AND t.deleted_at IS NULL}. */
+  private void renderSoftDelete(RenderContext ctx, Condition live) {
+    ctx.sql("UPDATE ").visit(target).sql(" SET ");
+    Assignments.renderBare(ctx, target.softDeleteColumn());
+    ctx.sql(" = now()");
+    if (!using.isEmpty()) ctx.sql(" FROM ").visitAll(using, ", ");
+    ctx.sql(" WHERE ").visit(where == null ? live : where.and(live));
   }
 }

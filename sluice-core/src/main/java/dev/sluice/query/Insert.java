@@ -47,4 +47,13 @@ public interface Insert extends InsertRow, DmlStatement {
 
   /** {@code ON CONFLICT DO NOTHING} without a conflict target (any unique violation is skipped). */
   Insert onConflictDoNothing();
+
+  // --- validation (feature: softdelete/validation) ---
+
+  /**
+   * Checks every row against {@link dev.sluice.validation.Validator#forInsert} when the statement is
+   * rendered, before any SQL runs, and throws {@link dev.sluice.validation.ValidationException} with all
+   * field errors. Values given as SQL expressions are only checked for presence.
+   */
+  Insert validate();
 }

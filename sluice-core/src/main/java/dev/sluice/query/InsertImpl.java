@@ -290,6 +290,7 @@ final class InsertImpl extends DmlImpl implements Insert {
 
   @Override
   void renderStatement(RenderContext ctx) {
+    if (validate && !rows.isEmpty()) SchemaValidation.check(dev.sluice.validation.Validator.forInsert(target), target, rows);
     ctx.sql("INSERT INTO ").visit(target).sql(' ');
     if (selectQuery != null) {
       if (!rows.isEmpty()) throw new IllegalStateException(what + ": cannot combine set(...)/values(...) with select(...)");
@@ -351,5 +352,15 @@ final class InsertImpl extends DmlImpl implements Insert {
       }
       ctx.sql(')');
     }
+  }
+
+  // --- validation (feature: softdelete/validation) ---
+
+  private boolean validate;
+
+  @Override
+  public Insert validate() {
+    validate = true;
+    return this;
   }
 }

@@ -52,4 +52,11 @@ public interface QueryFactory extends SelectOverloads {
   default QueryFactory withRecursive(Cte... ctes) {
     return Selects.with(executor(), List.of(ctes), true);
   }
+
+  // --- soft deletes (feature: softdelete) ---
+
+  /** {@code DELETE FROM table} that removes rows for real even from a soft-delete table. */
+  default Delete hardDelete(Table<?> table) {
+    return deleteFrom(table).hardDelete();
+  }
 }

@@ -324,14 +324,9 @@ final class SelectImpl extends TypedResults implements Select1, Select2, Select3
         ctx.visit(item);
       }
     }
-    if (!from.isEmpty()) {
-      ctx.sql(" FROM ").visitAll(from, ", ");
-    }
-    for (Join j : joins) {
-      ctx.sql(' ').sql(j.kind()).sql(' ').visit(j.source());
-      if (j.on() != null) ctx.sql(" ON ").visit(j.on());
-    }
-    if (where != null) ctx.sql(" WHERE ").visit(where);
+    Condition live = renderSourcesWithSoftDelete(ctx);
+    Condition w = where == null ? live : live == null ? where : where.and(live);
+    if (w != null) ctx.sql(" WHERE ").visit(w);
     if (!groupBy.isEmpty()) ctx.sql(" GROUP BY ").visitAll(groupBy, ", ");
     if (having != null) ctx.sql(" HAVING ").visit(having);
     if (!windows.isEmpty()) {
@@ -358,5 +353,55 @@ final class SelectImpl extends TypedResults implements Select1, Select2, Select3
       }
       if (lockWait != null) ctx.sql(' ').sql(lockWait);
     }
+  }
+
+  // --- soft deletes (feature: softdelete) -------------------------------------------------------------------
+
+  private boolean withDeleted;
+
+  @Override
+  public SelectImpl withDeleted() {
+    withDeleted = true;
+    return this;
+  }
+
+  /**
+   * Writes FROM and the joins; returns the live-row conditions that belong in WHERE (or null). A soft-delete
+   * table in FROM or CROSS JOIN filters in WHERE, one in [LEFT] JOIN filters in its ON (so a LEFT JOIN keeps
+   * its outer rows). With a RIGHT or FULL join no placement is right for both sides, so every soft-delete
+   * table is then read through {@code (SELECT * FROM t WHERE live) AS t}, which PostgreSQL flattens.
+   */
+  private Condition renderSourcesWithSoftDelete(RenderContext ctx) {
+    boolean wrap = !withDeleted && joins.stream().anyMatch(j -> j.kind().startsWith("RIGHT") || j.kind().startsWith("FULL"));
+    Condition live = null;
+    if (!from.isEmpty()) {
+      ctx.sql(" FROM ");
+      for (int i = 0; i < from.size(); i++) {
+        if (i > 0) ctx.sql(", ");
+        live = SoftDeletes.and(live, renderSource(ctx, from.get(i), wrap));
+      }
+    }
+    for (Join j : joins) {
+      ctx.sql(' ').sql(j.kind()).sql(' ');
+      Condition c = renderSource(ctx, j.source(), wrap);
+      if (j.on() != null) ctx.sql(" ON ").visit(c == null ? j.on() : j.on().and(c));
+      else live = SoftDeletes.and(live, c);
+    }
+    return live;
+  }
+
+  /** Writes a source; returns its live-row condition still to be applied (null when none or already applied). */
+  private Condition renderSource(RenderContext ctx, TableLike source, boolean wrap) {
+    Condition c = withDeleted ? null : SoftDeletes.condition(source);
+    if (c == null) {
+      ctx.visit(source);
+      return null;
+    }
+    if (!wrap) {
+      ctx.visit(source);
+      return c;
+    }
+    SoftDeletes.renderLiveSubquery(ctx, (Table<?>) source, c);
+    return null;
   }
 }

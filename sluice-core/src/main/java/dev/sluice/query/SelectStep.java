@@ -96,4 +96,15 @@ public interface SelectStep<S extends SelectStep<S>> extends ResultQuery {
 
   /** This select as a derived table {@code (select ...) AS alias}; get its columns with {@link DerivedTable#field}. */
   DerivedTable asTable(String alias);
+
+  // --- soft deletes (feature: softdelete) ---
+
+  /**
+   * Includes soft-deleted rows: by default every soft-delete table in FROM or JOIN contributes
+   * {@code deleted_at IS NULL} (see {@link dev.sluice.schema.Table#softDeleteCondition()}): in WHERE for
+   * FROM and CROSS JOIN items, in the ON clause for [LEFT] JOINs, through a live-rows subquery when the
+   * select has a RIGHT or FULL join. Applies to this SELECT's own FROM/JOIN items; subqueries and UNION
+   * branches decide for themselves.
+   */
+  S withDeleted();
 }

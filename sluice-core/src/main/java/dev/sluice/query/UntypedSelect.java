@@ -242,4 +242,12 @@ final class UntypedSelect implements Select {
   public String toString() {
     return impl.toString();
   }
+
+  // --- soft deletes (feature: softdelete) ---
+
+  @Override
+  public Select withDeleted() {
+    impl.withDeleted();
+    return this;
+  }
 }

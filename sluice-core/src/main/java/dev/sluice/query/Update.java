@@ -25,4 +25,20 @@ public interface Update {
 
   /** Updates every row of the table, deliberately. */
   UpdateReady all();
+
+  // --- soft deletes (feature: softdelete) ---
+
+  /**
+   * Lets the UPDATE reach soft-deleted rows too (e.g. to restore one by setting {@code deleted_at} to
+   * NULL); by default an UPDATE of a soft-delete table only touches live rows.
+   */
+  Update withDeleted();
+
+  // --- validation (feature: softdelete/validation) ---
+
+  /**
+   * Checks the SET values against {@link dev.sluice.validation.Validator#forUpdate} before any SQL runs;
+   * throws {@link dev.sluice.validation.ValidationException} with all field errors.
+   */
+  Update validate();
 }

@@ -64,11 +64,34 @@ final class UpdateImpl extends DmlImpl implements Update, UpdateReady {
       throw new IllegalStateException(what + " has no WHERE clause; add where(...) or call all() to update every row");
     }
     if (set.isEmpty()) throw new IllegalStateException(what + ": SET has no column; call set(column, value)");
+    if (validate) SchemaValidation.check(dev.sluice.validation.Validator.forUpdate(target), target, List.of(set));
     Assignments s = set.withOnUpdateDefaults();
     s.checkWritable(false);
     ctx.sql("UPDATE ").visit(target).sql(" SET ");
     s.renderSet(ctx);
     if (!from.isEmpty()) ctx.sql(" FROM ").visitAll(from, ", ");
-    if (where != null) ctx.sql(" WHERE ").visit(where);
+    Condition live = withDeleted ? null : target.softDeleteCondition();
+    Condition w = where == null ? live : live == null ? where : where.and(live);
+    if (w != null) ctx.sql(" WHERE ").visit(w);
+  }
+
+  // --- soft deletes (feature: softdelete) ---
+
+  private boolean withDeleted;
+
+  @Override
+  public Update withDeleted() {
+    withDeleted = true;
+    return this;
+  }
+
+  // --- validation (feature: softdelete/validation) ---
+
+  private boolean validate;
+
+  @Override
+  public Update validate() {
+    validate = true;
+    return this;
   }
 }

@@ -649,4 +649,94 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   public String toString() {
     return alias == null ? schema() + "." + name() : schema() + "." + name() + " AS " + alias;
   }
+
+  // --- soft deletes and change capture (feature: softdelete) ----------------------------------------
+
+  private Column<?> softDeleteColumn;
+  private boolean auditChanges;
+
+  /**
+   * Makes this a soft-delete table: {@code deleteFrom(T)} sets {@code deletedAt = now()} instead of
+   * removing rows, and selects and updates skip rows whose {@code deletedAt} is set (opt out with
+   * {@code withDeleted()}; remove rows for good with {@code hardDelete(T)}). Rows that are gone for the
+   * application stay for audits, restores and foreign keys, which is why this is a table option rather
+   * than something each query must remember. The column must be a nullable {@code timestamptz} or
+   * {@code timestamp}.
+   */
+  protected final void softDelete(Column<?> deletedAt) {
+    checkModifiable(null);
+    if (deletedAt == null || deletedAt.table() != this) {
+      throw new SchemaDefinitionException("table " + name() + ": softDelete(" + deletedAt + ") needs a column of this table");
+    }
+    String type = deletedAt.dataType().sqlName();
+    if (!type.startsWith("timestamp")) {
+      throw new SchemaDefinitionException("table " + name() + ": softDelete column " + deletedAt.name()
+          + " must be timestamptz or timestamp, not " + type);
+    }
+    if (deletedAt.notNullDeclared()) {
+      throw new SchemaDefinitionException("table " + name() + ": softDelete column " + deletedAt.name()
+          + " must be nullable (NULL means live)");
+    }
+    if (softDeleteColumn != null) {
+      throw new SchemaDefinitionException("table " + name() + " declares softDelete twice");
+    }
+    softDeleteColumn = deletedAt;
+  }
+
+  /** Declares {@code deleted_at timestamptz} (nullable) and makes the table soft-delete on it. */
+  protected final Column<OffsetDateTime> deletedAt() {
+    Column<OffsetDateTime> c = timestamptz("deleted_at");
+    softDelete(c);
+    return c;
+  }
+
+  /**
+   * Declares {@code updated_at timestamptz NOT NULL DEFAULT now()} that every UPDATE built with the DSL
+   * sets to the current time unless the statement sets it itself (an app-side {@code onUpdate}).
+   */
+  protected final Column<OffsetDateTime> updatedAt() {
+    return timestamptz("updated_at").notNull().defaultNow().onUpdate(OffsetDateTime::now);
+  }
+
+  /**
+   * The unique-while-live pattern in one call: a partial unique index on {@code cols}
+   * {@code WHERE deleted_at IS NULL}, so a soft-deleted row does not block a new live row with the same
+   * values. Call after {@link #softDelete}; the index is named {@code <table>_<cols>_live_key}.
+   */
+  protected final Index uniqueWhileLive(Column<?>... cols) {
+    if (softDeleteColumn == null) {
+      throw new SchemaDefinitionException("table " + name() + ": uniqueWhileLive(...) needs softDelete(column) first");
+    }
+    List<String> names = Arrays.stream(cols).map(Column::name).toList();
+    return index(Names.of(name(), names, "live_key")).unique().on(cols)
+        .where(Identifiers.quote(softDeleteColumn.name()) + " IS NULL");
+  }
+
+  /** The soft-delete column, or null when rows of this table are deleted for real. */
+  public final Column<?> softDeleteColumn() {
+    return softDeleteColumn;
+  }
+
+  /**
+   * The condition that keeps only live rows ({@code <ref>.deleted_at IS NULL}, referring to this
+   * instance, i.e. to its alias when aliased), or null for tables without soft delete. The public hook
+   * for every query builder that reads this table (selects, relational queries, subqueries).
+   */
+  public final Condition softDeleteCondition() {
+    return softDeleteColumn == null ? null : softDeleteColumn.isNull();
+  }
+
+  /**
+   * Opts this table into trigger-based change capture: {@code ChangeCapture.installSql(...)} generates
+   * triggers for it so inserts, updates and deletes are logged even when made outside the application.
+   */
+  protected final void auditChanges() {
+    checkModifiable(null);
+    auditChanges = true;
+  }
+
+  /** Whether the table opted into change capture with {@link #auditChanges()}. */
+  public final boolean auditsChanges() {
+    return auditChanges;
+  }
 }
