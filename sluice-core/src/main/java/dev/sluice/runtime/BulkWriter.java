@@ -42,6 +42,10 @@ import org.postgresql.copy.CopyIn;
  * <p>Atomicity: from a {@link Database} every call runs in its own transaction (all rows or none); from
  * a {@link Transaction} it runs on the transaction's connection and a failure aborts that transaction.
  *
+ * <p>Counts: each method returns the rows written, as PostgreSQL reports them for a multi-row
+ * statement, COPY and the temporary-table upsert; for a batch rewritten by pgjdbc (which reports no
+ * per-row count) every row sent counts once, exact for inserts and DO UPDATE upserts.
+ *
  * <p>Input is consumed once and never materialised: at most {@link BulkOptions#copyMinRows()} mapped
  * rows are buffered to pick the path; beyond that the rows stream straight into COPY.
  *
@@ -213,25 +217,36 @@ public final class BulkWriter {
     long start = System.nanoTime();
     try (PreparedStatement ps = c.prepareStatement(shape.sql())) {
       int pending = 0;
+      long affected = 0;
       for (Object[] row : buffer) {
         for (int i = 0; i < row.length; i++) ((DataType<Object>) columns.get(i).dataType()).bind(ps, i + 1, row[i]);
         for (int j = row.length; j < binds.size(); j++) binds.get(j).bindTo(ps, j + 1);
         ps.addBatch();
         if (++pending == BATCH_CHUNK) {
-          ps.executeBatch();
+          affected += affected(ps.executeBatch());
           pending = 0;
         }
       }
-      if (pending > 0) ps.executeBatch();
+      if (pending > 0) affected += affected(ps.executeBatch());
       if (JdbcExecutor.SQL_LOG.isDebugEnabled()) {
         JdbcExecutor.log(new Rendered("(batch of " + buffer.size() + ") " + shape.sql(), List.of()), start, buffer.size());
       }
-      return buffer.size();
+      return affected;
     } catch (SQLException e) {
       SQLException cause = e.getNextException() != null ? e.getNextException() : e;
       JdbcExecutor.logFailure(shape, start, cause);
       throw DataAccessException.of(shape.sql(), cause);
     }
+  }
+
+  /**
+   * The rows a batch affected. A rewritten batch reports {@link Statement#SUCCESS_NO_INFO} per row; each
+   * such row counts as one (exact for inserts and DO UPDATE upserts, an upper bound for DO NOTHING).
+   */
+  private static long affected(int[] counts) {
+    long n = 0;
+    for (int c : counts) n += c == Statement.SUCCESS_NO_INFO ? 1 : Math.max(c, 0);
+    return n;
   }
 
   // --- COPY path -----------------------------------------------------------------------------------
