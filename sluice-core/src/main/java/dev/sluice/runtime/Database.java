@@ -187,4 +187,47 @@ public final class Database implements QueryFactory, AutoCloseable {
     if (t instanceof SQLException s) return DataAccessException.of("(transaction body)", s);
     return new TransactionFailedException(t);
   }
+
+  // --- bulk paths (insertMany / upsertMany) and read replicas -------------------------------------
+
+  /**
+   * Bulk inserts with the given path thresholds; each call runs in its own transaction (all rows or
+   * none). See {@link BulkWriter}.
+   */
+  public BulkWriter bulk(BulkOptions options) {
+    return new BulkWriter(new BulkWriter.Runner() {
+      @Override
+      public <R> R inTransaction(java.util.function.Function<Connection, R> work) {
+        return transaction(tx -> work.apply(tx.connection()));
+      }
+    }, options);
+  }
+
+  /** Inserts one row per item in one transaction (multi-row INSERT, batch or COPY by count); see {@link BulkWriter#insertMany}. */
+  public <E> long insertMany(dev.sluice.schema.Table<?> table, Iterable<? extends E> items,
+      java.util.function.BiConsumer<? super dev.sluice.query.InsertRow, ? super E> mapper) {
+    return bulk(BulkOptions.DEFAULT).insertMany(table, items, mapper);
+  }
+
+  /** Streams items into the table in one transaction without materialising them; see {@link BulkWriter#insertMany}. */
+  public <E> long insertMany(dev.sluice.schema.Table<?> table, java.util.stream.Stream<? extends E> items,
+      java.util.function.BiConsumer<? super dev.sluice.query.InsertRow, ? super E> mapper) {
+    return bulk(BulkOptions.DEFAULT).insertMany(table, items, mapper);
+  }
+
+  /** Inserts or updates one row per item on the conflict columns, in one transaction; see {@link BulkWriter#upsertMany}. */
+  public <E> long upsertMany(dev.sluice.schema.Table<?> table, Iterable<? extends E> items,
+      java.util.function.BiConsumer<? super dev.sluice.query.InsertRow, ? super E> mapper,
+      dev.sluice.schema.Column<?>... conflictColumns) {
+    return bulk(BulkOptions.DEFAULT).upsertMany(table, items, mapper, conflictColumns);
+  }
+
+  /**
+   * A handle that sends reads to the replicas (round robin, skipping failed ones) and everything else
+   * to {@code primary}; see {@link ReplicatedDatabase} for exactly which call goes where. Closing it
+   * closes all the given databases.
+   */
+  public static ReplicatedDatabase withReplicas(Database primary, Database... replicas) {
+    return new ReplicatedDatabase(primary, java.util.List.of(replicas), ReplicatedDatabase.DEFAULT_STICKY_WINDOW);
+  }
 }

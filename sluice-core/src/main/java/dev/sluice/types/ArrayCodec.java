@@ -111,11 +111,21 @@ final class ArrayCodec<T> implements Codec<T[]> {
       } else {
         int start = pos[0];
         while (s.charAt(pos[0]) != ',' && s.charAt(pos[0]) != '}') pos[0]++;
-        String raw = s.substring(start, pos[0]).trim();
+        // only PostgreSQL's array whitespace, not String.trim(): that also strips control characters
+        // such as U+0001, which PostgreSQL prints unquoted
+        int end = pos[0];
+        while (start < end && isArraySpace(s.charAt(start))) start++;
+        while (end > start && isArraySpace(s.charAt(end - 1))) end--;
+        String raw = s.substring(start, end);
         items.add(raw.equals("NULL") ? null : element.codec().fromText(raw));
       }
     }
     T[] out = (T[]) Array.newInstance(element.javaType(), items.size());
     return items.toArray(out);
+  }
+
+  /** PostgreSQL's array_isspace: the characters it skips around unquoted elements. */
+  private static boolean isArraySpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';
   }
 }
