@@ -185,6 +185,10 @@ final class ResultMapping {
     Codec codec = slot.type().codec();
     String sqlName = slot.type().sqlName();
     boolean rawJson = sqlName.equals("json") || sqlName.equals("jsonb");
+    if (valueType == java.time.OffsetDateTime.class) {
+      // pgjdbc reads timestamptz in UTC; the text form carries the session time zone: normalise
+      return node -> node == null || node.isNull() ? null : utc((java.time.OffsetDateTime) codec.fromText(node.asText()));
+    }
     return node -> {
       if (node == null || node.isNull()) return null;
       return codec.fromText(rawJson ? node.toString() : node.asText());
@@ -198,8 +202,7 @@ final class ResultMapping {
           || !raw.isAssignableFrom(List.class) || !Collection.class.isAssignableFrom(raw)) {
         throw new IllegalArgumentException(where(owner, c) + " must be a List<record> for many-relation " + slot.name());
       }
-      Class<?> element = recordArgument(owner, c, p, slot);
-      Plan nested = plan(element, slot.nested());
+      Plan nested = nestedPlan(owner, c, recordArgument(owner, c, p, slot), slot);
       return node -> {
         if (node == null || node.isNull()) return List.of();
         List<Object> out = new ArrayList<>(node.size());
@@ -208,15 +211,23 @@ final class ResultMapping {
       };
     }
     if (generic instanceof ParameterizedType p && p.getRawType() == Optional.class) {
-      Plan nested = plan(recordArgument(owner, c, p, slot), slot.nested());
+      Plan nested = nestedPlan(owner, c, recordArgument(owner, c, p, slot), slot);
       return node -> node == null || node.isNull() ? Optional.empty() : Optional.of(nested.fromArray(node));
     }
     if (!c.getType().isRecord()) {
       throw new IllegalArgumentException(where(owner, c) + " must be a record or Optional<record> for one-relation "
           + slot.name());
     }
-    Plan nested = plan(c.getType(), slot.nested());
+    Plan nested = nestedPlan(owner, c, c.getType(), slot);
     return node -> node == null || node.isNull() ? null : nested.fromArray(node);
+  }
+
+  private static Plan nestedPlan(Class<?> owner, RecordComponent c, Class<?> element, Shape.Slot slot) {
+    try {
+      return plan(element, slot.nested());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where(owner, c) + " -> " + e.getMessage(), e);
+    }
   }
 
   private static Class<?> recordArgument(Class<?> owner, RecordComponent c, ParameterizedType p, Shape.Slot slot) {
@@ -224,6 +235,11 @@ final class ResultMapping {
     if (arg instanceof Class<?> k && k.isRecord()) return k;
     throw new IllegalArgumentException(where(owner, c) + ": the element type for relation " + slot.name()
         + " must be a record");
+  }
+
+  private static java.time.OffsetDateTime utc(java.time.OffsetDateTime t) {
+    if (t.equals(java.time.OffsetDateTime.MAX) || t.equals(java.time.OffsetDateTime.MIN)) return t;
+    return t.withOffsetSameInstant(java.time.ZoneOffset.UTC);
   }
 
   static Class<?> box(Class<?> c) {
