@@ -103,8 +103,11 @@ final class RelationalSql {
     String[] childAliases = childAliases(spec);
     boolean many = r.kind() == Relation.Kind.MANY;
     boolean ordered = many && !spec.orderBy.isEmpty();
-    if (many) ctx.sql("SELECT coalesce(json_agg(").id("s").sql('.').id("r")
-        .sql(ordered ? " ORDER BY " : "").sql(ordered ? "\"s\".\"o\"" : "").sql("), '[]'::json) AS ").id("data").sql(" FROM (");
+    if (many) {
+      ctx.sql("SELECT coalesce(json_agg(").id("s").sql('.').id("r");
+      if (ordered) ctx.sql(" ORDER BY ").id("s").sql('.').id("o");
+      ctx.sql("), '[]'::json) AS ").id("data").sql(" FROM (");
+    }
     ctx.sql("SELECT json_build_array(");
     boolean comma = false;
     for (Field<?> f : spec.selectedColumns()) {
