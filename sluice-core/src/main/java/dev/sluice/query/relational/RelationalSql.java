@@ -65,11 +65,45 @@ final class RelationalSql {
       comma = true;
     }
     if (!comma) ctx.sql("1");
-    ctx.sql(" FROM ").visit(spec.table);
+    Long limit = first ? Long.valueOf(spec.limit == null ? 1 : Math.min(1, spec.limit)) : spec.limit;
+    ctx.sql(" FROM ");
+    if (pageFirst(spec, limit)) {
+      // page the root rows before the laterals run, so relations are read for the page only
+      ctx.sql('(');
+      pagedRows(ctx, spec, null, limit);
+      ctx.sql(") AS ").id(spec.table.alias() != null ? spec.table.alias() : spec.table.name());
+      joins(ctx, spec, childAliases);
+      if (!spec.orderBy.isEmpty()) ctx.sql(" ORDER BY ").visitAll(spec.orderBy, ", ");
+      return;
+    }
+    ctx.visit(spec.table);
     joins(ctx, spec, childAliases);
     if (spec.where != null) ctx.sql(" WHERE ").visit(spec.where);
     if (!spec.orderBy.isEmpty()) ctx.sql(" ORDER BY ").visitAll(spec.orderBy, ", ");
-    Long limit = first ? Long.valueOf(spec.limit == null ? 1 : Math.min(1, spec.limit)) : spec.limit;
+    if (limit != null) ctx.sql(" LIMIT ").value(PgTypes.BIGINT, limit);
+    if (spec.offset != null) ctx.sql(" OFFSET ").value(PgTypes.BIGINT, spec.offset);
+  }
+
+  /**
+   * True when the level's rows are paged in a derived table of the same name before its relations
+   * are joined: without it, an ORDER BY that no index serves sorts the joined rows, so every
+   * candidate row's relations would be read before LIMIT discards most of them. Needs a bare
+   * reference name (public schema or an alias) and no junction table.
+   */
+  private static boolean pageFirst(LevelSpec spec, Long limit) {
+    boolean paged = limit != null || spec.offset != null;
+    boolean bare = spec.table.alias() != null || spec.table.schema().equals("public");
+    return paged && !spec.children.isEmpty() && bare && (spec.relation == null || !spec.relation.isThrough());
+  }
+
+  /** {@code SELECT t.* FROM t WHERE [correlation AND] where ORDER BY ... LIMIT ? OFFSET ?}. */
+  private void pagedRows(RenderContext ctx, LevelSpec spec, Condition correlation, Long limit) {
+    ctx.sql("SELECT ");
+    spec.table.renderReference(ctx);
+    ctx.sql(".* FROM ").visit(spec.table);
+    if (correlation != null) ctx.sql(" WHERE ").visit(correlation);
+    if (spec.where != null) ctx.sql(correlation == null ? " WHERE (" : " AND (").visit(spec.where).sql(")");
+    if (!spec.orderBy.isEmpty()) ctx.sql(" ORDER BY ").visitAll(spec.orderBy, ", ");
     if (limit != null) ctx.sql(" LIMIT ").value(PgTypes.BIGINT, limit);
     if (spec.offset != null) ctx.sql(" OFFSET ").value(PgTypes.BIGINT, spec.offset);
   }
@@ -128,8 +162,16 @@ final class RelationalSql {
     ctx.sql(") AS ").id(many ? "r" : "data");
     if (ordered) ctx.sql(", row_number() OVER (ORDER BY ").visitAll(spec.orderBy, ", ").sql(") AS ").id("o");
     Table target = r.target();
-    ctx.sql(" FROM ").visit(target);
     Condition correlation;
+    if (many && pageFirst(spec, spec.limit)) {
+      ctx.sql(" FROM (");
+      pagedRows(ctx, spec, eq(r.targetKey(target), parentKey), spec.limit);
+      ctx.sql(") AS ").id(target.alias() != null ? target.alias() : target.name());
+      joins(ctx, spec, childAliases);
+      ctx.sql(") AS ").id("s");
+      return;
+    }
+    ctx.sql(" FROM ").visit(target);
     if (r.isThrough()) {
       Table<?> junction = r.junction();
       ctx.sql(" JOIN ").visit(junction).sql(" ON ").visit(eq(r.junctionTargetKey(junction), r.targetKey(target)));
