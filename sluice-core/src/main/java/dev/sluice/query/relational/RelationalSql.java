@@ -26,12 +26,16 @@ import java.util.Set;
  * ({@code "rN_k"}) so the child can still reach it.
  *
  * <p>Values nested in json are sent as PostgreSQL text ({@code ::text}) unless json carries them
- * exactly (integers, booleans, text, uuid, json itself), so {@code Codec.fromText} decodes them to
- * the same Java values as the flat path.
+ * exactly (integers, booleans, text-like types, uuid, json itself), so {@code Codec.fromText}
+ * decodes them to the same Java values as the flat path. A level holds at most 100 values
+ * (PostgreSQL's limit on function arguments).
  */
 final class RelationalSql {
   private static final Set<String> JSON_NATIVE = Set.of("smallint", "integer", "bigint", "smallserial", "serial",
-      "bigserial", "boolean", "text", "character varying", "uuid", "json", "jsonb");
+      "bigserial", "boolean", "text", "character varying", "uuid", "json", "jsonb",
+      // their casts to text are not their output functions (bpchar::text trims, inet::text adds /32),
+      // while json carries the output text exactly
+      "character", "bpchar", "inet", "cidr", "macaddr");
 
   private int aliases;
 

@@ -191,7 +191,13 @@ final class ResultMapping {
     }
     return node -> {
       if (node == null || node.isNull()) return null;
-      return codec.fromText(rawJson ? node.toString() : node.asText());
+      String text = rawJson ? node.toString() : node.asText();
+      try {
+        return codec.fromText(text);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("relational result: cannot decode " + slot.name() + " (" + sqlName
+            + ") of " + owner.getSimpleName() + " from its text form '" + text + "': " + e.getMessage(), e);
+      }
     };
   }
 
