@@ -38,7 +38,7 @@ final class ResultMapping {
       .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-  private record Key(Class<?> type, Shape shape) {}
+  private record Key(Class<?> type, Shape shape, boolean nested) {}
 
   private static final Map<Key, Plan> CACHE = new ConcurrentHashMap<>();
 
@@ -104,19 +104,20 @@ final class ResultMapping {
 
   @SuppressWarnings("unchecked")
   static <R> RowReader<R> reader(Class<R> type, Shape shape) {
-    Plan plan = plan(type, shape);
+    Plan plan = plan(type, shape, false);
     return rs -> (R) plan.fromRow(rs);
   }
 
-  static Plan plan(Class<?> type, Shape shape) {
-    Plan p = CACHE.get(new Key(type, shape));
+  static Plan plan(Class<?> type, Shape shape, boolean nested) {
+    Key key = new Key(type, shape, nested);
+    Plan p = CACHE.get(key);
     if (p != null) return p;
-    p = build(type, shape);
-    CACHE.putIfAbsent(new Key(type, shape), p);
-    return p;
+    p = build(type, shape, nested);
+    Plan raced = CACHE.putIfAbsent(key, p);
+    return raced != null ? raced : p;
   }
 
-  private static Plan build(Class<?> type, Shape shape) {
+  private static Plan build(Class<?> type, Shape shape, boolean nested) {
     if (!type.isRecord()) {
       throw new IllegalArgumentException("cannot map relational result into " + type.getName()
           + ": relational queries map into records");
@@ -149,6 +150,10 @@ final class ResultMapping {
         } else {
           rootTypes[i] = slot.type();
           decoders[i] = valueDecoder(type, rc[i], slot);
+          if (nested && !decodesText(slot.type())) {
+            problems.add("component '" + names[i] + "': the codec of " + slot.name() + " (" + slot.type().sqlName()
+                + ") cannot decode text (Codec.fromText), which nested values need");
+          }
         }
       } catch (IllegalArgumentException e) {
         problems.add(e.getMessage());
@@ -230,9 +235,17 @@ final class ResultMapping {
 
   private static Plan nestedPlan(Class<?> owner, RecordComponent c, Class<?> element, Shape.Slot slot) {
     try {
-      return plan(element, slot.nested());
+      return plan(element, slot.nested(), true);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where(owner, c) + " -> " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean decodesText(DataType<?> type) {
+    try {
+      return type.codec().getClass().getMethod("fromText", String.class).getDeclaringClass() != Codec.class;
+    } catch (NoSuchMethodException e) {
+      return false;
     }
   }
 
