@@ -88,8 +88,8 @@ final class RelationalQueryImpl implements RelationalQuery {
 
   @Override
   public void renderTo(RenderContext ctx) {
-    Rendered r = RelationalSql.render(spec, false).result();
-    throw new UnsupportedOperationException("a relational query cannot be embedded; render() it: " + r.sql());
+    throw new UnsupportedOperationException("a relational query of " + spec.table.name()
+        + " is a whole statement and cannot be embedded in another query; use render() to see its SQL");
   }
 
   @Override

@@ -232,6 +232,23 @@ class RelationalQueryLiveTest {
     assertThat(teams.get(1).members()).isEmpty();
   }
 
+  record Probe(long probe) {}
+
+  record TeamProbe(String name, List<Probe> members) {}
+
+  @Test
+  void aPagedRootReadsRelationsOnlyForTheRowsOnItsPage() {
+    pg.execute("create sequence if not exists probe");
+    long start = db.select(Dsl.field(dev.sluice.types.PgTypes.BIGINT, "nextval('probe')")).fetchOne();
+    List<TeamProbe> page = db.query(TEAMS).columns(TEAMS.name)
+        .with(TEAMS.members, m -> m.columns().extra("probe", Dsl.field(dev.sluice.types.PgTypes.BIGINT, "nextval('probe')")))
+        .orderBy(TEAMS.name.desc()).limit(1).findMany(TeamProbe.class);
+    long end = db.select(Dsl.field(dev.sluice.types.PgTypes.BIGINT, "nextval('probe')")).fetchOne();
+    assertThat(page).extracting(TeamProbe::name).containsExactly("Ops");
+    assertThat(page.get(0).members()).hasSize(1);
+    assertThat(end - start - 1).as("member rows whose relation level was evaluated (5 exist, Ops has 1)").isEqualTo(1);
+  }
+
   record Counted(String name, long memberCount, List<Share> projects) {}
 
   record Share(String name, BigDecimal budget, Boolean big) {}
