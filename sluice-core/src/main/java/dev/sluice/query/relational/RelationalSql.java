@@ -124,7 +124,8 @@ final class RelationalSql {
       LevelSpec.Child child = spec.children.get(i);
       Relation<?> r = child.relation();
       String alias = childAliases[i];
-      QueryPart parentKey = r.sourceKey();
+      // the key as a column of this level's table instance (an alias of the relation's table renders its alias)
+      QueryPart parentKey = spec.table.column(r.sourceKey().name());
       if (collides(spec.table, child.spec())) {
         String k = alias + "_k";
         ctx.sql(" LEFT JOIN LATERAL (SELECT ").visit(parentKey).sql(" AS ").id("k").sql(") AS ").id(k).sql(" ON TRUE");

@@ -232,6 +232,15 @@ class RelationalQueryLiveTest {
     assertThat(teams.get(1).members()).isEmpty();
   }
 
+  @Test
+  void anAliasedRootTableJoinsItsRelationsThroughTheAlias() {
+    RelTables.Teams t = TEAMS.as("t");
+    List<TeamLatest> teams = db.query(t).with(TEAMS.members, m -> m.orderBy(MEMBERS.joinedAt))
+        .where(t.id.eq(1L).and(Relations.exists(t.projects))).findMany(TeamLatest.class);
+    assertThat(teams).hasSize(1);
+    assertThat(teams.get(0).members()).hasSize(3);
+  }
+
   record Probe(long probe) {}
 
   record TeamProbe(String name, List<Probe> members) {}
