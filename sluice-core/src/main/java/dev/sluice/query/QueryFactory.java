@@ -59,4 +59,14 @@ public interface QueryFactory extends SelectOverloads {
   default Delete hardDelete(Table<?> table) {
     return deleteFrom(table).hardDelete();
   }
+
+  // --- relational queries feature ------------------------------------------------------------------
+
+  /**
+   * A relational read of {@code table}: nested related rows in ONE statement, mapped into records:
+   * {@code db.query(TEAMS).with(TEAMS.members).findMany(TeamView.class)}.
+   */
+  default dev.sluice.query.relational.RelationalQuery query(Table<?> table) {
+    return dev.sluice.query.relational.Relations.query(executor(), table);
+  }
 }

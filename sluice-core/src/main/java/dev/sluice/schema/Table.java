@@ -739,4 +739,79 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   public final boolean auditsChanges() {
     return auditChanges;
   }
+
+  // --- relations (relational queries feature): one block, added by the relational branch ----------
+
+  /**
+   * A to-one relation: {@code ownKey} (usually this table's foreign key) equals {@code targetKey} of
+   * the target; nullable, so it maps to a nullable record or an {@code Optional}. Works with the
+   * foreign key on either side: {@code one(() -> PROFILES, id, p -> p.userId)} is a one-relation
+   * whose key lives on the other table.
+   */
+  protected final <R extends Table<R>, V> Relation<R> one(Supplier<R> target, Column<V> ownKey,
+      java.util.function.Function<R, Column<V>> targetKey) {
+    return new Relation<>(this, Relation.Kind.ONE, () -> ownKey, target, targetKey, null, null, null);
+  }
+
+  /** A to-many relation: rows of the target whose {@code targetKey} equals this table's {@code ownKey}. */
+  protected final <R extends Table<R>, V> Relation<R> many(Supplier<R> target, Column<V> ownKey,
+      java.util.function.Function<R, Column<V>> targetKey) {
+    return new Relation<>(this, Relation.Kind.MANY, () -> ownKey, target, targetKey, null, null, null);
+  }
+
+  /**
+   * A to-many relation inferred from the target's foreign key {@code targetFk}, which must
+   * {@code references(...)} a column of this table: {@code many(() -> MEMBERS, m -> m.teamId)}.
+   */
+  protected final <R extends Table<R>, V> Relation<R> many(Supplier<R> target,
+      java.util.function.Function<R, Column<V>> targetFk) {
+    return new Relation<>(this, Relation.Kind.MANY, () -> referencedColumnHere(targetFk.apply(target.get())),
+        target, targetFk, null, null, null);
+  }
+
+  /**
+   * A to-one relation inferred from this table's foreign key {@code ownFk}, which must
+   * {@code references(...)} a column of the target: {@code one(() -> USERS, authorId)}.
+   */
+  protected final <R extends Table<R>, V> Relation<R> one(Supplier<R> target, Column<V> ownFk) {
+    if (ownFk.referenceSpec() == null) {
+      throw new SchemaDefinitionException("table " + name() + ": relation on column " + ownFk.name()
+          + " needs the column to reference the target (references(...)) or an explicit target key");
+    }
+    return new Relation<>(this, Relation.Kind.ONE, () -> ownFk, target, r -> {
+      Column<?> referenced = ownFk.referenceSpec().target().get();
+      Column<?> c = r.column(referenced.name());
+      if (c == null) throw new SchemaDefinitionException("table " + name() + ": column " + ownFk.name()
+          + " references " + referenced + ", which is not a column of " + r.name());
+      return c;
+    }, null, null, null);
+  }
+
+  /**
+   * A many-to-many relation through a junction table, written along the join path:
+   * {@code this.ownKey = junction.junctionOwn} and {@code junction.junctionTarget = target.targetKey}.
+   * A query level of this relation may select the junction's columns (its attributes) too.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  protected final <R extends Table<R>, J extends Table<J>, V, W> Relation<R> manyToMany(Column<V> ownKey,
+      Supplier<J> junction, java.util.function.Function<J, Column<V>> junctionOwn,
+      java.util.function.Function<J, Column<W>> junctionTarget, Supplier<R> target,
+      java.util.function.Function<R, Column<W>> targetKey) {
+    return new Relation<>(this, Relation.Kind.MANY, () -> ownKey, target, targetKey, junction,
+        (java.util.function.Function) junctionOwn, (java.util.function.Function) junctionTarget);
+  }
+
+  private Column<?> referencedColumnHere(Column<?> fk) {
+    if (fk.referenceSpec() == null) {
+      throw new SchemaDefinitionException("relation of table " + name() + ": column " + fk
+          + " does not reference this table; declare references(...) or give both keys");
+    }
+    Column<?> referenced = fk.referenceSpec().target().get();
+    Column<?> own = column(referenced.name());
+    if (own == null || !referenced.table().definition().name().equals(definition().name())) {
+      throw new SchemaDefinitionException("relation of table " + name() + ": column " + fk + " references "
+          + referenced + ", not a column of " + name());
+    }
+    return own;
+  }
 }

@@ -1,0 +1,275 @@
+package dev.sluice.query.relational;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.sluice.query.RowReader;
+import dev.sluice.schema.Relation;
+import dev.sluice.types.Codec;
+import dev.sluice.types.DataType;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Maps relational results into nested records. A plan per (record class, shape) says which slot
+ * feeds each component and how to decode it; plans are built and validated once, then cached, so
+ * per row there is no reflection: root values are read with their codecs, nested json is parsed
+ * once and decoded with {@code Codec.fromText}.
+ */
+final class ResultMapping {
+  private ResultMapping() {}
+
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+  private record Key(Class<?> type, Shape shape, boolean nested) {}
+
+  private static final Map<Key, Plan> CACHE = new ConcurrentHashMap<>();
+
+  /** Decodes one component's value from its slot (a JsonNode for nested levels). */
+  private interface Decoder {
+    Object fromJson(JsonNode node);
+  }
+
+  /** A validated mapping of one record class onto one shape. */
+  private record Plan(Class<?> type, MethodHandle ctor, int[] slotOf, Decoder[] decoders, boolean[] rootJson,
+      DataType<?>[] rootTypes, boolean[] primitive, String[] names) {
+
+    Object fromArray(JsonNode row) {
+      Object[] args = new Object[slotOf.length];
+      for (int i = 0; i < slotOf.length; i++) {
+        args[i] = check(i, decoders[i].fromJson(row.get(slotOf[i])));
+      }
+      return construct(args);
+    }
+
+    Object fromRow(ResultSet rs) throws SQLException {
+      Object[] args = new Object[slotOf.length];
+      for (int i = 0; i < slotOf.length; i++) {
+        int column = slotOf[i] + 1;
+        Object v;
+        if (rootJson[i]) {
+          String text = rs.getString(column);
+          v = decoders[i].fromJson(text == null ? null : parse(text));
+        } else {
+          v = rootTypes[i].read(rs, column);
+        }
+        args[i] = check(i, v);
+      }
+      return construct(args);
+    }
+
+    private Object check(int i, Object v) {
+      if (v == null && primitive[i]) {
+        throw new NullPointerException("relational result: value for component '" + names[i] + "' of "
+            + type.getName() + " is NULL but the component is primitive");
+      }
+      return v;
+    }
+
+    private Object construct(Object[] args) {
+      try {
+        return ctor.invoke(args);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new IllegalStateException(t);
+      }
+    }
+  }
+
+  static JsonNode parse(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("relational result: invalid json from the database", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static <R> RowReader<R> reader(Class<R> type, Shape shape) {
+    Plan plan = plan(type, shape, false);
+    return rs -> (R) plan.fromRow(rs);
+  }
+
+  static Plan plan(Class<?> type, Shape shape, boolean nested) {
+    Key key = new Key(type, shape, nested);
+    Plan p = CACHE.get(key);
+    if (p != null) return p;
+    p = build(type, shape, nested);
+    Plan raced = CACHE.putIfAbsent(key, p);
+    return raced != null ? raced : p;
+  }
+
+  private static Plan build(Class<?> type, Shape shape, boolean nested) {
+    if (!type.isRecord()) {
+      throw new IllegalArgumentException("cannot map relational result into " + type.getName()
+          + ": relational queries map into records");
+    }
+    RecordComponent[] rc = type.getRecordComponents();
+    int n = rc.length;
+    int[] slotOf = new int[n];
+    Decoder[] decoders = new Decoder[n];
+    boolean[] rootJson = new boolean[n];
+    DataType<?>[] rootTypes = new DataType<?>[n];
+    boolean[] primitive = new boolean[n];
+    String[] names = new String[n];
+    Class<?>[] ctorTypes = new Class<?>[n];
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      names[i] = rc[i].getName();
+      ctorTypes[i] = rc[i].getType();
+      primitive[i] = rc[i].getType().isPrimitive();
+      int s = shape.indexOf(names[i]);
+      slotOf[i] = s;
+      if (s < 0) {
+        problems.add("component '" + names[i] + "' has no matching column, extra or relation");
+        continue;
+      }
+      Shape.Slot slot = shape.slots().get(s);
+      try {
+        if (slot.isRelation()) {
+          rootJson[i] = true;
+          decoders[i] = relationDecoder(type, rc[i], slot);
+        } else {
+          rootTypes[i] = slot.type();
+          decoders[i] = valueDecoder(type, rc[i], slot);
+          if (nested && !decodesText(slot.type())) {
+            problems.add("component '" + names[i] + "': the codec of " + slot.name() + " (" + slot.type().sqlName()
+                + ") cannot decode text (Codec.fromText), which nested values need");
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("cannot map relational result into " + type.getName() + ": "
+          + String.join("; ", problems) + " (level values: " + shape.slots().stream().map(Shape.Slot::describe).toList() + ")");
+    }
+    MethodHandle mh;
+    try {
+      Constructor<?> ctor = type.getDeclaredConstructor(ctorTypes);
+      ctor.setAccessible(true);
+      mh = MethodHandles.lookup().unreflectConstructor(ctor)
+          .asType(MethodType.methodType(Object.class, ctorTypes).generic())
+          .asSpreader(Object[].class, n);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot access the canonical constructor of " + type.getName(), e);
+    }
+    return new Plan(type, mh, slotOf, decoders, rootJson, rootTypes, primitive, names);
+  }
+
+  private static String where(Class<?> owner, RecordComponent c) {
+    return "component '" + c.getName() + "' (" + c.getGenericType().getTypeName().replaceAll("[\\w.]+\\.", "") + ")";
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Decoder valueDecoder(Class<?> owner, RecordComponent c, Shape.Slot slot) {
+    Class<?> valueType = slot.type().javaType();
+    if (!box(c.getType()).isAssignableFrom(valueType)) {
+      throw new IllegalArgumentException(where(owner, c) + " cannot hold " + slot.name() + " of type "
+          + valueType.getSimpleName());
+    }
+    Codec codec = slot.type().codec();
+    String sqlName = slot.type().sqlName();
+    boolean rawJson = sqlName.equals("json") || sqlName.equals("jsonb");
+    if (valueType == java.time.OffsetDateTime.class) {
+      // pgjdbc reads timestamptz in UTC; the text form carries the session time zone: normalise
+      return node -> node == null || node.isNull() ? null : utc((java.time.OffsetDateTime) codec.fromText(node.asText()));
+    }
+    return node -> {
+      if (node == null || node.isNull()) return null;
+      String text = rawJson ? node.toString() : node.asText();
+      try {
+        return codec.fromText(text);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("relational result: cannot decode " + slot.name() + " (" + sqlName
+            + ") of " + owner.getSimpleName() + " from its text form '" + text + "': " + e.getMessage(), e);
+      }
+    };
+  }
+
+  private static Decoder relationDecoder(Class<?> owner, RecordComponent c, Shape.Slot slot) {
+    Type generic = c.getGenericType();
+    if (slot.kind() == Relation.Kind.MANY) {
+      if (!(generic instanceof ParameterizedType p) || !(p.getRawType() instanceof Class<?> raw)
+          || !raw.isAssignableFrom(List.class) || !Collection.class.isAssignableFrom(raw)) {
+        throw new IllegalArgumentException(where(owner, c) + " must be a List<record> for many-relation " + slot.name());
+      }
+      Plan nested = nestedPlan(owner, c, recordArgument(owner, c, p, slot), slot);
+      return node -> {
+        if (node == null || node.isNull()) return List.of();
+        List<Object> out = new ArrayList<>(node.size());
+        for (JsonNode row : node) out.add(nested.fromArray(row));
+        return java.util.Collections.unmodifiableList(out);
+      };
+    }
+    if (generic instanceof ParameterizedType p && p.getRawType() == Optional.class) {
+      Plan nested = nestedPlan(owner, c, recordArgument(owner, c, p, slot), slot);
+      return node -> node == null || node.isNull() ? Optional.empty() : Optional.of(nested.fromArray(node));
+    }
+    if (!c.getType().isRecord()) {
+      throw new IllegalArgumentException(where(owner, c) + " must be a record or Optional<record> for one-relation "
+          + slot.name());
+    }
+    Plan nested = nestedPlan(owner, c, c.getType(), slot);
+    return node -> node == null || node.isNull() ? null : nested.fromArray(node);
+  }
+
+  private static Plan nestedPlan(Class<?> owner, RecordComponent c, Class<?> element, Shape.Slot slot) {
+    try {
+      return plan(element, slot.nested(), true);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where(owner, c) + " -> " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean decodesText(DataType<?> type) {
+    try {
+      return type.codec().getClass().getMethod("fromText", String.class).getDeclaringClass() != Codec.class;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  private static Class<?> recordArgument(Class<?> owner, RecordComponent c, ParameterizedType p, Shape.Slot slot) {
+    Type arg = p.getActualTypeArguments()[0];
+    if (arg instanceof Class<?> k && k.isRecord()) return k;
+    throw new IllegalArgumentException(where(owner, c) + ": the element type for relation " + slot.name()
+        + " must be a record");
+  }
+
+  private static java.time.OffsetDateTime utc(java.time.OffsetDateTime t) {
+    if (t.equals(java.time.OffsetDateTime.MAX) || t.equals(java.time.OffsetDateTime.MIN)) return t;
+    return t.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+  }
+
+  static Class<?> box(Class<?> c) {
+    if (!c.isPrimitive()) return c;
+    if (c == int.class) return Integer.class;
+    if (c == long.class) return Long.class;
+    if (c == boolean.class) return Boolean.class;
+    if (c == double.class) return Double.class;
+    if (c == float.class) return Float.class;
+    if (c == short.class) return Short.class;
+    if (c == byte.class) return Byte.class;
+    return Character.class;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.sluice.query.relational;
+
+import dev.sluice.schema.Relation;
+import dev.sluice.types.DataType;
+import java.util.List;
+
+/**
+ * The value shape of one query level: named slots in select order. Equal shapes map the same way,
+ * so (record class, shape) keys the cached mapping plans.
+ */
+record Shape(List<Slot> slots) {
+  /** A value (column or extra) or a nested relation ({@code kind} and {@code nested} set). */
+  record Slot(String name, DataType<?> type, Relation.Kind kind, Shape nested) {
+    static Slot value(String name, DataType<?> type) {
+      return new Slot(name, type, null, null);
+    }
+
+    static Slot nested(String name, Relation.Kind kind, Shape nested) {
+      return new Slot(name, null, kind, nested);
+    }
+
+    boolean isRelation() {
+      return kind != null;
+    }
+
+    String describe() {
+      if (kind == null) return name + " " + type.javaType().getSimpleName();
+      return name + (kind == Relation.Kind.MANY ? " (many)" : " (one)");
+    }
+  }
+
+  int indexOf(String component) {
+    for (int i = 0; i < slots.size(); i++) if (slots.get(i).name().equals(component)) return i;
+    String lower = component.toLowerCase(java.util.Locale.ROOT);
+    for (int i = 0; i < slots.size(); i++) {
+      if (slots.get(i).name().replace("_", "").toLowerCase(java.util.Locale.ROOT).equals(lower)) return i;
+    }
+    return -1;
+  }
+}
