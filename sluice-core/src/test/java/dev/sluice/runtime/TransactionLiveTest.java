@@ -159,7 +159,9 @@ class TransactionLiveTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(attempts.get()).as("one transaction failed with 40001 and was retried").isEqualTo(3);
+    // at least one transaction failed with 40001 and was retried; a retry that starts while the other
+    // transaction is still open can conflict with it again, so more than one retry is legitimate
+    assertThat(attempts.get()).as("serialization failures were retried").isBetween(3, 6);
     assertThat(count()).isEqualTo(4);
   }
 
