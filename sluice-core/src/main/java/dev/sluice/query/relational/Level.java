@@ -30,6 +30,12 @@ public interface Level<S extends Level<S>> {
   /** Filters rows of this level; called again, the conditions are ANDed. See {@link Relations#exists}. */
   S where(Condition condition);
 
+  /**
+   * Includes soft-deleted rows at this level (tables declared with {@code softDelete(...)}); by
+   * default every level reads live rows only.
+   */
+  S withDeleted();
+
   /** Orders rows of this level (nested lists keep this order). */
   S orderBy(OrderField... fields);
 

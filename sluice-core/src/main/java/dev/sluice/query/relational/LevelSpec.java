@@ -24,6 +24,7 @@ final class LevelSpec {
   final List<Extra> extras = new ArrayList<>();
   final List<Child> children = new ArrayList<>();
   Condition where;
+  boolean withDeleted;
   final List<OrderField> orderBy = new ArrayList<>();
   Long limit;
   Long offset;
@@ -52,6 +53,22 @@ final class LevelSpec {
     LevelSpec child = new LevelSpec(r.target(), r);
     children.add(new Child(r, child));
     return child;
+  }
+
+  /**
+   * The level's filter as rendered: the user's conditions plus, unless {@link #withDeleted}, the
+   * live-rows condition of each soft-delete table the level reads ({@code source}, and the junction
+   * of a many-to-many). Null when there is nothing to filter.
+   */
+  Condition effectiveWhere(Table<?>... sources) {
+    Condition c = where;
+    if (!withDeleted) {
+      for (Table<?> t : sources) {
+        Condition live = t == null ? null : t.softDeleteCondition();
+        if (live != null) c = c == null ? live : live.and(c);
+      }
+    }
+    return c;
   }
 
   void where(Condition c) {

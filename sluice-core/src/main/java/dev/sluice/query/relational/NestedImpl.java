@@ -49,6 +49,12 @@ final class NestedImpl implements Nested {
   }
 
   @Override
+  public Nested withDeleted() {
+    spec.withDeleted = true;
+    return this;
+  }
+
+  @Override
   public Nested orderBy(OrderField... fields) {
     spec.orderBy.addAll(List.of(fields));
     return this;

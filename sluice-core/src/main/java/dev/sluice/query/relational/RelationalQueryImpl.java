@@ -46,6 +46,12 @@ final class RelationalQueryImpl implements RelationalQuery {
   }
 
   @Override
+  public RelationalQuery withDeleted() {
+    spec.withDeleted = true;
+    return this;
+  }
+
+  @Override
   public RelationalQuery orderBy(OrderField... fields) {
     spec.orderBy.addAll(List.of(fields));
     return this;

@@ -82,7 +82,8 @@ final class RelationalSql {
     }
     ctx.visit(spec.table);
     joins(ctx, spec, childAliases);
-    if (spec.where != null) ctx.sql(" WHERE ").visit(spec.where);
+    Condition where = spec.effectiveWhere(spec.table);
+    if (where != null) ctx.sql(" WHERE ").visit(where);
     if (!spec.orderBy.isEmpty()) ctx.sql(" ORDER BY ").visitAll(spec.orderBy, ", ");
     if (limit != null) ctx.sql(" LIMIT ").value(PgTypes.BIGINT, limit);
     if (spec.offset != null) ctx.sql(" OFFSET ").value(PgTypes.BIGINT, spec.offset);
@@ -106,7 +107,8 @@ final class RelationalSql {
     spec.table.renderReference(ctx);
     ctx.sql(".* FROM ").visit(spec.table);
     if (correlation != null) ctx.sql(" WHERE ").visit(correlation);
-    if (spec.where != null) ctx.sql(correlation == null ? " WHERE (" : " AND (").visit(spec.where).sql(")");
+    Condition where = spec.effectiveWhere(spec.table);
+    if (where != null) ctx.sql(correlation == null ? " WHERE (" : " AND (").visit(where).sql(")");
     if (!spec.orderBy.isEmpty()) ctx.sql(" ORDER BY ").visitAll(spec.orderBy, ", ");
     if (limit != null) ctx.sql(" LIMIT ").value(PgTypes.BIGINT, limit);
     if (spec.offset != null) ctx.sql(" OFFSET ").value(PgTypes.BIGINT, spec.offset);
@@ -177,8 +179,9 @@ final class RelationalSql {
       return;
     }
     ctx.sql(" FROM ").visit(target);
+    Table<?> junction = null;
     if (r.isThrough()) {
-      Table<?> junction = r.junction();
+      junction = r.junction();
       ctx.sql(" JOIN ").visit(junction).sql(" ON ").visit(eq(r.junctionTargetKey(junction), r.targetKey(target)));
       correlation = eq(r.junctionSourceKey(junction), parentKey);
     } else {
@@ -186,7 +189,8 @@ final class RelationalSql {
     }
     joins(ctx, spec, childAliases);
     ctx.sql(" WHERE ").visit(correlation);
-    if (spec.where != null) ctx.sql(" AND (").visit(spec.where).sql(")");
+    Condition where = spec.effectiveWhere(target, junction);
+    if (where != null) ctx.sql(" AND (").visit(where).sql(")");
     if (!spec.orderBy.isEmpty()) ctx.sql(" ORDER BY ").visitAll(spec.orderBy, ", ");
     Long limit = many ? spec.limit : Long.valueOf(1);
     if (limit != null) ctx.sql(" LIMIT ").value(PgTypes.BIGINT, limit);

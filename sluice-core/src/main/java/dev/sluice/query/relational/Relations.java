@@ -69,6 +69,11 @@ public final class Relations {
         correlation = RelationalSql.eq(relation.targetKey(target), sourceKey);
       }
       ctx.sql(" WHERE ").visit(correlation);
+      // soft-deleted related rows do not count as related
+      for (Table<?> t : new Table<?>[] {target, junction}) {
+        Condition live = t == null ? null : t.softDeleteCondition();
+        if (live != null) ctx.sql(" AND ").visit(live);
+      }
       if (filter != null) {
         ctx.subquery(1);
         try {
