@@ -15,7 +15,10 @@ import java.util.List;
  * that first switches role and sets the claims ({@code SET LOCAL ROLE ...; select set_config(..., true)...},
  * one round trip). Statements built here outside {@link #transaction} each get their own transaction;
  * inside one, the setup runs once at its start. Everything is transaction-local, so a pooled
- * connection goes back to the pool as the login user with no claims set.
+ * connection goes back to the pool as the login user with no claims set. Prepared queries run inside
+ * {@code scope.transaction(tx -> tx.prepare(query)...)}. Code inside a transaction could still
+ * {@code RESET ROLE} through raw SQL: the context guards against mistakes and leaks, not against
+ * hostile code running in the application.
  *
  * <pre>{@code
  * TenantScope app = db.as(TenantContext.builder().userId(userId).tenantId(teamId).roles("member").build());
