@@ -19,11 +19,13 @@ public final class Tenancy {
 
   /**
    * The one statement (one round trip) that starts every transaction run as a tenant: switches to
-   * the context's role and sets the claims, all transaction-local. Values are bound.
+   * the context's role and sets the claims, all transaction-local. Values are bound. The last column
+   * tells whether the role is a superuser (for which RLS would silently not apply).
    */
   static String setupSql(String dbRole) {
     return "SET LOCAL ROLE " + Identifiers.quote(dbRole) + "; select set_config('request.jwt.claims', ?, true), "
-        + "set_config('app.user_id', ?, true), set_config('app.tenant_id', ?, true), set_config('app.roles', ?, true)";
+        + "set_config('app.user_id', ?, true), set_config('app.tenant_id', ?, true), set_config('app.roles', ?, true), "
+        + "(select rolsuper from pg_catalog.pg_roles where rolname = current_user)";
   }
 
   /** Applies {@code ctx} to the transaction open on {@code c} (autocommit must be off). */
@@ -34,7 +36,16 @@ public final class Tenancy {
       ps.setString(2, ctx.userId() == null ? "" : ctx.userId());
       ps.setString(3, ctx.tenantId() == null ? "" : ctx.tenantId());
       ps.setString(4, ctx.rolesJson());
-      ps.execute();
+      boolean isResultSet = ps.execute();
+      while (!isResultSet && ps.getUpdateCount() != -1) isResultSet = ps.getMoreResults();
+      if (isResultSet) {
+        try (java.sql.ResultSet rs = ps.getResultSet()) {
+          if (rs.next() && rs.getBoolean(5)) {
+            throw new IllegalStateException("tenant context role " + ctx.dbRole() + " is a superuser, so row-level"
+                + " security would not apply; act as a NOLOGIN non-superuser role (see Tenancy.appRoleSql)");
+          }
+        }
+      }
     } catch (SQLException e) {
       throw DataAccessException.of(sql + " -- could not act as " + ctx
           + " (does the role exist and is it granted to the login user?)", e);

@@ -214,6 +214,15 @@ class TenantScopeLiveTest {
   }
 
   @Test
+  void actingAsASuperuserIsRefusedBecauseRlsWouldNotApply() {
+    TenantScope root = db.as(TenantContext.builder().tenantId(TEAM_A).dbRole(login).build());
+    assertThatThrownBy(() -> root.select(PROJECTS.name).from(PROJECTS).fetch())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("superuser");
+    assertThat(one(db, setting("app.tenant_id"))).isNullOrEmpty();
+    PoolLeakCheck.assertNoLeaks(db);
+  }
+
+  @Test
   void unknownRoleFailsWithAClearError() {
     TenantScope ghost = db.as(TenantContext.builder().dbRole("no_such_role_x").build());
     assertThatThrownBy(() -> one(ghost, setting("app.user_id")))
