@@ -230,4 +230,16 @@ public final class Database implements QueryFactory, AutoCloseable {
   public static ReplicatedDatabase withReplicas(Database primary, Database... replicas) {
     return new ReplicatedDatabase(primary, java.util.List.of(replicas), ReplicatedDatabase.DEFAULT_STICKY_WINDOW);
   }
+
+  // --- tenancy (row-level security) -------------------------------------------------------------
+
+  /**
+   * This database acting as {@code context}: every statement of the returned handle runs in a
+   * transaction that first does {@code SET LOCAL ROLE} and sets the claims transaction-locally, so
+   * row-level security policies see the user and tenant and nothing leaks to the next user of a
+   * pooled connection. Cheap to create; create one per request.
+   */
+  public TenantScope as(TenantContext context) {
+    return new TenantScope(this, java.util.Objects.requireNonNull(context, "context"));
+  }
 }

@@ -71,4 +71,17 @@ public final class Policy {
   PolicyModel toModel() {
     return new PolicyModel(name, command, permissive, roles, using, withCheck);
   }
+
+  // --- tenancy: policy helpers ---------------------------------------------------------------------
+
+  /** A copy of this policy under another name (two helper policies on one table need distinct names). */
+  public Policy named(String newName) {
+    Policy p = new Policy(newName);
+    p.command = command;
+    p.permissive = permissive;
+    p.roles.addAll(roles);
+    p.using = using;
+    p.withCheck = withCheck;
+    return p;
+  }
 }

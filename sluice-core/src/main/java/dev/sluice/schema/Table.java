@@ -585,6 +585,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
       IndexModel im = i.toModel(table, problems);
       if (im != null) is.add(im);
     }
+    addTenantIndex(table, is, pk, us, problems);
     List<PolicyModel> ps = policies.stream().map(Policy::toModel).toList();
     PartitioningModel partitioning = partitionStrategy == null ? null
         : new PartitioningModel(partitionStrategy, partitionKeys, partitions);
@@ -813,5 +814,64 @@ public abstract class Table<T extends Table<T>> implements TableLike {
           + referenced + ", not a column of " + name());
     }
     return own;
+  }
+
+  // --- tenancy: row-level security by tenant column ------------------------------------------------
+
+  private Column<?> tenantColumn;
+
+  /** The column named by {@link #tenantColumn(Column)}, or null. */
+  public final Column<?> tenantColumn() {
+    return tenantColumn;
+  }
+
+  /** Adds a policy built elsewhere, e.g. by {@link Policies}. */
+  protected final Policy addPolicy(Policy p) {
+    checkModifiable(null);
+    for (Policy existing : policies) {
+      if (existing.toModel().name().equals(p.toModel().name())) {
+        throw new IllegalArgumentException("table " + name() + " already has a policy named " + p.toModel().name()
+            + "; rename one with Policy.named(...)");
+      }
+    }
+    policies.add(p);
+    return p;
+  }
+
+  /**
+   * Opts this table in to multi-tenancy by {@code column}: ENABLE and FORCE ROW LEVEL SECURITY (so
+   * the owner is not exempt either), the {@link Policies#tenantIsolation(Column) tenant isolation}
+   * policy, and an index on the column unless an index, primary key or unique constraint already
+   * leads with it (every policy check filters on it). Returns the isolation policy, e.g. to restrict
+   * it {@code .to("app_user")}.
+   */
+  protected final Policy tenantColumn(Column<?> column) {
+    checkModifiable(null);
+    if (column == null || column.table() != this) {
+      throw new IllegalArgumentException("table " + name() + ": tenantColumn(" + column + ") must be a column of this table");
+    }
+    if (tenantColumn != null) {
+      throw new IllegalStateException("table " + name() + " already has tenant column " + tenantColumn.name());
+    }
+    tenantColumn = column;
+    rlsEnabled = true;
+    rlsForced = true;
+    return addPolicy(Policies.tenantIsolation(column));
+  }
+
+  private void addTenantIndex(String table, List<IndexModel> is, PrimaryKeyModel pk, List<UniqueModel> us,
+      List<String> problems) {
+    if (tenantColumn == null) return;
+    String col = tenantColumn.name();
+    if (pk != null && pk.columns().get(0).equals(col)) return;
+    for (UniqueModel u : us) if (u.columns().get(0).equals(col)) return;
+    for (IndexModel i : is) {
+      if (i.where() == null && !i.elements().isEmpty() && !i.elements().get(0).isExpression()
+          && i.elements().get(0).expression().equals(col)) {
+        return;
+      }
+    }
+    IndexModel im = new Index(null).on(tenantColumn).toModel(table, problems);
+    if (im != null) is.add(im);
   }
 }

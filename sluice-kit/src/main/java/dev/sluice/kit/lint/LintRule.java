@@ -109,7 +109,11 @@ public enum LintRule {
   BC104(Severity.WARNING, "Enum value renamed",
       "ALTER TYPE ... RENAME VALUE changes what stored rows read back as; running code that writes or compares"
           + " the old label fails or silently stops matching. Add the new value, migrate rows, then stop using"
-          + " the old one.");
+          + " the old one."),
+  RL101(Severity.WARNING, "Row-level security policy filters on an unindexed column",
+      "PostgreSQL evaluates a table's policy expressions for every row a query touches, so a policy that compares"
+          + " a column (tenant, team, owner) with the current user's id turns every statement into a full scan once"
+          + " the table grows. Add an index whose leading key is that column (Table.tenantColumn adds one).");
 
   private final Severity severity;
   private final String title;

@@ -460,9 +460,9 @@ class LinterTest {
 
   @Test
   void everyRuleHasACodeTitleAndExplanation() {
-    assertThat(LintRule.values()).hasSize(24);
+    assertThat(LintRule.values()).hasSize(25);
     for (LintRule r : LintRule.values()) {
-      assertThat(r.code()).matches("(DS|MF|LK|BC)1\\d\\d");
+      assertThat(r.code()).matches("(DS|MF|LK|BC|RL)1\\d\\d");
       assertThat(r.title()).isNotBlank();
       assertThat(r.explanation()).hasSizeGreaterThan(60);
     }

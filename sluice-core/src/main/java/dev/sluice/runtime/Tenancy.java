@@ -1,0 +1,153 @@
+package dev.sluice.runtime;
+
+import dev.sluice.sql.Identifiers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * SQL that row-level security policies rely on, and how a {@link TenantContext} is applied.
+ *
+ * <p>The schema model has no functions, so the helper functions come as a migration snippet
+ * ({@link #installSql()}, {@link #supabaseSql()}, {@link #appRoleSql(String, String)}) to paste into a
+ * migration, or applied directly with {@link #install(Database)} (tests, prototypes). All of it is
+ * idempotent.
+ */
+public final class Tenancy {
+  private Tenancy() {}
+
+  /**
+   * The one statement (one round trip) that starts every transaction run as a tenant: switches to
+   * the context's role and sets the claims, all transaction-local. Values are bound. The last column
+   * tells whether the role is a superuser (for which RLS would silently not apply).
+   */
+  static String setupSql(String dbRole) {
+    return "SET LOCAL ROLE " + Identifiers.quote(dbRole) + "; select set_config('request.jwt.claims', ?, true), "
+        + "set_config('app.user_id', ?, true), set_config('app.tenant_id', ?, true), set_config('app.roles', ?, true), "
+        + "(select rolsuper from pg_catalog.pg_roles where rolname = current_user)";
+  }
+
+  /** Applies {@code ctx} to the transaction open on {@code c} (autocommit must be off). */
+  static void apply(Connection c, TenantContext ctx) throws SQLException {
+    String sql = setupSql(ctx.dbRole());
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, ctx.claimsJson());
+      ps.setString(2, ctx.userId() == null ? "" : ctx.userId());
+      ps.setString(3, ctx.tenantId() == null ? "" : ctx.tenantId());
+      ps.setString(4, ctx.rolesJson());
+      boolean isResultSet = ps.execute();
+      while (!isResultSet && ps.getUpdateCount() != -1) isResultSet = ps.getMoreResults();
+      if (isResultSet) {
+        try (java.sql.ResultSet rs = ps.getResultSet()) {
+          if (rs.next() && rs.getBoolean(5)) {
+            throw new IllegalStateException("tenant context role " + ctx.dbRole() + " is a superuser, so row-level"
+                + " security would not apply; act as a NOLOGIN non-superuser role (see Tenancy.appRoleSql)");
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw DataAccessException.of(sql + " -- could not act as " + ctx
+          + " (does the role exist and is it granted to the login user?)", e);
+    }
+  }
+
+  /**
+   * Schema {@code sluice} with {@code sluice.current_user_id()}, {@code sluice.current_tenant_id()}
+   * (text, NULL when unset) and {@code sluice.has_role(text)} (false when unset), reading the
+   * settings {@link Database#as} sets. Policies cast the ids to the column type.
+   */
+  public static String installSql() {
+    return """
+        create schema if not exists sluice;
+        grant usage on schema sluice to public;
+        create or replace function sluice.current_user_id() returns text
+          language sql stable parallel safe
+          as $$ select nullif(current_setting('app.user_id', true), '') $$;
+        create or replace function sluice.current_tenant_id() returns text
+          language sql stable parallel safe
+          as $$ select nullif(current_setting('app.tenant_id', true), '') $$;
+        create or replace function sluice.has_role(role_name text) returns boolean
+          language sql stable parallel safe
+          as $$ select coalesce(nullif(current_setting('app.roles', true), '')::jsonb ? role_name, false) $$;
+        """;
+  }
+
+  /**
+   * The Supabase preset: roles {@code anon}, {@code authenticated} (NOLOGIN) and {@code service_role}
+   * (NOLOGIN BYPASSRLS), schema {@code auth} with {@code auth.jwt()} (the {@code request.jwt.claims}
+   * jsonb), {@code auth.uid()} (uuid of claim {@code sub}) and {@code auth.role()} (claim {@code role}),
+   * written as Supabase writes them, so policies written for Supabase run unchanged. Roles are
+   * cluster-wide; creating them needs CREATEROLE (and superuser for BYPASSRLS). Grant them to the
+   * login role with {@link #grantRolesSql(String, String...)}.
+   */
+  public static String supabaseSql() {
+    return """
+        do $$
+        begin
+          if not exists (select from pg_roles where rolname = 'anon') then
+            begin create role anon nologin noinherit; exception when duplicate_object then null; end;
+          end if;
+          if not exists (select from pg_roles where rolname = 'authenticated') then
+            begin create role authenticated nologin noinherit; exception when duplicate_object then null; end;
+          end if;
+          if not exists (select from pg_roles where rolname = 'service_role') then
+            begin create role service_role nologin noinherit bypassrls; exception when duplicate_object then null; end;
+          end if;
+        end $$;
+        create schema if not exists auth;
+        grant usage on schema auth to anon, authenticated, service_role;
+        create or replace function auth.jwt() returns jsonb
+          language sql stable
+          as $$ select coalesce(nullif(current_setting('request.jwt.claim', true), ''),
+                                nullif(current_setting('request.jwt.claims', true), ''), '{}')::jsonb $$;
+        create or replace function auth.uid() returns uuid
+          language sql stable
+          as $$ select nullif(coalesce(nullif(current_setting('request.jwt.claim.sub', true), ''),
+                                       auth.jwt() ->> 'sub'), '')::uuid $$;
+        create or replace function auth.role() returns text
+          language sql stable
+          as $$ select coalesce(nullif(current_setting('request.jwt.claim.role', true), ''), auth.jwt() ->> 'role') $$;
+        grant execute on function auth.jwt(), auth.uid(), auth.role() to public;
+        """;
+  }
+
+  /**
+   * Creates the application role {@code role} (NOLOGIN, so nobody connects as it; not superuser, so
+   * RLS applies) and grants it to {@code loginRole} so {@code SET LOCAL ROLE} is allowed.
+   */
+  public static String appRoleSql(String role, String loginRole) {
+    Identifiers.check(role);
+    if (role.contains("$")) throw new IllegalArgumentException("app role name cannot contain '$': " + role);
+    String literal = "'" + role.replace("'", "''") + "'";
+    return "do $$ begin if not exists (select from pg_roles where rolname = " + literal + ") then "
+        + "begin create role " + Identifiers.quote(role) + " nologin noinherit; "
+        + "exception when duplicate_object then null; end; end if; end $$;\n"
+        + grantRolesSql(loginRole, role);
+  }
+
+  /** {@code GRANT roles TO loginRole}: lets the login user {@code SET ROLE} to them. */
+  public static String grantRolesSql(String loginRole, String... roles) {
+    StringBuilder sb = new StringBuilder("grant ");
+    for (int i = 0; i < roles.length; i++) sb.append(i == 0 ? "" : ", ").append(Identifiers.quote(roles[i]));
+    return sb.append(" to ").append(Identifiers.quote(loginRole)).append(";\n").toString();
+  }
+
+  /** Runs {@link #installSql()} on {@code db} in one transaction. */
+  public static void install(Database db) {
+    run(db, List.of(installSql()));
+  }
+
+  /** Runs {@link #installSql()} and {@link #supabaseSql()} on {@code db}. */
+  public static void installSupabase(Database db) {
+    run(db, List.of(installSql(), supabaseSql()));
+  }
+
+  /** Runs SQL scripts (several statements each) in one transaction. */
+  public static void run(Database db, List<String> scripts) {
+    db.transaction(tx -> {
+      for (String s : scripts) tx.executeSql(s);
+      return null;
+    });
+  }
+}
