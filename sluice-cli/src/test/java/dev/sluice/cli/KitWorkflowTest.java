@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 @PgTest
 class KitWorkflowTest {
   static final String V1 = "dev.sluice.cli.fixtures.Shop";
-  static final String V2 = "dev.sluice.cli.fixtures.ShopV2";
+  static final String V2 = "dev.sluice.cli.fixtures.evolved.ShopV2";
 
   static Cli.Run sluice(String... args) {
     return Cli.run(args);
@@ -128,12 +128,12 @@ class KitWorkflowTest {
   void anAmbiguousRenameStopsWithoutATerminalAndNamesTheHint(@TempDir Path dir) throws Exception {
     Path m = dir.resolve("migrations");
     assertThat(sluice(args("generate", V1, m, null, "--name", "init")).exit()).isZero();
-    Cli.Run r = sluice(args("generate", "dev.sluice.cli.fixtures.ShopRenamed", m, null));
+    Cli.Run r = sluice(args("generate", "dev.sluice.cli.fixtures.evolved.ShopRenamed", m, null));
     assertThat(r.exit()).as(r.toString()).isEqualTo(3);
     assertThat(r.err()).contains("renamedFrom").contains("--rename");
     assertThat(Files.list(m).filter(p -> p.toString().endsWith(".sql")).count()).as("nothing written").isEqualTo(2);
 
-    Cli.Run hinted = sluice(args("generate", "dev.sluice.cli.fixtures.ShopRenamed", m, null, "--rename", "public.customers=clients"));
+    Cli.Run hinted = sluice(args("generate", "dev.sluice.cli.fixtures.evolved.ShopRenamed", m, null, "--rename", "public.customers=clients"));
     assertThat(hinted.exit()).as(hinted.toString()).isZero();
     String sql = Files.readString(m.resolve(Files.list(m).map(p -> p.getFileName().toString())
         .filter(n -> n.startsWith("0002") && !n.contains(".down.")).findFirst().orElseThrow()));
