@@ -12,15 +12,21 @@ import java.util.List;
  * so that a database created by hand and one created by Sluice look alike. Names longer than 63 bytes
  * are shortened with a stable hash suffix instead of being silently truncated by the server.
  */
-final class Names {
+public final class Names {
   private Names() {}
 
-  static String of(String table, List<String> columns, String suffix) {
+  /**
+   * The default name of a constraint or index on {@code columns} of {@code table}:
+   * {@code <table>_<columns>_<suffix>} ({@code suffix} is pkey, key, fkey, check, excl or idx).
+   * Tools that write schema code (pull) compare with it to leave default names out.
+   */
+  public static String of(String table, List<String> columns, String suffix) {
     String base = columns.isEmpty() ? table : table + "_" + String.join("_", columns);
     return fit(base, suffix);
   }
 
-  static String fit(String base, String suffix) {
+  /** {@code <base>_<suffix>}, shortened with a stable hash when longer than 63 bytes. */
+  public static String fit(String base, String suffix) {
     String full = base + "_" + suffix;
     if (full.getBytes(StandardCharsets.UTF_8).length <= 63) return full;
     String hash = hash(full).substring(0, 8);

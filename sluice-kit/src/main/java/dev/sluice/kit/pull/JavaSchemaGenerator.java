@@ -432,7 +432,7 @@ public final class JavaSchemaGenerator {
       this.t = info.model();
       this.types = new TypeMapper(im, namedTypes, holder + ".");
       var pk = t.primaryKey();
-      pkInline = pk != null && pk.columns().size() == 1 && pk.name().equals(DefaultNames.fit(t.name(), "pkey"))
+      pkInline = pk != null && pk.columns().size() == 1 && pk.name().equals(dev.sluice.schema.Names.fit(t.name(), "pkey"))
           && info.fields().containsKey(pk.columns().get(0)) ? pk.columns().get(0) : null;
       for (UniqueModel u : t.uniques()) {
         if (u.columns().size() == 1 && !u.deferrable() && !u.initiallyDeferred()
@@ -521,7 +521,7 @@ public final class JavaSchemaGenerator {
       if (c.collation() != null) calls.add(".collate(" + string(c.collation()) + ")");
       UniqueModel u = inlineUnique.get(c.name());
       if (u != null) {
-        boolean dflt = u.name().equals(DefaultNames.of(t.name(), u.columns(), "key")) && !u.nullsNotDistinct();
+        boolean dflt = u.name().equals(dev.sluice.schema.Names.of(t.name(), u.columns(), "key")) && !u.nullsNotDistinct();
         calls.add(dflt ? ".unique()" : ".unique(" + string(u.name()) + ", " + u.nullsNotDistinct() + ")");
       }
       ForeignKeyModel fk = inlineFk.get(c.name());
@@ -552,7 +552,7 @@ public final class JavaSchemaGenerator {
     private String references(ForeignKeyModel fk) {
       TableInfo target = target(fk);
       String ref = "() -> " + target.className() + "." + target.constant() + "." + target.fields().get(fk.refColumns().get(0));
-      boolean defaultName = fk.name().equals(DefaultNames.of(t.name(), fk.columns(), "fkey"));
+      boolean defaultName = fk.name().equals(dev.sluice.schema.Names.of(t.name(), fk.columns(), "fkey"));
       List<String> opts = fkOptions(fk, !defaultName);
       if (opts.isEmpty()) return ".references(" + ref + ")";
       if (opts.size() == 1 && opts.get(0).startsWith(".onDelete(")) {
@@ -565,7 +565,7 @@ public final class JavaSchemaGenerator {
       List<String> out = new ArrayList<>();
       var pk = t.primaryKey();
       if (pk != null && pkInline == null) {
-        boolean dflt = pk.name().equals(DefaultNames.fit(t.name(), "pkey")) && !pk.columns().isEmpty();
+        boolean dflt = pk.name().equals(dev.sluice.schema.Names.fit(t.name(), "pkey")) && !pk.columns().isEmpty();
         out.add("primaryKey(" + (dflt ? "" : string(pk.name()) + (pk.columns().isEmpty() ? "" : ", "))
             + fields(pk.columns(), "primary key") + ")");
       }
@@ -575,7 +575,7 @@ public final class JavaSchemaGenerator {
         if (u.deferrable()) {
           out.add("deferrableUnique(" + string(u.name()) + ", " + u.nullsNotDistinct() + ", " + u.initiallyDeferred()
               + (cols.isEmpty() ? "" : ", " + cols) + ")");
-        } else if (u.name().equals(DefaultNames.of(t.name(), u.columns(), "key")) && !u.nullsNotDistinct()
+        } else if (u.name().equals(dev.sluice.schema.Names.of(t.name(), u.columns(), "key")) && !u.nullsNotDistinct()
             && !cols.isEmpty()) {
           out.add("unique(" + cols + ")");
         } else {
@@ -588,7 +588,7 @@ public final class JavaSchemaGenerator {
         List<String> refs = new ArrayList<>();
         for (String rc : fk.refColumns()) refs.add(target.className() + "." + target.constant() + "." + target.fields().get(rc));
         String list = im.use("java.util.List");
-        boolean defaultName = fk.name().equals(DefaultNames.of(t.name(), fk.columns(), "fkey"));
+        boolean defaultName = fk.name().equals(dev.sluice.schema.Names.of(t.name(), fk.columns(), "fkey"));
         out.add(chain("foreignKey(" + list + ".of(" + fields(fk.columns(), "foreign key " + fk.name()) + "), () -> "
             + list + ".of(" + String.join(", ", refs) + "))", fkOptions(fk, !defaultName), "    "));
       }
@@ -651,7 +651,7 @@ public final class JavaSchemaGenerator {
 
     private String index(IndexModel i) {
       List<String> keyNames = i.elements().stream().map(e -> e.isExpression() ? "expr" : e.expression()).toList();
-      boolean defaultName = i.name().equals(DefaultNames.of(t.name(), keyNames, i.unique() ? "key" : "idx"));
+      boolean defaultName = i.name().equals(dev.sluice.schema.Names.of(t.name(), keyNames, i.unique() ? "key" : "idx"));
       List<String> calls = new ArrayList<>();
       if (i.unique()) calls.add(".unique()");
       if (!i.method().equals("btree")) calls.add(".using(" + string(i.method()) + ")");
