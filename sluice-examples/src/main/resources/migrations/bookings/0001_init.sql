@@ -45,7 +45,8 @@ CREATE TABLE bookings.availability (
   CONSTRAINT availability_pkey PRIMARY KEY (id),
   CONSTRAINT availability_slot_key UNIQUE (professional_id, weekday, start_time),
   CONSTRAINT availability_end_after_start CHECK (end_time > start_time),
-  CONSTRAINT availability_weekday_check CHECK (weekday BETWEEN 1 AND 7)
+  CONSTRAINT availability_weekday_check CHECK (weekday BETWEEN 1 AND 7),
+  CONSTRAINT availability_no_overlap EXCLUDE USING gist (professional_id WITH =, weekday WITH =, (tsrange('2000-01-01'::date + start_time, '2000-01-01'::date + end_time)) WITH &&)
 );
 
 CREATE TABLE bookings.client_notes (
@@ -181,6 +182,8 @@ ALTER TABLE bookings.recurring_schedules ADD CONSTRAINT recurring_schedules_prof
 ALTER TABLE bookings.reviews ADD CONSTRAINT reviews_appointment_id_fkey FOREIGN KEY (appointment_id) REFERENCES bookings.appointments (id) ON DELETE CASCADE;
 
 CREATE INDEX appointments_client_id_idx ON bookings.appointments USING btree (client_id) INCLUDE (professional_id, during, status);
+
+CREATE INDEX appointments_professional_id_during_idx ON bookings.appointments USING btree (professional_id, during);
 
 CREATE INDEX appointments_schedule_id_idx ON bookings.appointments USING btree (schedule_id) WHERE (schedule_id IS NOT NULL);
 

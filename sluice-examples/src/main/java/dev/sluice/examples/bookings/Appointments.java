@@ -17,8 +17,7 @@ import java.util.UUID;
  * exclusion constraint {@value #NO_DOUBLE_BOOKING} makes the database refuse two non-cancelled
  * appointments of one professional whose ranges overlap (SQLSTATE 23P01), so no race between two
  * requests can double-book: back-to-back appointments ({@code [9,10)} and {@code [10,11)}) are fine.
- * Needs {@code btree_gist} for the {@code professional_id WITH =} part; its gist index also serves
- * lookups and the foreign key by professional.
+ * Needs {@code btree_gist} for the {@code professional_id WITH =} part.
  *
  * <p>Cascades: deleting the professional deletes their appointments (CASCADE, and with them the
  * reviews); deleting the recurring schedule keeps the appointments with {@code schedule_id} NULL
@@ -58,6 +57,9 @@ public final class Appointments extends Table<Appointments> {
     check("appointments_during_bounded", "NOT isempty(during) AND NOT lower_inf(during) AND NOT upper_inf(during)");
     exclude(NO_DOUBLE_BOOKING).using("gist").with(professionalId, "=").with(during, "&&")
         .where("status <> 'cancelled'::bookings.appointment_status");
+    // a professional's calendar in time order; also serves the CASCADE from professionals (the gist
+    // index of the exclusion constraint is partial, so it cannot find cancelled rows)
+    index("appointments_professional_id_during_idx").on(professionalId, during);
     // a client's history as an index-only scan: covering index with the columns the list shows
     index("appointments_client_id_idx").on(clientId).include(professionalId, during, status);
     index("appointments_schedule_id_idx").on(scheduleId).where("schedule_id IS NOT NULL");

@@ -10,8 +10,10 @@ import java.util.UUID;
 /**
  * Weekly opening hours: {@code weekday} is ISO (1 = Monday .. 7 = Sunday) and the times are native
  * {@code time} in the professional's timezone, so "9:00 to 17:00" stays 9 to 5 across DST changes.
- * One slot per professional, weekday and start time (composite unique); a slot must end after it
- * starts (CHECK). Removed with its professional (ON DELETE CASCADE).
+ * One slot per professional, weekday and start time (composite unique, which is also the arbiter of
+ * {@code ON CONFLICT (professional_id, weekday, start_time) DO UPDATE} when a professional edits a
+ * slot: an exclusion constraint cannot be one), no two slots of a day overlapping (EXCLUDE), and a
+ * slot must end after it starts (CHECK). Removed with its professional (ON DELETE CASCADE).
  */
 public final class Availability extends Table<Availability> {
   public static final Availability AVAILABILITY = new Availability();
@@ -29,5 +31,9 @@ public final class Availability extends Table<Availability> {
     super(Bookings.NS, "availability");
     unique("availability_slot_key", false, professionalId, weekday, startTime);
     check("availability_end_after_start", "end_time > start_time");
+    // nor two overlapping slots on one day: times become ranges on a fixed date (an immutable
+    // expression) so the gist operator && applies; needs btree_gist for the two equality parts
+    exclude("availability_no_overlap").using("gist").with(professionalId, "=").with(weekday, "=")
+        .withExpression("tsrange('2000-01-01'::date + start_time, '2000-01-01'::date + end_time)", "&&");
   }
 }

@@ -222,6 +222,21 @@ class BookingRulesLiveTest {
     assertRejected(() -> availability(pro, 8, "09:00", "10:00"), "23514", "availability_weekday_check");
     availability(pro, 1, "09:00", "12:00");
     assertRejected(() -> availability(pro, 1, "09:00", "11:00"), "23505", "availability_slot_key");
+    assertRejected(() -> availability(pro, 1, "11:00", "13:00"), "23P01", "availability_no_overlap");
+    availability(pro, 1, "12:00", "13:00");
+    availability(pro, 2, "09:00", "12:00");
+  }
+
+  @Test
+  void editingASlotIsAnUpsertOnTheCompositeUniqueKey() {
+    UUID pro = professional(db, "Lou", "");
+    availability(pro, 3, "09:00", "12:00");
+    db.insertInto(AVAILABILITY).set(AVAILABILITY.professionalId, pro).set(AVAILABILITY.weekday, (short) 3)
+        .set(AVAILABILITY.startTime, LocalTime.of(9, 0)).set(AVAILABILITY.endTime, LocalTime.of(10, 30))
+        .onConflict(AVAILABILITY.professionalId, AVAILABILITY.weekday, AVAILABILITY.startTime).doUpdate()
+        .set(AVAILABILITY.endTime, dev.sluice.query.Dsl.excluded(AVAILABILITY.endTime)).execute();
+    assertThat(db.select(AVAILABILITY.endTime).from(AVAILABILITY).where(AVAILABILITY.professionalId.eq(pro)).fetch())
+        .containsExactly(LocalTime.of(10, 30));
   }
 
   @Test
