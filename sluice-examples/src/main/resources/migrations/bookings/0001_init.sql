@@ -64,8 +64,7 @@ CREATE TABLE bookings.clients (
   email character varying(255) NOT NULL,
   phone character varying(32),
   created_at timestamp with time zone DEFAULT now() NOT NULL,
-  CONSTRAINT clients_pkey PRIMARY KEY (id),
-  CONSTRAINT clients_email_key UNIQUE (email)
+  CONSTRAINT clients_pkey PRIMARY KEY (id)
 );
 
 CREATE TABLE bookings.follows (
@@ -116,7 +115,6 @@ CREATE TABLE bookings.professionals (
   search tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, name), 'A') || setweight(to_tsvector('english'::regconfig, bio), 'B')) STORED,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT professionals_pkey PRIMARY KEY (id),
-  CONSTRAINT professionals_email_key UNIQUE (email),
   CONSTRAINT professionals_hourly_rate_check CHECK (hourly_rate >= 0)
 );
 
@@ -191,6 +189,8 @@ CREATE INDEX client_notes_client_id_idx ON bookings.client_notes USING btree (cl
 
 CREATE INDEX client_notes_professional_client_idx ON bookings.client_notes USING btree (professional_id, client_id);
 
+CREATE UNIQUE INDEX clients_email_key ON bookings.clients USING btree ((lower((email)::text)));
+
 CREATE INDEX follows_professional_id_idx ON bookings.follows USING btree (professional_id);
 
 CREATE INDEX messages_appointment_id_idx ON bookings.messages USING btree (appointment_id) WHERE (appointment_id IS NOT NULL);
@@ -206,6 +206,8 @@ CREATE INDEX notifications_client_id_idx ON bookings.notifications USING btree (
 CREATE INDEX notifications_professional_id_idx ON bookings.notifications USING btree (professional_id) WHERE (professional_id IS NOT NULL);
 
 CREATE INDEX professionals_active_plan_idx ON bookings.professionals USING btree (plan, name) WHERE (active);
+
+CREATE UNIQUE INDEX professionals_email_key ON bookings.professionals USING btree ((lower((email)::text)));
 
 CREATE INDEX professionals_metadata_idx ON bookings.professionals USING gin (metadata jsonb_path_ops);
 

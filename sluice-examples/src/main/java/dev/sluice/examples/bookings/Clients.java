@@ -16,7 +16,7 @@ public final class Clients extends Table<Clients> {
 
   public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
   public final Column<String> name = text("name").notNull();
-  public final Column<String> email = varchar("email", 255).notNull().unique();
+  public final Column<String> email = varchar("email", 255).notNull();
   public final Column<String> phone = varchar("phone", 32);
   public final Column<OffsetDateTime> createdAt = timestamptz("created_at").notNull().defaultNow();
 
@@ -26,5 +26,7 @@ public final class Clients extends Table<Clients> {
 
   private Clients() {
     super(Bookings.NS, "clients");
+    // one account per address whatever its case: Ann@x.org and ann@x.org are the same mailbox
+    index("clients_email_key").unique().onExpression("lower((email)::text)");
   }
 }

@@ -25,7 +25,7 @@ public final class Professionals extends Table<Professionals> {
 
   public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
   public final Column<String> name = text("name").notNull();
-  public final Column<String> email = varchar("email", 255).notNull().unique();
+  public final Column<String> email = varchar("email", 255).notNull();
   public final Column<String> bio = text("bio").notNull().defaultValue("");
   public final Column<Plan> plan = column("plan", BookingEnums.PLAN).notNull().defaultValue(Plan.FREE);
   public final Column<String> timezone = text("timezone").notNull().defaultValue("UTC");
@@ -47,6 +47,8 @@ public final class Professionals extends Table<Professionals> {
 
   private Professionals() {
     super(Bookings.NS, "professionals");
+    // one account per address whatever its case: Ann@x.org and ann@x.org are the same mailbox
+    index("professionals_email_key").unique().onExpression("lower((email)::text)");
     index("professionals_tags_idx").using("gin").on(tags);
     index("professionals_metadata_idx").using("gin").on(Index.key(metadata).opclass("jsonb_path_ops"));
     index("professionals_search_idx").using("gin").on(search);

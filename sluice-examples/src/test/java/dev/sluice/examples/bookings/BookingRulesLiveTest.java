@@ -240,6 +240,13 @@ class BookingRulesLiveTest {
   }
 
   @Test
+  void emailsAreUniqueWhateverTheirCase() {
+    db.insertInto(Clients.CLIENTS).set(Clients.CLIENTS.name, "Vic").set(Clients.CLIENTS.email, "vic@x.org").execute();
+    assertRejected(() -> db.insertInto(Clients.CLIENTS).set(Clients.CLIENTS.name, "Vic")
+        .set(Clients.CLIENTS.email, "Vic@X.org").execute(), "23505", "clients_email_key");
+  }
+
+  @Test
   void aNotificationHasExactlyTheRecipientItsTypeNames() {
     UUID pro = professional(db, "Lee", "");
     UUID c = client(db);
