@@ -22,6 +22,9 @@ final class ProjectOptions {
   @Option(names = "--url", description = "database URL: postgresql://user:pass@host:port/db or jdbc:postgresql://... (default: sluice.json url, then DATABASE_URL)")
   String url;
 
+  @Option(names = "--history-table", description = "migration history table in schema sluice (default: migrations); one per migration folder when several apps share a database")
+  String historyTable;
+
   @Option(names = "--json", description = "machine-readable output for CI")
   boolean json;
 

@@ -9,17 +9,26 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The history table {@code sluice.migrations}: one row per applied (or failed no-transaction) migration. */
+/**
+ * The history table ({@code sluice.migrations} by default, see {@link MigratorOptions#historyTable()}):
+ * one row per applied (or failed no-transaction) migration.
+ */
 final class History {
-  private History() {}
+  private final String table; // sluice.<name>, quoted as needed
+  private final String regclass;
+
+  History(String name) {
+    this.table = "sluice." + dev.sluice.sql.Identifiers.quote(name);
+    this.regclass = table.replace("'", "''");
+  }
 
   /** One row. */
   record Row(int version, String name, String sha256, OffsetDateTime appliedAt, long executionMs, String appliedBy, boolean success) {}
 
-  static void ensure(Connection c) throws SQLException {
+  void ensure(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute("CREATE SCHEMA IF NOT EXISTS sluice");
-      st.execute("CREATE TABLE IF NOT EXISTS sluice.migrations ("
+      st.execute("CREATE TABLE IF NOT EXISTS " + table + " ("
           + "version integer PRIMARY KEY, "
           + "name text NOT NULL, "
           + "sha256 text NOT NULL, "
@@ -30,27 +39,27 @@ final class History {
     }
   }
 
-  static boolean exists(Connection c) throws SQLException {
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select to_regclass('sluice.migrations') is not null")) {
+  boolean exists(Connection c) throws SQLException {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select to_regclass('" + regclass + "') is not null")) {
       rs.next();
       return rs.getBoolean(1);
     }
   }
 
   /** Rows by version. */
-  static List<Row> read(Connection c) throws SQLException {
+  List<Row> read(Connection c) throws SQLException {
     return query(c, "order by version");
   }
 
   /** Rows newest first (order of application, reversed). */
-  static List<Row> readNewestFirst(Connection c) throws SQLException {
+  List<Row> readNewestFirst(Connection c) throws SQLException {
     return query(c, "order by applied_at desc, version desc");
   }
 
-  private static List<Row> query(Connection c, String order) throws SQLException {
+  private List<Row> query(Connection c, String order) throws SQLException {
     List<Row> rows = new ArrayList<>();
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-        "select version, name, sha256, applied_at, execution_ms, applied_by, success from sluice.migrations " + order)) {
+        "select version, name, sha256, applied_at, execution_ms, applied_by, success from " + table + " " + order)) {
       while (rs.next()) {
         rows.add(new Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
             rs.getLong(5), rs.getString(6), rs.getBoolean(7)));
@@ -59,8 +68,8 @@ final class History {
     return rows;
   }
 
-  static void insert(Connection c, Migration m, long executionMs, String appliedBy, boolean success) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("insert into sluice.migrations"
+  void insert(Connection c, Migration m, long executionMs, String appliedBy, boolean success) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("insert into " + table
         + " (version, name, sha256, applied_at, execution_ms, applied_by, success)"
         + " values (?, ?, ?, now(), ?, coalesce(?, current_user), ?)")) {
       ps.setInt(1, m.version());
@@ -73,9 +82,9 @@ final class History {
     }
   }
 
-  static void finish(Connection c, int version, long executionMs, boolean success) throws SQLException {
+  void finish(Connection c, int version, long executionMs, boolean success) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "update sluice.migrations set execution_ms = ?, success = ?, applied_at = now() where version = ?")) {
+        "update " + table + " set execution_ms = ?, success = ?, applied_at = now() where version = ?")) {
       ps.setLong(1, executionMs);
       ps.setBoolean(2, success);
       ps.setInt(3, version);
@@ -83,15 +92,15 @@ final class History {
     }
   }
 
-  static void delete(Connection c, int version) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("delete from sluice.migrations where version = ?")) {
+  void delete(Connection c, int version) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where version = ?")) {
       ps.setInt(1, version);
       ps.executeUpdate();
     }
   }
 
-  static int deleteFailed(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("delete from sluice.migrations where not success")) {
+  int deleteFailed(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where not success")) {
       return ps.executeUpdate();
     }
   }

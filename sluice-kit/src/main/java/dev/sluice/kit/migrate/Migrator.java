@@ -148,7 +148,7 @@ public final class Migrator {
   public List<MigrationStatus> status() {
     List<Migration> files = folder.migrations();
     try (Connection c = dataSource.getConnection()) {
-      List<History.Row> rows = History.exists(c) ? History.read(c) : List.of();
+      List<History.Row> rows = history().exists(c) ? history().read(c) : List.of();
       Map<Integer, Migration> byVersion = new HashMap<>();
       files.forEach(m -> byVersion.put(m.version(), m));
       Map<Integer, History.Row> applied = new HashMap<>();
@@ -181,7 +181,7 @@ public final class Migrator {
   public List<Migration> baseline(int version) {
     return locked(work -> {
       folder.requireConsistent();
-      List<History.Row> rows = History.read(work);
+      List<History.Row> rows = history().read(work);
       if (!rows.isEmpty()) {
         throw new MigrationException("cannot baseline: sluice.migrations already records " + rows.size()
             + " migration(s) (up to version " + rows.get(rows.size() - 1).version()
@@ -195,7 +195,7 @@ public final class Migrator {
       List<Migration> adopted = files.stream().filter(m -> m.version() <= version).toList();
       work.setAutoCommit(false);
       try {
-        for (Migration m : adopted) History.insert(work, m, 0, options.installedBy(), true);
+        for (Migration m : adopted) history().insert(work, m, 0, options.installedBy(), true);
         work.commit();
       } catch (SQLException e) {
         rollbackQuietly(work);
@@ -219,7 +219,7 @@ public final class Migrator {
       folder.requireConsistent();
       Map<Integer, Migration> files = new HashMap<>();
       folder.migrations().forEach(m -> files.put(m.version(), m));
-      List<History.Row> rows = History.readNewestFirst(work);
+      List<History.Row> rows = history().readNewestFirst(work);
       refuseFailed(rows);
       if (n > rows.size()) {
         throw new MigrationException("cannot undo " + n + " migration(s): only " + rows.size() + " applied");
@@ -244,9 +244,9 @@ public final class Migrator {
           try (Session s = session(work)) {
             runStatements(work, down, false);
           }
-          History.delete(work, m.version());
+          history().delete(work, m.version());
         } else {
-          inTransaction(work, down, () -> History.delete(work, m.version()));
+          inTransaction(work, down, () -> history().delete(work, m.version()));
         }
         listener.finished(m, true, elapsedMs(start));
       }
@@ -260,7 +260,7 @@ public final class Migrator {
    */
   public int repair() {
     return locked(work -> {
-      int n = History.deleteFailed(work);
+      int n = history().deleteFailed(work);
       LOG.info("repair: deleted {} failed migration record(s)", n);
       return n;
     });
@@ -271,7 +271,7 @@ public final class Migrator {
   private List<Migration> plan(Connection work, int targetVersion) throws SQLException {
     folder.requireConsistent();
     List<Migration> files = folder.migrations();
-    List<History.Row> rows = History.read(work);
+    List<History.Row> rows = history().read(work);
     refuseFailed(rows);
     Map<Integer, History.Row> applied = new TreeMap<>();
     rows.forEach(r -> applied.put(r.version(), r));
@@ -322,7 +322,7 @@ public final class Migrator {
     long[] ms = new long[1];
     inTransaction(work, m, () -> {
       ms[0] = elapsedMs(start);
-      History.insert(work, m, ms[0], options.installedBy(), true);
+      history().insert(work, m, ms[0], options.installedBy(), true);
     });
     return ms[0];
   }
@@ -365,19 +365,19 @@ public final class Migrator {
 
   private long applyOutsideTransaction(Connection work, Migration m) throws SQLException {
     long start = System.nanoTime();
-    History.insert(work, m, 0, options.installedBy(), false); // a crash from here on leaves a FAILED record
+    history().insert(work, m, 0, options.installedBy(), false); // a crash from here on leaves a FAILED record
     try (Session s = session(work)) {
       runStatements(work, m, false);
     } catch (MigrationException e) {
       try {
-        History.finish(work, m.version(), elapsedMs(start), false); // stays recorded as failed either way
+        history().finish(work, m.version(), elapsedMs(start), false); // stays recorded as failed either way
       } catch (SQLException f) {
         e.addSuppressed(f);
       }
       throw e;
     }
     long ms = elapsedMs(start);
-    History.finish(work, m.version(), ms, true);
+    history().finish(work, m.version(), ms, true);
     return ms;
   }
 
@@ -472,7 +472,7 @@ public final class Migrator {
       try (Connection work = dataSource.getConnection()) {
         work.setAutoCommit(true);
         cancelWhenClientDies(work);
-        History.ensure(work);
+        history().ensure(work);
         return body.run(work);
       } finally {
         release(lock);
@@ -605,6 +605,10 @@ public final class Migrator {
       ds.setApplicationName("sluice migrate");
     }
     return ds;
+  }
+
+  private History history() {
+    return new History(options.historyTable());
   }
 
   @Override

@@ -15,16 +15,21 @@ import java.util.Objects;
  *     one (merged from another branch); off by default so it is never applied or skipped unnoticed
  * @param installedBy recorded as {@code applied_by}; null records {@code current_user}
  * @param lockWaitTimeout how long to wait for another migrator to finish (default 10 minutes)
+ * @param historyTable the history table's name in schema {@code sluice} (default {@code migrations});
+ *     several migration folders applied to one database (e.g. two apps) each need their own
  */
 public record MigratorOptions(
-    Duration lockTimeout, Duration statementTimeout, boolean allowOutOfOrder, String installedBy, Duration lockWaitTimeout) {
+    Duration lockTimeout, Duration statementTimeout, boolean allowOutOfOrder, String installedBy, Duration lockWaitTimeout,
+    String historyTable) {
   /** 5s lock_timeout, no statement_timeout, out-of-order refused, current_user, 10 minute lock wait. */
   public static final MigratorOptions DEFAULTS =
-      new MigratorOptions(Duration.ofSeconds(5), null, false, null, Duration.ofMinutes(10));
+      new MigratorOptions(Duration.ofSeconds(5), null, false, null, Duration.ofMinutes(10), "migrations");
 
   public MigratorOptions {
     Objects.requireNonNull(lockTimeout, "lockTimeout");
     Objects.requireNonNull(lockWaitTimeout, "lockWaitTimeout");
+    if (historyTable == null) historyTable = "migrations";
+    dev.sluice.sql.Identifiers.check(historyTable);
     if (lockTimeout.isNegative()) throw new IllegalArgumentException("lockTimeout must not be negative");
     if (statementTimeout != null && statementTimeout.isNegative()) {
       throw new IllegalArgumentException("statementTimeout must not be negative");
@@ -32,22 +37,27 @@ public record MigratorOptions(
   }
 
   public MigratorOptions withLockTimeout(Duration d) {
-    return new MigratorOptions(d, statementTimeout, allowOutOfOrder, installedBy, lockWaitTimeout);
+    return new MigratorOptions(d, statementTimeout, allowOutOfOrder, installedBy, lockWaitTimeout, historyTable);
   }
 
   public MigratorOptions withStatementTimeout(Duration d) {
-    return new MigratorOptions(lockTimeout, d, allowOutOfOrder, installedBy, lockWaitTimeout);
+    return new MigratorOptions(lockTimeout, d, allowOutOfOrder, installedBy, lockWaitTimeout, historyTable);
   }
 
   public MigratorOptions withAllowOutOfOrder(boolean allow) {
-    return new MigratorOptions(lockTimeout, statementTimeout, allow, installedBy, lockWaitTimeout);
+    return new MigratorOptions(lockTimeout, statementTimeout, allow, installedBy, lockWaitTimeout, historyTable);
   }
 
   public MigratorOptions withInstalledBy(String user) {
-    return new MigratorOptions(lockTimeout, statementTimeout, allowOutOfOrder, user, lockWaitTimeout);
+    return new MigratorOptions(lockTimeout, statementTimeout, allowOutOfOrder, user, lockWaitTimeout, historyTable);
   }
 
   public MigratorOptions withLockWaitTimeout(Duration d) {
-    return new MigratorOptions(lockTimeout, statementTimeout, allowOutOfOrder, installedBy, d);
+    return new MigratorOptions(lockTimeout, statementTimeout, allowOutOfOrder, installedBy, d, historyTable);
+  }
+
+  /** The history table {@code sluice.<name>} (default {@code migrations}). */
+  public MigratorOptions withHistoryTable(String name) {
+    return new MigratorOptions(lockTimeout, statementTimeout, allowOutOfOrder, installedBy, lockWaitTimeout, name);
   }
 }
