@@ -85,7 +85,10 @@ final class StatementLinter {
     } else if (c.acceptKw("MATERIALIZED", "VIEW")) {
       c.acceptKw("IF", "NOT", "EXISTS");
       QualifiedName v = c.name();
-      if (v != null) state.createdMatViews.add(v.key());
+      if (v != null) {
+        state.createdMatViews.add(v.key());
+        state.createdTables.add(v.key()); // a new view has no readers: indexing it blocks nobody
+      }
     } else if (c.isKw("INDEX") || c.isKw("UNIQUE", "INDEX")) {
       createIndex();
     } else if (c.isKw("TRIGGER") || c.isKw("CONSTRAINT", "TRIGGER")) {
