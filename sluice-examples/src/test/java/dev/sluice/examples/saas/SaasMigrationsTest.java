@@ -1,0 +1,28 @@
+package dev.sluice.examples.saas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.examples.ExampleMigrations;
+import dev.sluice.kit.diff.Differ;
+import dev.sluice.kit.migrate.MigrationFolder;
+import dev.sluice.kit.snapshot.SnapshotJson;
+import dev.sluice.schema.model.SchemaModel;
+import org.junit.jupiter.api.Test;
+
+/** What {@code sluice check} verifies, on the committed SaaS migrations. */
+class SaasMigrationsTest {
+  @Test
+  void committedMigrationsAreIntactAndMatchTheCode() {
+    MigrationFolder folder = ExampleMigrations.folder("saas").orElseThrow();
+    assertThat(folder.verify()).isEmpty();
+    assertThat(folder.migrations()).extracting(m -> m.name())
+        .containsExactly("0001_tenancy", "0002_init", "0003_grants");
+    SchemaModel committed = SnapshotJson.read(folder.latestSnapshot().orElseThrow());
+    assertThat(Differ.diff(committed, Saas.schema().toModel())).isEmpty();
+  }
+
+  @Test
+  void everyTableCarriesTheDefaultPrefix() {
+    assertThat(Saas.schema().toModel().tables()).allSatisfy(t -> assertThat(t.name()).startsWith("app_"));
+  }
+}

@@ -1,0 +1,100 @@
+package dev.sluice.examples.saas;
+
+import static dev.sluice.examples.saas.Projects.PROJECTS;
+import static dev.sluice.examples.saas.TeamMembers.TEAM_MEMBERS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.examples.ExampleMigrations;
+import dev.sluice.kit.migrate.Migrator;
+import dev.sluice.kit.seed.Progress;
+import dev.sluice.kit.seed.Reset;
+import dev.sluice.runtime.Database;
+import dev.sluice.runtime.TenantContext;
+import dev.sluice.schema.model.TableModel;
+import dev.sluice.test.PgTest;
+import dev.sluice.test.PgTestContext;
+import dev.sluice.test.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@PgTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SaasSeederLiveTest {
+  static Database first;
+  static Database second;
+  static String secondUrl;
+
+  @BeforeAll
+  static void seedTwice(PgTestContext pg) {
+    secondUrl = pg.server().createDatabase("saas_seed_twice");
+    first = migrated(pg.jdbcUrl());
+    second = migrated(secondUrl);
+    SaasSeeder.seed(first, 7, 0.1, Progress.silent());
+    SaasSeeder.seed(second, 7, 0.1, Progress.silent());
+  }
+
+  static Database migrated(String url) {
+    Database db = Database.connect(url);
+    new Migrator(db.dataSource(), ExampleMigrations.folder("saas").orElseThrow()).migrate();
+    return db;
+  }
+
+  @AfterAll
+  static void close() {
+    if (first != null) first.close();
+    if (second != null) second.close();
+    TestDatabase.get().dropDatabase(secondUrl);
+  }
+
+  static Map<String, String> fingerprints(Database db) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (TableModel t : Saas.schema().toModel().tables()) {
+      String q = "\"" + t.name() + "\"";
+      String sql = "select count(*) || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') from " + q + " t";
+      try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        rs.next();
+        out.put(t.name(), rs.getString(1));
+      } catch (SQLException e) {
+        throw new IllegalStateException(sql, e);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void theSameSeedGivesIdenticalTablesInTwoDatabases() {
+    Map<String, String> a = fingerprints(first);
+    assertThat(a).hasSize(9).allSatisfy((table, fp) -> assertThat(fp).doesNotStartWith("0:"));
+    assertThat(fingerprints(second)).isEqualTo(a);
+  }
+
+  @Test
+  void aMemberSeesOnlyTheirTeamsProjectsThroughRowLevelSecurity() {
+    UUID team = first.select(TEAM_MEMBERS.teamId).from(TEAM_MEMBERS).orderBy(TEAM_MEMBERS.teamId).limit(1).fetchOne();
+    UUID user = first.select(TEAM_MEMBERS.userId).from(TEAM_MEMBERS).where(TEAM_MEMBERS.teamId.eq(team)).limit(1).fetchOne();
+    List<UUID> visible = first.as(TenantContext.builder().userId(user).tenantId(team).build())
+        .select(PROJECTS.teamId).from(PROJECTS).withDeleted().fetch();
+    long all = first.select(PROJECTS.teamId).from(PROJECTS).withDeleted().fetch().size();
+    assertThat(visible).isNotEmpty().allMatch(team::equals);
+    assertThat((long) visible.size()).isLessThan(all);
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // after the tests that read the second database
+  void resetEmptiesEveryTableOfTheSchema() {
+    Reset.truncate(second, Saas.schema().toModel());
+    assertThat(fingerprints(second).values()).allMatch(fp -> fp.equals("0:"));
+  }
+}
