@@ -2,19 +2,19 @@ package dev.sluice.examples;
 
 import dev.sluice.kit.migrate.MigrationFolder;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * The example apps' committed migrations ({@code migrations/<app>/} on the classpath) as a
@@ -31,7 +31,7 @@ public final class ExampleMigrations {
     try {
       URI uri = sum.toURI();
       if ("file".equals(uri.getScheme())) return Optional.of(MigrationFolder.of(Path.of(uri).getParent()));
-      return Optional.of(MigrationFolder.of(copyOut(uri, app)));
+      return Optional.of(MigrationFolder.of(copyOut(sum, app)));
     } catch (URISyntaxException e) {
       throw new IllegalStateException("bad resource URL " + sum, e);
     } catch (IOException e) {
@@ -39,30 +39,27 @@ public final class ExampleMigrations {
     }
   }
 
-  private static Path copyOut(URI sumUri, String app) throws IOException {
-    FileSystem fs;
-    boolean opened = false;
-    try {
-      fs = FileSystems.newFileSystem(sumUri, Map.of());
-      opened = true;
-    } catch (FileSystemAlreadyExistsException e) {
-      fs = FileSystems.getFileSystem(sumUri);
-    }
-    try {
-      Path source = fs.provider().getPath(sumUri).getParent();
-      Path target = Files.createTempDirectory("sluice-" + app + "-migrations");
-      List<Path> files;
-      try (Stream<Path> walk = Files.walk(source)) {
-        files = walk.filter(Files::isRegularFile).toList();
-      }
-      for (Path f : files) {
-        Path dest = target.resolve(source.relativize(f).toString());
+  private static final Map<String, Path> EXTRACTED = new ConcurrentHashMap<>();
+
+  /** Copies {@code migrations/<app>/**} out of the jar once per JVM. */
+  private static Path copyOut(URL sum, String app) throws IOException {
+    Path done = EXTRACTED.get(app);
+    if (done != null) return done;
+    JarURLConnection connection = (JarURLConnection) sum.openConnection();
+    connection.setUseCaches(false);
+    String prefix = "migrations/" + app + "/";
+    Path target = Files.createTempDirectory("sluice-" + app + "-migrations");
+    try (JarFile jar = connection.getJarFile()) {
+      for (JarEntry e : java.util.Collections.list(jar.entries())) {
+        if (e.isDirectory() || !e.getName().startsWith(prefix)) continue;
+        Path dest = target.resolve(e.getName().substring(prefix.length()));
         Files.createDirectories(dest.getParent());
-        Files.copy(f, dest);
+        try (InputStream in = jar.getInputStream(e)) {
+          Files.copy(in, dest);
+        }
       }
-      return target;
-    } finally {
-      if (opened) fs.close();
     }
+    EXTRACTED.put(app, target);
+    return target;
   }
 }
