@@ -74,6 +74,7 @@ class SaasSeederLiveTest {
   }
 
   @Test
+  @Order(1) // before any test changes a row
   void theSameSeedGivesIdenticalTablesInTwoDatabases() {
     Map<String, String> a = fingerprints(first);
     assertThat(a).hasSize(9).allSatisfy((table, fp) -> assertThat(fp).doesNotStartWith("0:"));
@@ -89,6 +90,24 @@ class SaasSeederLiveTest {
     long all = first.select(PROJECTS.teamId).from(PROJECTS).withDeleted().fetch().size();
     assertThat(visible).isNotEmpty().allMatch(team::equals);
     assertThat((long) visible.size()).isLessThan(all);
+  }
+
+  @Test
+  void changesToProjectsAreCapturedWithTheActor() {
+    UUID team = first.select(TEAM_MEMBERS.teamId).from(TEAM_MEMBERS).orderBy(TEAM_MEMBERS.teamId).limit(1).fetchOne();
+    UUID user = first.select(TEAM_MEMBERS.userId).from(TEAM_MEMBERS).where(TEAM_MEMBERS.teamId.eq(team)).limit(1).fetchOne();
+    UUID project = first.select(PROJECTS.id).from(PROJECTS).where(PROJECTS.teamId.eq(team)).limit(1).fetchOne();
+    first.as(TenantContext.builder().userId(user).tenantId(team).build()).transaction(tx ->
+        tx.update(PROJECTS).set(PROJECTS.name, "Renamed by the test").where(PROJECTS.id.eq(project)).execute());
+    String sql = "select actor_id, new_values->>'name' from sluice.change_log where table_name = 'app_projects'"
+        + " and operation = 'UPDATE' order by id desc limit 1";
+    try (Connection c = first.dataSource().getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo(user.toString());
+      assertThat(rs.getString(2)).isEqualTo("Renamed by the test");
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
   }
 
   @Test
