@@ -14,7 +14,7 @@ class DemoCommandTest {
     Cli.Run run = Cli.run("demo", "--no-studio", "--url", url, "--scale", "0.1", "--seed", "7");
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out()).as(run.toString())
-        .contains("migrations saas: 3 applied (0 already)")
+        .contains("migrations saas: 4 applied (0 already)")
         .contains("emptied the example tables (--url given)")
         .contains("seeded 6,")
         .contains("1. Typed select: the newest workspaces")
@@ -26,7 +26,7 @@ class DemoCommandTest {
 
     Cli.Run again = Cli.run("demo", "--no-studio", "--url", url, "--scale", "0.1", "--seed", "7");
     assertThat(again.exit()).as(again.toString()).isZero();
-    assertThat(again.out()).contains("migrations saas: 0 applied (3 already)").contains("tour done: 7 queries");
+    assertThat(again.out()).contains("migrations saas: 0 applied (4 already)").contains("tour done: 7 queries");
   }
 
   @Test
@@ -35,7 +35,7 @@ class DemoCommandTest {
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out()).as(run.toString())
         .containsPattern("embedded PostgreSQL on localhost:\\d+ in")
-        .contains("migrations saas: 3 applied")
+        .contains("migrations saas: 4 applied")
         .contains("tour done: 7 queries");
   }
 
