@@ -86,10 +86,12 @@ public final class SaasTour {
 
     var query = FullText.websearchToTsquery("english", "billing webhook");
     Field<Float> rank = FullText.rank(PROJECTS.searchVector, query);
-    var search = db.select(PROJECTS.name, rank).from(PROJECTS).where(FullText.match(PROJECTS.searchVector, query))
+    Field<String> snippet = FullText.headline("english", PROJECTS.description, query,
+        "StartSel=[, StopSel=], MaxWords=8, MinWords=3");
+    var search = db.select(PROJECTS.name, rank, snippet).from(PROJECTS).where(FullText.match(PROJECTS.searchVector, query))
         .orderBy(rank.desc(), PROJECTS.name.asc()).limit(3);
     show("Full-text search on the generated tsvector (GIN index): \"billing webhook\"", search,
-        () -> search.fetch((n, r) -> String.format("%.3f  %s", r, n)));
+        () -> search.fetch((n, r, h) -> String.format("%.3f  %s: ...%s...", r, n, h)));
 
     var member = db.select(TEAM_MEMBERS.teamId, TEAM_MEMBERS.userId).from(TEAM_MEMBERS)
         .join(TEAMS, TEAM_MEMBERS.teamId.eq(TEAMS.id)).where(TEAMS.type.eq(TeamType.WORKSPACE))

@@ -3,13 +3,16 @@ package dev.sluice.examples.saas;
 import static dev.sluice.examples.saas.Projects.PROJECTS;
 import static dev.sluice.examples.saas.TeamMembers.TEAM_MEMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.examples.ExampleMigrations;
 import dev.sluice.kit.migrate.Migrator;
 import dev.sluice.kit.seed.Progress;
 import dev.sluice.kit.seed.Reset;
+import dev.sluice.runtime.DataAccessException;
 import dev.sluice.runtime.Database;
 import dev.sluice.runtime.TenantContext;
+import dev.sluice.runtime.TenantScope;
 import dev.sluice.schema.model.TableModel;
 import dev.sluice.test.PgTest;
 import dev.sluice.test.PgTestContext;
@@ -90,6 +93,35 @@ class SaasSeederLiveTest {
     long all = first.select(PROJECTS.teamId).from(PROJECTS).withDeleted().fetch().size();
     assertThat(visible).isNotEmpty().allMatch(team::equals);
     assertThat((long) visible.size()).isLessThan(all);
+  }
+
+  @Test
+  void aMemberCannotChangeOrCreateAnotherTeamsProjects() {
+    UUID team = first.select(TEAM_MEMBERS.teamId).from(TEAM_MEMBERS).orderBy(TEAM_MEMBERS.teamId).limit(1).fetchOne();
+    UUID user = first.select(TEAM_MEMBERS.userId).from(TEAM_MEMBERS).where(TEAM_MEMBERS.teamId.eq(team)).limit(1).fetchOne();
+    List<UUID> myTeams = first.select(TEAM_MEMBERS.teamId).from(TEAM_MEMBERS).where(TEAM_MEMBERS.userId.eq(user)).fetch();
+    UUID other = first.select(PROJECTS.teamId).from(PROJECTS).where(PROJECTS.teamId.notIn(myTeams)).limit(1).fetchOne();
+    TenantScope member = first.as(TenantContext.builder().userId(user).tenantId(team).build());
+
+    int changed = member.transaction(tx -> tx.update(PROJECTS).set(PROJECTS.name, "hijacked")
+        .where(PROJECTS.teamId.eq(other)).execute());
+    assertThat(changed).isZero();
+    assertThat(first.select(PROJECTS.name).from(PROJECTS).where(PROJECTS.name.eq("hijacked")).fetch()).isEmpty();
+
+    assertThatThrownBy(() -> member.transaction(tx -> tx.insertInto(PROJECTS).set(PROJECTS.teamId, other)
+        .set(PROJECTS.name, "planted").set(PROJECTS.slug, "planted").execute()))
+        .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.sqlState()).isEqualTo("42501"));
+
+    // claiming the other team as tenant does not help: the membership policy still applies
+    TenantScope claimed = first.as(TenantContext.builder().userId(user).tenantId(other).build());
+    assertThat(claimed.select(PROJECTS.id).from(PROJECTS).withDeleted().fetch()).isEmpty();
+  }
+
+  @Test
+  void softDeletedProjectsAreHiddenUnlessAskedFor() {
+    long live = first.select(PROJECTS.id).from(PROJECTS).fetch().size();
+    long all = first.select(PROJECTS.id).from(PROJECTS).withDeleted().fetch().size();
+    assertThat(live).isPositive().isLessThan(all);
   }
 
   @Test
