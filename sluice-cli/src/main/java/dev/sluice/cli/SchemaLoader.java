@@ -114,4 +114,13 @@ final class SchemaLoader {
     }
     return classes;
   }
+
+  // --- seed command: load a seeder class from the project's classpath ---
+  static Class<?> loadClass(String name, List<String> classpath) {
+    try {
+      return Class.forName(name, true, classLoader(classpath));
+    } catch (ClassNotFoundException e) {
+      throw new CliException("class " + name + " is not on the classpath " + classpath + " (compile your project first)");
+    }
+  }
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     description = "Schema-as-code database toolkit for Java on PostgreSQL.",
     subcommands = {GenerateCommand.class, MigrateCommand.class, StatusCommand.class, DownCommand.class, BaselineCommand.class,
         RepairCommand.class, HashCommand.class, DropCommand.class, PullCommand.class, ExportCommand.class,
-        LintCommand.class, CheckCommand.class, PushCommand.class, DiffCommand.class, StudioCommand.class},
+        LintCommand.class, CheckCommand.class, PushCommand.class, DiffCommand.class, StudioCommand.class,
+        SeedCommand.class, ResetCommand.class, DemoCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0   success",

@@ -1,0 +1,28 @@
+package dev.sluice.examples.saas;
+
+import static dev.sluice.examples.saas.SaasNames.NS;
+
+import dev.sluice.schema.Column;
+import dev.sluice.schema.Relation;
+import dev.sluice.schema.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** People who sign in. Not tenant-scoped: a user belongs to many teams through {@link TeamMembers}. */
+public final class Users extends Table<Users> {
+  public static final Users USERS = new Users();
+
+  public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
+  public final Column<String> email = varchar("email", 255).notNull().unique();
+  public final Column<String> name = text("name").notNull();
+  public final Column<String> avatarUrl = text("avatar_url");
+  public final Column<OffsetDateTime> createdAt = timestamptz("created_at").notNull().defaultNow();
+  public final Column<OffsetDateTime> updatedAt = updatedAt();
+
+  public final Relation<TeamMembers> memberships = many(() -> TeamMembers.TEAM_MEMBERS, m -> m.userId);
+  public final Relation<Accounts> accounts = many(() -> Accounts.ACCOUNTS, a -> a.userId);
+
+  private Users() {
+    super(NS, "users");
+  }
+}
