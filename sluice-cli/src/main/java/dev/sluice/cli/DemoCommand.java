@@ -6,6 +6,7 @@ import dev.sluice.examples.saas.Saas;
 import dev.sluice.examples.saas.SaasSeeder;
 import dev.sluice.kit.migrate.MigrationFolder;
 import dev.sluice.kit.migrate.Migrator;
+import dev.sluice.kit.migrate.MigratorOptions;
 import dev.sluice.kit.seed.Progress;
 import dev.sluice.kit.seed.Reset;
 import dev.sluice.kit.seed.Seeder;
@@ -74,6 +75,7 @@ final class DemoCommand implements Callable<Integer> {
       Optional<MigrationFolder> saasFolder = ExampleMigrations.folder("saas");
       migrate(out, db, "saas", saasFolder.orElseThrow(() -> new CliException("the saas migrations are missing from the classpath")));
       Optional<MigrationFolder> bookingsFolder = bookings.flatMap(c -> ExampleMigrations.folder("bookings"));
+      // each app's folder numbers its migrations from 1, so each keeps its own history table
       if (bookingsFolder.isPresent()) migrate(out, db, "bookings", bookingsFolder.get());
       else out.println("bookings app not in this build yet: skipped");
 
@@ -132,7 +134,9 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void migrate(PrintWriter out, Database db, String app, MigrationFolder folder) {
     long t0 = System.nanoTime();
-    int n = new Migrator(db.dataSource(), folder).migrate().size();
+    MigratorOptions options = app.equals("saas") ? MigratorOptions.DEFAULTS
+        : MigratorOptions.DEFAULTS.withHistoryTable("migrations_" + app);
+    int n = new Migrator(db.dataSource(), folder, options).migrate().size();
     out.printf("migrations %s: %d applied (%d already) in %,d ms%n", app, n, folder.migrations().size() - n,
         (System.nanoTime() - t0) / 1_000_000);
   }
@@ -146,7 +150,7 @@ final class DemoCommand implements Callable<Integer> {
     Method m = SeedCommand.seedMethod(seeder);
     try {
       Object r = m.invoke(null, db, seed, (int) Math.max(1, Math.round(scale)));
-      return r instanceof Seeder s ? s.total() : 0;
+      return SeedCommand.rowCount(r);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof RuntimeException re) throw re;
       throw e;

@@ -39,7 +39,8 @@ final class SeedCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (Database db = Database.connect(project.url())) {
       Object result = m.invoke(null, db, seed, scale);
-      String rows = result instanceof Seeder s ? String.format("%,d rows", s.total()) : "done";
+      long n = rowCount(result);
+      String rows = n > 0 ? String.format("%,d rows", n) : "done";
       spec.commandLine().getOut().printf("seeded with %s (seed %d, scale %d): %s in %d ms%n", seeder, seed, scale, rows,
           (System.nanoTime() - start) / 1_000_000);
     } catch (InvocationTargetException e) {
@@ -59,5 +60,14 @@ final class SeedCommand implements Callable<Integer> {
       throw new CliException("seeder " + c.getName() + " has no public static seed(Database, long, int) method",
           SluiceCommand.EXIT_USAGE);
     }
+  }
+
+  /** Rows a seeder reports: a {@link Seeder} run, a per-table count map, or a number. */
+  static long rowCount(Object result) {
+    if (result instanceof Seeder s) return s.total();
+    if (result instanceof java.util.Map<?, ?> m) {
+      return m.values().stream().mapToLong(v -> v instanceof Number n ? n.longValue() : 0).sum();
+    }
+    return result instanceof Number n ? n.longValue() : 0;
   }
 }
