@@ -55,7 +55,10 @@ public final class Dataset {
   }
 
   static String ddl() {
-    SchemaModel model = Schema.scan(Tables.class).toModel();
+    SchemaModel model = Schema.of(Tables.Customers.CUSTOMERS, Tables.Employees.EMPLOYEES,
+        Tables.Suppliers.SUPPLIERS, Tables.Products.PRODUCTS, Tables.Orders.ORDERS, Tables.Details.DETAILS,
+        Tables.World.WORLD, Tables.Fortune.FORTUNE, Tables.NewCustomers.NEW_CUSTOMERS, Tables.NewOrders.NEW_ORDERS,
+        Tables.NewLines.NEW_LINES).toModel();
     return DdlRenderer.script(Differ.diff(SchemaModel.EMPTY, model));
   }
 

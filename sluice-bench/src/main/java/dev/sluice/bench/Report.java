@@ -105,7 +105,7 @@ public final class Report {
         + (System.getenv("SLUICE_BENCH_URL") != null ? "  (SLUICE_BENCH_URL set)" : "  (embedded PostgreSQL)");
     String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
         + " (" + System.getProperty("java.vm.name") + "), PostgreSQL " + pgVersion + ", pool " + Libraries.POOL_SIZE
-        + ", pgjdbc " + org.postgresql.Driver.class.getPackage().getImplementationVersion() + ", prepareThreshold 5";
+        + ", pgjdbc " + org.postgresql.util.DriverInfo.DRIVER_VERSION + ", prepareThreshold 5";
     Files.writeString(dir.resolve("results.json"), ReportWriter.json(rows, command, machine, profile));
     Files.writeString(dir.resolve("results.md"), ReportWriter.markdown(rows, command, machine, profile));
     Files.writeString(dir.resolve("results.svg"), ReportWriter.svg(rows));
