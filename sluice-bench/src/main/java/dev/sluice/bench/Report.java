@@ -80,6 +80,9 @@ public final class Report {
     if (quick) {
       for (String q : QUICK) o.include("dev\\.sluice\\.bench\\." + q.replace(".", "\\.") + "$");
       o.warmupIterations(1).measurementIterations(2).warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));
+    } else if (profile.equals("targets")) { // Sluice against the floor only, longer iterations
+      o.include("dev\\.sluice\\.bench\\.(Reads|Writes|Copy)\\.").param("lib", "jdbc", "sluice");
+      o.warmupIterations(2).measurementIterations(3).warmupTime(TimeValue.seconds(2)).measurementTime(TimeValue.seconds(2));
     } else {
       o.include("dev\\.sluice\\.bench\\.(Reads|Writes|Copy)\\.");
       o.warmupIterations(3).measurementIterations(5).warmupTime(TimeValue.seconds(2)).measurementTime(TimeValue.seconds(3));
