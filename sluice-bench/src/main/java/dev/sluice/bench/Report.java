@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Uses SLUICE_BENCH_URL, else starts an embedded PostgreSQL; loads the dataset; verifies every
  * library against raw JDBC; counts statements per operation in a separate pass; runs JMH at one
  * thread in SampleTime mode with {@code -prof gc} (ops/s = 1 / mean latency at one thread; p50/p99
- * from the same samples); writes results.json, results.md and results.svg under
+ * from the same samples); writes {@code <profile>.json}, {@code <profile>.md} and {@code <profile>.svg} under
  * {@code sluice-bench/results/<date>/}.
  */
 public final class Report {
@@ -109,9 +109,9 @@ public final class Report {
     String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
         + " (" + System.getProperty("java.vm.name") + "), PostgreSQL " + pgVersion + ", pool " + Libraries.POOL_SIZE
         + ", pgjdbc " + org.postgresql.util.DriverInfo.DRIVER_VERSION + ", prepareThreshold 5";
-    Files.writeString(dir.resolve("results.json"), ReportWriter.json(rows, command, machine, profile));
-    Files.writeString(dir.resolve("results.md"), ReportWriter.markdown(rows, command, machine, profile));
-    Files.writeString(dir.resolve("results.svg"), ReportWriter.svg(rows));
+    Files.writeString(dir.resolve(profile + ".json"), ReportWriter.json(rows, command, machine, profile));
+    Files.writeString(dir.resolve(profile + ".md"), ReportWriter.markdown(rows, command, machine, profile));
+    Files.writeString(dir.resolve(profile + ".svg"), ReportWriter.svg(rows));
     System.out.println(ReportWriter.markdown(rows, command, machine, profile));
     System.out.println("written to " + dir.toAbsolutePath());
   }
