@@ -54,12 +54,17 @@ final class ReportWriter {
             r.opsPerSec(), ratio(rows, r), r.p50(), r.p99(), r.allocBytes(), r.statements() < 0 ? "n/a" : r.statements()));
       }
     }
-    b.append("\nGeometric mean of the ratio to raw JDBC over the operations each library ran:\n\n");
+    Set<String> libs = new LinkedHashSet<>();
+    for (Row r : rows) libs.add(r.lib());
+    Set<String> common = new TreeSet<>();
+    for (var e : byOp(rows).entrySet()) if (e.getValue().size() == libs.size()) common.add(e.getKey());
+    b.append("\nGeometric mean of the ratio to raw JDBC over the ").append(common.size())
+        .append(" operations every library ran (COPY is raw JDBC and Sluice only):\n\n");
     for (String lib : Libraries.ALL) {
       double sum = 0;
       int n = 0;
       for (Row r : rows) {
-        if (r.lib().equals(lib) && !Double.isNaN(ratio(rows, r))) {
+        if (r.lib().equals(lib) && common.contains(r.op()) && !Double.isNaN(ratio(rows, r))) {
           sum += Math.log(ratio(rows, r));
           n++;
         }
