@@ -57,7 +57,8 @@ public final class Identifiers {
     if (name.indexOf('\0') >= 0) {
       throw new IllegalArgumentException("an SQL identifier cannot contain NUL: " + name.replace("\0", "\\0"));
     }
-    if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+    // a UTF-16 char is at most 3 UTF-8 bytes: names of up to 21 chars need no encoding (hot path, no allocation)
+    if (name.length() > 21 && name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
       throw new IllegalArgumentException("identifier longer than 63 bytes (PostgreSQL would truncate it): " + name);
     }
   }

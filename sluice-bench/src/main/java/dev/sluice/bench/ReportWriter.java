@@ -1,0 +1,109 @@
+package dev.sluice.bench;
+
+import dev.sluice.bench.Report.Row;
+import java.util.*;
+
+/** Renders the measured rows as JSON, a Markdown table (with ratios to raw JDBC) and an SVG bar chart. */
+final class ReportWriter {
+  private ReportWriter() {}
+
+  static String esc(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  static String num(double d) {
+    return Double.isNaN(d) ? "null" : String.format(Locale.ROOT, "%.3f", d);
+  }
+
+  static String json(List<Row> rows, String command, String machine, String profile) {
+    StringBuilder b = new StringBuilder("{\n  \"command\": \"" + esc(command) + "\",\n  \"machine\": \"" + esc(machine)
+        + "\",\n  \"profile\": \"" + profile + "\",\n  \"note\": \"1 thread, SampleTime; opsPerSec = 1e6 / mean us\",\n  \"results\": [\n");
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      b.append("    {\"op\": \"").append(r.op()).append("\", \"lib\": \"").append(r.lib()).append("\", \"opsPerSec\": ")
+          .append(num(r.opsPerSec())).append(", \"ratioToJdbc\": ").append(num(ratio(rows, r)))
+          .append(", \"p50us\": ").append(num(r.p50())).append(", \"p99us\": ").append(num(r.p99()))
+          .append(", \"allocBytesPerOp\": ").append(num(r.allocBytes())).append(", \"statementsPerOp\": ")
+          .append(r.statements()).append('}').append(i + 1 < rows.size() ? ",\n" : "\n");
+    }
+    return b.append("  ]\n}\n").toString();
+  }
+
+  static double ratio(List<Row> rows, Row r) {
+    return rows.stream().filter(x -> x.op().equals(r.op()) && x.lib().equals("jdbc")).findFirst()
+        .map(j -> r.opsPerSec() / j.opsPerSec()).orElse(Double.NaN);
+  }
+
+  static Map<String, List<Row>> byOp(List<Row> rows) {
+    Map<String, List<Row>> m = new TreeMap<>();
+    for (Row r : rows) m.computeIfAbsent(r.op(), k -> new ArrayList<>()).add(r);
+    for (List<Row> l : m.values()) l.sort(Comparator.comparingInt(r -> Libraries.ALL.indexOf(r.lib())));
+    return m;
+  }
+
+  static String markdown(List<Row> rows, String command, String machine, String profile) {
+    StringBuilder b = new StringBuilder();
+    b.append("Profile `").append(profile).append("`, command: `").append(command).append("`  \n");
+    b.append("Machine: ").append(machine).append("  \n");
+    b.append("One thread, JMH SampleTime with `-prof gc`; ops/s = 1 / mean latency. Ratio = ops/s / raw JDBC's.\n\n");
+    b.append("| operation | library | ops/s | ratio to JDBC | p50 µs | p99 µs | bytes/op | statements/op |\n");
+    b.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+    for (var e : byOp(rows).entrySet()) {
+      for (Row r : e.getValue()) {
+        b.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.1f | %.1f | %,.0f | %s |%n", r.op(), r.lib(),
+            r.opsPerSec(), ratio(rows, r), r.p50(), r.p99(), r.allocBytes(), r.statements() < 0 ? "n/a" : r.statements()));
+      }
+    }
+    Set<String> libs = new LinkedHashSet<>();
+    for (Row r : rows) libs.add(r.lib());
+    Set<String> common = new TreeSet<>();
+    for (var e : byOp(rows).entrySet()) if (e.getValue().size() == libs.size()) common.add(e.getKey());
+    b.append("\nGeometric mean of the ratio to raw JDBC over the ").append(common.size())
+        .append(" operations every library ran (COPY is raw JDBC and Sluice only):\n\n");
+    for (String lib : Libraries.ALL) {
+      double sum = 0;
+      int n = 0;
+      for (Row r : rows) {
+        if (r.lib().equals(lib) && common.contains(r.op()) && !Double.isNaN(ratio(rows, r))) {
+          sum += Math.log(ratio(rows, r));
+          n++;
+        }
+      }
+      if (n > 0) b.append(String.format(Locale.ROOT, "- %s: %.3f (%d operations)%n", lib, Math.exp(sum / n), n));
+    }
+    return b.toString();
+  }
+
+  static String svg(List<Row> rows) {
+    Map<String, List<Row>> m = byOp(rows);
+    String[] colors = {"#888888", "#1f77b4", "#ff7f0e", "#2ca02c"};
+    int barH = 12, gap = 14, left = 230, width = 420;
+    int height = 40;
+    for (List<Row> l : m.values()) height += l.size() * barH + gap;
+    StringBuilder b = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + (left + width + 80)
+        + "\" height=\"" + height + "\" font-family=\"sans-serif\" font-size=\"11\">\n");
+    b.append("<text x=\"10\" y=\"16\" font-size=\"13\">ops/s relative to raw JDBC (1 thread; longer is faster)</text>\n");
+    int y = 30;
+    for (String lib : Libraries.ALL) {
+      int i = Libraries.ALL.indexOf(lib);
+      b.append(String.format("<rect x=\"%d\" y=\"4\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"13\">%s</text>%n",
+          left + 200 + i * 70, colors[i], left + 214 + i * 70, lib));
+    }
+    double max = 1.5;
+    for (var e : m.entrySet()) {
+      b.append(String.format("<text x=\"10\" y=\"%d\">%s</text>%n", y + barH, e.getKey()));
+      for (Row r : e.getValue()) {
+        double ratio = ratio(rows, r);
+        int w = (int) Math.round(Math.min(ratio, max) / max * width);
+        int ci = Math.max(0, Libraries.ALL.indexOf(r.lib()));
+        b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>"
+            + "<text x=\"%d\" y=\"%d\">%.2f</text>%n", left, y, w, barH - 2, colors[ci], left + w + 4, y + barH - 3, ratio));
+        y += barH;
+      }
+      y += gap;
+    }
+    int x1 = left + (int) Math.round(1 / max * width);
+    b.append(String.format("<line x1=\"%d\" y1=\"24\" x2=\"%d\" y2=\"%d\" stroke=\"black\" stroke-dasharray=\"3,3\"/>%n", x1, x1, height - 5));
+    return b.append("</svg>\n").toString();
+  }
+}
