@@ -39,19 +39,25 @@ final class MigrationsView {
     out.put("migrations", db.tx(true, c -> {
       List<Map<String, Object>> rows = new ArrayList<>();
       try (Statement st = c.createStatement()) {
-        try (ResultSet rs = st.executeQuery("SELECT to_regclass('sluice.migrations') IS NOT NULL")) {
-          rs.next();
-          if (!rs.getBoolean(1)) return rows;
+        // every history table: sluice.migrations and the per-folder ones (sluice.migrations_<app>)
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE n.nspname = 'sluice' AND c.relkind = 'r' AND (c.relname = 'migrations' OR c.relname LIKE 'migrations\\_%')"
+            + " ORDER BY c.relname")) {
+          while (rs.next()) tables.add(rs.getString(1));
         }
-        try (ResultSet rs = st.executeQuery(
-            "SELECT version, name, applied_at::text, success FROM sluice.migrations ORDER BY version")) {
-          while (rs.next()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("version", rs.getInt(1));
-            r.put("name", rs.getString(2));
-            r.put("state", rs.getBoolean(4) ? "APPLIED" : "FAILED");
-            r.put("appliedAt", rs.getString(3));
-            rows.add(r);
+        for (String table : tables) {
+          try (ResultSet rs = st.executeQuery("SELECT version, name, applied_at::text, success FROM sluice."
+              + dev.sluice.sql.Identifiers.quote(table) + " ORDER BY version")) {
+            while (rs.next()) {
+              Map<String, Object> r = new LinkedHashMap<>();
+              r.put("version", rs.getInt(1));
+              r.put("name", rs.getString(2));
+              r.put("state", rs.getBoolean(4) ? "APPLIED" : "FAILED");
+              r.put("appliedAt", rs.getString(3));
+              r.put("history", "sluice." + table);
+              rows.add(r);
+            }
           }
         }
       }

@@ -150,5 +150,14 @@ class StudioApiTest {
     JsonNode m = api.get("migrations").path("migrations");
     assertThat(m.get(0).path("name").asText()).isEqualTo("init");
     assertThat(m.get(0).path("state").asText()).isEqualTo("APPLIED");
+
+    // a second app's folder keeps its own history table (Migrator's historyTable option): listed too
+    pg.execute("create table sluice.migrations_bookings (like sluice.migrations including all)",
+        "insert into sluice.migrations_bookings (version, name, sha256, success) values (1, 'bookings_init', 'y', false)");
+    JsonNode both = api.get("migrations").path("migrations");
+    assertThat(both).hasSize(2);
+    assertThat(both.get(0).path("history").asText()).isEqualTo("sluice.migrations");
+    assertThat(both.get(1).path("history").asText()).isEqualTo("sluice.migrations_bookings");
+    assertThat(both.get(1).path("state").asText()).isEqualTo("FAILED");
   }
 }
