@@ -81,6 +81,9 @@ final class GenerateCommand implements Callable<Integer> {
       ups.add(up);
       findings.addAll(LintReport.of("(generated)", up, ctx).findings());
     }
+    // schema-level rule: RLS policy columns without an index (every policy filter would scan the table)
+    List<LintFinding> schemaFindings = dev.sluice.kit.lint.PolicyIndexLint.lint(code);
+    findings.addAll(schemaFindings);
     if (strict && !findings.isEmpty()) {
       out.println(LintReport.format(findings, "(generated)"));
       out.println("not written: --strict and lint reported " + findings.size() + " finding(s)");
@@ -105,6 +108,7 @@ final class GenerateCommand implements Callable<Integer> {
             + (m.noTransaction() ? " [runs outside a transaction]" : ""));
       }
       out.println(changes.size() + " change(s)" + (changes.stream().anyMatch(Change::destructive) ? ", some DESTRUCTIVE" : ""));
+      if (!schemaFindings.isEmpty()) out.println(LintReport.format(schemaFindings, "(schema)"));
       if (!findings.isEmpty()) {
         for (int i = 0; i < written.size(); i++) {
           List<LintFinding> own = LintReport.of(written.get(i).fileName(), ups.get(i), ctx).findings();
