@@ -24,7 +24,6 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
-import org.hibernate.dialect.PostgreSQLDialect;
 
 /**
  * Hibernate ORM 6 configured programmatically on the shared pool: annotated entities for the tables read
@@ -237,7 +236,6 @@ public final class HibernateApi implements Api {
     }
     registry = new StandardServiceRegistryBuilder()
         .applySetting(AvailableSettings.DATASOURCE, ds)
-        .applySetting(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName())
         .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
         .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, "50")
         .applySetting(AvailableSettings.ORDER_INSERTS, "true")
