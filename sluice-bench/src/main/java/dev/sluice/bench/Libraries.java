@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 /** Builds each library on an identical HikariCP pool and checks its results equal raw JDBC's. */
 public final class Libraries {
   public static final int POOL_SIZE = 4;
-  public static final List<String> ALL = List.of("jdbc", "sluice", "jooq", "jdbi");
+  public static final List<String> ALL = List.of("jdbc", "sluice", "jooq", "jdbi", "mybatis", "hibernate");
 
   private Libraries() {}
 
@@ -43,6 +43,8 @@ public final class Libraries {
       case "sluice" -> new SluiceApi(ds);
       case "jooq" -> new JooqApi(ds);
       case "jdbi" -> new JdbiApi(ds);
+      case "mybatis" -> new MyBatisApi(ds);
+      case "hibernate" -> new HibernateApi(ds);
       default -> throw new IllegalArgumentException("unknown library " + lib + ", expected one of " + ALL);
     };
   }

@@ -76,11 +76,11 @@ final class ReportWriter {
 
   static String svg(List<Row> rows) {
     Map<String, List<Row>> m = byOp(rows);
-    String[] colors = {"#888888", "#1f77b4", "#ff7f0e", "#2ca02c"};
+    String[] colors = {"#888888", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"};
     int barH = 12, gap = 14, left = 230, width = 420;
     int height = 40;
     for (List<Row> l : m.values()) height += l.size() * barH + gap;
-    StringBuilder b = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + (left + width + 80)
+    StringBuilder b = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + Math.max(left + width + 80, left + 210 + Libraries.ALL.size() * 70)
         + "\" height=\"" + height + "\" font-family=\"sans-serif\" font-size=\"11\">\n");
     b.append("<text x=\"10\" y=\"16\" font-size=\"13\">ops/s relative to raw JDBC (1 thread; longer is faster)</text>\n");
     int y = 30;
