@@ -79,7 +79,7 @@ final class RecordMapping {
         continue;
       }
       Class<?> columnType = fields.get(columnOf[i]).dataType().javaType();
-      if (!box(types[i]).isAssignableFrom(columnType)) {
+      if (!MethodType.methodType(types[i]).wrap().returnType().isAssignableFrom(columnType)) {
         problems.add("component '" + names[i] + "' is " + types[i].getSimpleName() + " but column '"
             + fields.get(columnOf[i]).name() + "' is " + columnType.getSimpleName());
       }
@@ -128,17 +128,5 @@ final class RecordMapping {
       if (fields.get(i).name().replace("_", "").toLowerCase(Locale.ROOT).equals(lower)) return i;
     }
     return -1;
-  }
-
-  static Class<?> box(Class<?> c) {
-    if (!c.isPrimitive()) return c;
-    if (c == int.class) return Integer.class;
-    if (c == long.class) return Long.class;
-    if (c == boolean.class) return Boolean.class;
-    if (c == double.class) return Double.class;
-    if (c == float.class) return Float.class;
-    if (c == short.class) return Short.class;
-    if (c == byte.class) return Byte.class;
-    return Character.class;
   }
 }

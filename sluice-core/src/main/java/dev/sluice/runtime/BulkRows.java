@@ -120,21 +120,9 @@ final class BulkRows<E> {
     return DEFAULT;
   }
 
-  /** Collects the first row: records the column order. */
-  private final class First implements InsertRow {
-    final List<Column<?>> columns = new ArrayList<>();
-    final List<Object> values = new ArrayList<>();
-    final Map<String, Integer> names = new HashMap<>();
-
-    private InsertRow put(Column<?> column, Object value) {
-      checkTable(column);
-      if (names.putIfAbsent(column.name(), columns.size()) != null) {
-        throw new IllegalArgumentException(what + ": column " + column.name() + " is set twice");
-      }
-      columns.add(column);
-      values.add(value);
-      return this;
-    }
+  /** What both row collectors share: every setter stores one value through {@link #put}. */
+  private abstract class Collector implements InsertRow {
+    abstract InsertRow put(Column<?> column, Object value);
 
     @Override
     public <T> InsertRow set(Column<T> column, T value) {
@@ -157,8 +145,26 @@ final class BulkRows<E> {
     }
   }
 
+  /** Collects the first row: records the column order. */
+  private final class First extends Collector {
+    final List<Column<?>> columns = new ArrayList<>();
+    final List<Object> values = new ArrayList<>();
+    final Map<String, Integer> names = new HashMap<>();
+
+    @Override
+    InsertRow put(Column<?> column, Object value) {
+      checkTable(column);
+      if (names.putIfAbsent(column.name(), columns.size()) != null) {
+        throw new IllegalArgumentException(what + ": column " + column.name() + " is set twice");
+      }
+      columns.add(column);
+      values.add(value);
+      return this;
+    }
+  }
+
   /** Collects a later row into the fixed slots. */
-  private final class Later implements InsertRow {
+  private final class Later extends Collector {
     private final Object[] values;
     private final boolean[] set;
 
@@ -167,7 +173,8 @@ final class BulkRows<E> {
       this.set = set;
     }
 
-    private InsertRow put(Column<?> column, Object value) {
+    @Override
+    InsertRow put(Column<?> column, Object value) {
       checkTable(column);
       Integer i = index.get(column.name());
       if (i == null || i >= explicitCount) {
@@ -178,26 +185,6 @@ final class BulkRows<E> {
       set[i] = true;
       values[i] = value;
       return this;
-    }
-
-    @Override
-    public <T> InsertRow set(Column<T> column, T value) {
-      return put(column, value);
-    }
-
-    @Override
-    public <T> InsertRow set(Column<T> column, Field<T> value) {
-      throw noExpressions(column);
-    }
-
-    @Override
-    public InsertRow setNull(Column<?> column) {
-      return put(column, null);
-    }
-
-    @Override
-    public InsertRow setDefault(Column<?> column) {
-      return put(column, defaultMarker(column));
     }
   }
 }

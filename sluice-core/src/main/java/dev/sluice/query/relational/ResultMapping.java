@@ -183,7 +183,7 @@ final class ResultMapping {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Decoder valueDecoder(Class<?> owner, RecordComponent c, Shape.Slot slot) {
     Class<?> valueType = slot.type().javaType();
-    if (!box(c.getType()).isAssignableFrom(valueType)) {
+    if (!java.lang.invoke.MethodType.methodType(c.getType()).wrap().returnType().isAssignableFrom(valueType)) {
       throw new IllegalArgumentException(where(owner, c) + " cannot hold " + slot.name() + " of type "
           + valueType.getSimpleName());
     }
@@ -259,17 +259,5 @@ final class ResultMapping {
   private static java.time.OffsetDateTime utc(java.time.OffsetDateTime t) {
     if (t.equals(java.time.OffsetDateTime.MAX) || t.equals(java.time.OffsetDateTime.MIN)) return t;
     return t.withOffsetSameInstant(java.time.ZoneOffset.UTC);
-  }
-
-  static Class<?> box(Class<?> c) {
-    if (!c.isPrimitive()) return c;
-    if (c == int.class) return Integer.class;
-    if (c == long.class) return Long.class;
-    if (c == boolean.class) return Boolean.class;
-    if (c == double.class) return Double.class;
-    if (c == float.class) return Float.class;
-    if (c == short.class) return Short.class;
-    if (c == byte.class) return Byte.class;
-    return Character.class;
   }
 }

@@ -26,7 +26,7 @@ final class Tokenizer {
         int end = s.indexOf('\n', i);
         i = end < 0 ? n : end;
       } else if (s.startsWith("/*", i)) {
-        i = skipBlockComment(s, i);
+        i = dev.sluice.kit.sql.SqlScript.skipBlockComment(s, i);
       } else if (c == '\'') {
         int end = skipQuoted(s, i, '\'', false);
         out.add(new Token(Kind.STRING, s.substring(i, end), i));
@@ -105,24 +105,6 @@ final class Tokenizer {
       }
     }
     return out;
-  }
-
-  private static int skipBlockComment(String s, int start) {
-    int depth = 0;
-    int i = start;
-    while (i < s.length()) {
-      if (s.startsWith("/*", i)) {
-        depth++;
-        i += 2;
-      } else if (s.startsWith("*/", i)) {
-        depth--;
-        i += 2;
-        if (depth == 0) return i;
-      } else {
-        i++;
-      }
-    }
-    return s.length();
   }
 
   private static int skipQuoted(String s, int start, char q, boolean backslashEscapes) {

@@ -121,7 +121,11 @@ public final class SqlScript {
     if (!s.isEmpty() && !stripComments(s).isBlank()) out.add(new SqlStatement(s, line, out.size()));
   }
 
-  private static int skipBlockComment(String s, int start) {
+  /**
+   * The index just past the (possibly nested) block comment that starts at {@code start}
+   * ({@code s.startsWith("/*", start)}), or {@code s.length()} when it is not closed.
+   */
+  public static int skipBlockComment(String s, int start) {
     int depth = 0;
     int i = start;
     int n = s.length();
