@@ -145,11 +145,20 @@ public final class JavaSchemaGenerator {
           JavaNames.upperSnake(d.schema() + "_" + d.name(), "DOMAIN"));
       namedTypes.put(d.schema() + "." + d.name(), new TypeMapper.Named(constant, null, d.baseType()));
     }
+    // every class name first: a field must never take the simple name of a class of the package
+    // (Java resolves a simple name to a variable before a type, so `x.X.id` would read the field x)
+    Map<String, String> tableClasses = new LinkedHashMap<>();
     for (TableModel t : model.tables()) {
-      String cls = classNames.allocate(JavaNames.pascal(t.name(), "UnnamedTable"),
-          JavaNames.pascal(t.schema() + "_" + t.name(), "UnnamedTable"));
-      JavaNames.Allocator fieldNames = new JavaNames.Allocator(false, Set.of());
-      String constant = new JavaNames.Allocator(false, Set.of(cls)).allocate(JavaNames.upperSnake(t.name(), "TABLE"),
+      tableClasses.put(key(t.schema(), t.name()), classNames.allocate(JavaNames.pascal(t.name(), "UnnamedTable"),
+          JavaNames.pascal(t.schema() + "_" + t.name(), "UnnamedTable")));
+    }
+    Set<String> packageClasses = new java.util.HashSet<>(tableClasses.values());
+    packageClasses.addAll(enumClasses.values());
+    packageClasses.add(holder);
+    for (TableModel t : model.tables()) {
+      String cls = tableClasses.get(key(t.schema(), t.name()));
+      JavaNames.Allocator fieldNames = new JavaNames.Allocator(false, packageClasses);
+      String constant = new JavaNames.Allocator(false, packageClasses).allocate(JavaNames.upperSnake(t.name(), "TABLE"),
           JavaNames.upperSnake(t.name(), "TABLE") + "_TABLE");
       fieldNames.allocate(constant);
       Map<String, String> fields = new LinkedHashMap<>();

@@ -78,6 +78,24 @@ class JavaSchemaGeneratorTest {
   }
 
   @Test
+  void aColumnFieldNeverShadowsATableClassItsForeignKeyNames() {
+    // table "2fa" gets class _2fa; a column "2fa" of another table would get field _2fa, and
+    // `_2fa._2FA.id` inside that class would then read the field, not the class
+    TableModel codes = new TableModel("public", "2fa", List.of(
+        new ColumnModel("id", "bigint", true, null, null, null, null, null)),
+        new PrimaryKeyModel("2fa_pkey", List.of("id")), null, null, null, null, null, null, false, false, null, null);
+    TableModel users = new TableModel("public", "users", List.of(
+        new ColumnModel("2fa", "text", false, null, null, null, null, null),
+        new ColumnModel("code_id", "bigint", false, null, null, null, null, null)),
+        null,
+        List.of(new ForeignKeyModel("users_code_id_fkey", List.of("code_id"), "public", "2fa", List.of("id"),
+            null, null, null, false, false, false)),
+        null, null, null, null, null, false, false, null, null);
+    SchemaModel model = new SchemaModel(null, null, null, null, null, null, List.of(codes, users), null, null);
+    assertThat(GeneratedSchema.roundTrip(model, "gen.prop")).isEqualTo(model);
+  }
+
+  @Test
   void foreignKeyToATableOutsideTheModelIsRefusedWithItsName() {
     TableModel t = new TableModel("public", "orders", List.of(ColumnModel.of("customer_id", "integer")), null,
         List.of(new ForeignKeyModel("orders_customer_id_fkey", List.of("customer_id"), "crm", "customers",
