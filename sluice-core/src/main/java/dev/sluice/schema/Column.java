@@ -94,11 +94,19 @@ public final class Column<T> implements Field<T> {
   @Override
   public void renderTo(RenderContext ctx) {
     if (ctx.qualify()) {
-      table.renderReference(ctx);
-      ctx.sql('.');
+      String q = qualifiedSql;
+      if (q == null) qualifiedSql = q = table.referenceSql() + "." + Identifiers.quote(name);
+      ctx.sql(q);
+    } else {
+      String n = quotedName;
+      if (n == null) quotedName = n = Identifiers.quote(name);
+      ctx.sql(n);
     }
-    ctx.id(name);
   }
+
+  /** Rendering caches, filled on first use (a column's table, alias and name never change). */
+  private String qualifiedSql;
+  private String quotedName;
 
   // --- modifiers ----------------------------------------------------------------------------------
 

@@ -83,6 +83,11 @@ public abstract class Table<T extends Table<T>> implements TableLike {
 
   // alias support: an alias is another instance of the same class whose definition() is the original
   private String alias;
+  /** Rendering caches, filled on first use (the name and alias never change once rendered). */
+  private String physicalName;
+  private List<Column<?>> columnsView;
+  private String referenceSql;
+  private String qualifiedSql;
   private Table<?> definition = this;
   private volatile TableModel model;
 
@@ -100,7 +105,9 @@ public abstract class Table<T extends Table<T>> implements TableLike {
 
   /** The physical table name (prefix included). */
   public final String name() {
-    return namespace.tableName(baseName);
+    String n = physicalName;
+    if (n == null) physicalName = n = namespace.tableName(baseName);
+    return n;
   }
 
   /** The PostgreSQL schema of the table. */
@@ -120,12 +127,15 @@ public abstract class Table<T extends Table<T>> implements TableLike {
 
   /** The columns, in declaration order. */
   public final List<Column<?>> columns() {
-    return List.copyOf(columns);
+    List<Column<?>> c = columnsView;
+    if (c == null) columnsView = c = List.copyOf(columns);
+    return c;
   }
 
   @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public final List<Field<?>> fields() {
-    return List.copyOf(columns);
+    return (List) columns(); // immutable, so reading it as a list of fields is safe
   }
 
   /** The column named {@code name}, or null. */
@@ -175,14 +185,28 @@ public abstract class Table<T extends Table<T>> implements TableLike {
 
   /** Writes how columns refer to this table: the alias, or the (schema-qualified unless public) name. */
   public final void renderReference(RenderContext ctx) {
-    if (alias != null) ctx.id(alias);
-    else renderQualifiedName(ctx);
+    ctx.sql(referenceSql());
+  }
+
+  /** How columns refer to this table, as SQL text: the alias, or the (schema-qualified unless public) name. */
+  final String referenceSql() {
+    String r = referenceSql;
+    if (r == null) referenceSql = r = alias != null ? Identifiers.quote(alias) : qualifiedSql();
+    return r;
   }
 
   /** Writes the table name, schema-qualified unless the schema is {@code public}. */
   public final void renderQualifiedName(RenderContext ctx) {
-    if (!schema().equals("public")) ctx.id(schema()).sql('.');
-    ctx.id(name());
+    ctx.sql(qualifiedSql());
+  }
+
+  private String qualifiedSql() {
+    String q = qualifiedSql;
+    if (q == null) {
+      q = schema().equals("public") ? Identifiers.quote(name()) : Identifiers.quote(schema()) + "." + Identifiers.quote(name());
+      qualifiedSql = q;
+    }
+    return q;
   }
 
   // --- column factories ---------------------------------------------------------------------------
@@ -194,6 +218,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
       throw new SchemaDefinitionException("table " + name() + ": column " + name + " is declared twice");
     }
     columns.add(c);
+    columnsView = null;
     return c;
   }
 

@@ -1,6 +1,5 @@
 package dev.sluice.sql;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -70,6 +69,6 @@ public final class Identifiers {
       char c = name.charAt(i);
       if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$')) return false;
     }
-    return !RESERVED.contains(name.toLowerCase(Locale.ROOT));
+    return !RESERVED.contains(name); // bare names are lower case already
   }
 }

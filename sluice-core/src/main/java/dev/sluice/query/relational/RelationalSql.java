@@ -5,43 +5,81 @@ import dev.sluice.query.Field;
 import dev.sluice.schema.Column;
 import dev.sluice.schema.Relation;
 import dev.sluice.schema.Table;
+import dev.sluice.schema.model.IndexModel;
+import dev.sluice.schema.model.TableModel;
+import dev.sluice.schema.model.UniqueModel;
 import dev.sluice.sql.QueryPart;
 import dev.sluice.sql.RenderContext;
 import dev.sluice.types.DataType;
 import dev.sluice.types.PgTypes;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Renders a relational query as ONE statement, in the shape Drizzle uses: the root is a plain
- * SELECT of its columns; each relation is a {@code LEFT JOIN LATERAL} subquery correlated to its
- * parent row that returns one json value: {@code json_build_array(...)} of the related row for a
- * one-relation, {@code coalesce(json_agg(...), '[]')} of such arrays for a many-relation (ordered
- * by a {@code row_number()} over the level's ORDER BY, so the order survives aggregation). Rows are
- * positional arrays, not objects: smaller, and the mapper knows the positions from the shape.
+ * Renders a relational query as ONE statement. The root is a plain SELECT of its columns; each
+ * related level is a positional json array ({@code json_build_array(...)}): rows are arrays, not
+ * objects, since the mapper knows the positions from the shape.
+ *
+ * <ul>
+ *   <li>A one-relation whose target key is unique (primary key, or a non-deferrable unique
+ *       constraint or full unique index on that one column) is a plain {@code LEFT JOIN} in its
+ *       parent's FROM, and its value is {@code CASE WHEN key IS NULL THEN NULL ELSE
+ *       json_build_array(...) END}: the planner sees one join tree, as in a hand-written query.
+ *       When its table's name is already in use in that FROM (a self-reference), it joins under an
+ *       alias if the level has no filter, extras or relations of its own (they are written against
+ *       the unaliased table); otherwise it is read like a non-unique one-relation.
+ *   <li>Any other one-relation is a {@code LEFT JOIN LATERAL} subquery with {@code LIMIT 1}.
+ *   <li>A many-relation is a {@code LEFT JOIN LATERAL} aggregating its rows with
+ *       {@code coalesce(json_agg(row ORDER BY ...), '[]')}; with a per-level limit or offset the
+ *       rows are paged in an inner subquery first and keep their order through a
+ *       {@code row_number()}.
+ * </ul>
  *
  * <p>Each level reads its table under its own name, so conditions and columns written against the
- * table constants resolve to the nearest level. When a child level's table has the same name as its
- * parent (self-reference), the parent key is first exposed through a one-column lateral
+ * table constants resolve to the nearest level. When a lateral level's table has the same name as
+ * its parent (self-reference), the parent key is first exposed through a one-column lateral
  * ({@code "rN_k"}) so the child can still reach it.
  *
- * <p>Values nested in json are sent as PostgreSQL text ({@code ::text}) unless json carries them
- * exactly (integers, booleans, text-like types, uuid, json itself), so {@code Codec.fromText}
- * decodes them to the same Java values as the flat path. A level holds at most 100 values
- * (PostgreSQL's limit on function arguments).
+ * <p>Nested values travel as json numbers and strings where json carries PostgreSQL's output text
+ * exactly (integers, floating point and numeric, booleans, text-like types, uuid, json itself), and
+ * as PostgreSQL text ({@code ::text}) otherwise, so {@code Codec.fromText} decodes them to the same
+ * Java values as the flat path. A level holds at most 100 values (PostgreSQL's limit on function
+ * arguments).
  */
 final class RelationalSql {
   private static final Set<String> JSON_NATIVE = Set.of("smallint", "integer", "bigint", "smallserial", "serial",
       "bigserial", "boolean", "text", "character varying", "uuid", "json", "jsonb",
+      // json writes float4/float8/numeric with their output functions (shortest exact digits under
+      // pgjdbc's extra_float_digits), quoting NaN and the infinities
+      "double precision", "real", "numeric",
       // their casts to text are not their output functions (bpchar::text trims, inet::text adds /32),
       // while json carries the output text exactly
       "character", "bpchar", "inet", "cidr", "macaddr");
 
+  /** Whether a one-relation's target key is unique, per relation (relations live as long as their tables). */
+  private static final Map<Relation<?>, Boolean> UNIQUE_TARGET = new ConcurrentHashMap<>();
+  /** Aliased instances of table classes, reused across queries (aliasing builds a table instance). */
+  private static final Map<AliasKey, Table<?>> ALIASED = new ConcurrentHashMap<>();
+
+  private record AliasKey(Table<?> definition, String alias) {}
+
   private int aliases;
+  /** Child levels joined in their parent's FROM, with the table instance they are read through. */
+  private final Map<LevelSpec, Table<?>> joined = new IdentityHashMap<>();
+  /** Child levels read by a lateral subquery, with its alias. */
+  private final Map<LevelSpec, String> lateral = new IdentityHashMap<>();
 
   static RenderContext render(LevelSpec root, boolean first) {
     RenderContext ctx = new RenderContext(RenderContext.Mode.BIND);
-    new RelationalSql().root(ctx, root, first);
+    RelationalSql r = new RelationalSql();
+    Set<String> scope = new HashSet<>();
+    scope.add(reference(root.table));
+    r.plan(root, scope);
+    r.root(ctx, root, first);
     return ctx;
   }
 
@@ -49,8 +87,81 @@ final class RelationalSql {
     return "r" + (aliases++);
   }
 
+  // --- planning ----------------------------------------------------------------------------------
+
+  /**
+   * Decides, for each child of {@code spec}, whether it joins into the current FROM ({@code scope}
+   * holds the reference names visible there, which a join must not shadow) or reads through a
+   * lateral subquery (a new scope that starts with every name visible outside it).
+   */
+  private void plan(LevelSpec spec, Set<String> scope) {
+    for (LevelSpec.Child child : spec.children) {
+      LevelSpec cs = child.spec();
+      Table<?> t = joinable(child.relation(), cs, scope);
+      if (t != null) {
+        joined.put(cs, t);
+        scope.add(reference(t));
+        plan(cs, scope);
+      } else {
+        String a = nextAlias();
+        lateral.put(cs, a);
+        scope.add(a);
+        scope.add(a + "_k");
+        Set<String> inner = new HashSet<>(scope);
+        inner.add(reference(cs.table));
+        if (child.relation().isThrough()) inner.add(reference(child.relation().junction()));
+        plan(cs, inner);
+      }
+    }
+  }
+
+  /** The table instance to join a one-relation level through, or null when it must be a lateral. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Table<?> joinable(Relation<?> r, LevelSpec cs, Set<String> scope) {
+    if (r.kind() != Relation.Kind.ONE || r.isThrough() || !uniqueTarget(r)) return null;
+    if (!scope.contains(reference(cs.table))) return cs.table;
+    if (cs.where != null || !cs.extras.isEmpty() || !cs.children.isEmpty()) return null;
+    Table<?> definition = cs.table.definition();
+    if (cs.columns != null) {
+      for (Field<?> f : cs.columns) {
+        if (!(f instanceof Column<?> c) || c.table().definition() != definition) return null;
+      }
+    }
+    String a = nextAlias();
+    if (scope.contains(a)) return null;
+    try {
+      return ALIASED.computeIfAbsent(new AliasKey(definition, a), k -> (Table<?>) ((Table) k.definition()).as(k.alias()));
+    } catch (IllegalStateException noDefaultConstructor) {
+      return null;
+    }
+  }
+
+  /** True when at most one target row can match a key: a single-column PK or non-deferrable unique. */
+  static boolean uniqueTarget(Relation<?> r) {
+    return UNIQUE_TARGET.computeIfAbsent(r, RelationalSql::computeUniqueTarget);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static boolean computeUniqueTarget(Relation r) {
+    Table target = r.target();
+    String key = r.targetKey(target).name();
+    TableModel m = target.definition().toModel();
+    if (m.primaryKey() != null && m.primaryKey().columns().equals(List.of(key))) return true;
+    for (UniqueModel u : m.uniques()) {
+      if (!u.deferrable() && u.columns().equals(List.of(key))) return true;
+    }
+    for (IndexModel i : m.indexes()) {
+      if (i.unique() && i.where() == null && i.elements().size() == 1 && !i.elements().get(0).isExpression()
+          && i.elements().get(0).expression().equals(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // --- rendering ---------------------------------------------------------------------------------
+
   private void root(RenderContext ctx, LevelSpec spec, boolean first) {
-    String[] childAliases = childAliases(spec);
     ctx.sql("SELECT ");
     boolean comma = false;
     for (Field<?> f : spec.selectedColumns()) {
@@ -63,25 +174,26 @@ final class RelationalSql {
       ctx.sql('(').visit(e.value()).sql(") AS ").id(e.name());
       comma = true;
     }
-    for (int i = 0; i < spec.children.size(); i++) {
+    for (LevelSpec.Child child : spec.children) {
       if (comma) ctx.sql(", ");
-      ctx.id(childAliases[i]).sql('.').id("data").sql(" AS ").id(spec.children.get(i).relation().name());
+      childValue(ctx, child);
+      ctx.sql(" AS ").id(child.relation().name());
       comma = true;
     }
     if (!comma) ctx.sql("1");
     Long limit = first ? Long.valueOf(spec.limit == null ? 1 : Math.min(1, spec.limit)) : spec.limit;
     ctx.sql(" FROM ");
     if (pageFirst(spec, limit)) {
-      // page the root rows before the laterals run, so relations are read for the page only
+      // page the root rows before the relations are read, so they are read for the page only
       ctx.sql('(');
       pagedRows(ctx, spec, null, limit);
       ctx.sql(") AS ").id(spec.table.alias() != null ? spec.table.alias() : spec.table.name());
-      joins(ctx, spec, childAliases);
+      joins(ctx, spec, spec.table);
       if (!spec.orderBy.isEmpty()) ctx.sql(" ORDER BY ").visitAll(spec.orderBy, ", ");
       return;
     }
     ctx.visit(spec.table);
-    joins(ctx, spec, childAliases);
+    joins(ctx, spec, spec.table);
     Condition where = spec.effectiveWhere(spec.table);
     if (where != null) ctx.sql(" WHERE ").visit(where);
     if (!spec.orderBy.isEmpty()) ctx.sql(" ORDER BY ").visitAll(spec.orderBy, ", ");
@@ -114,46 +226,29 @@ final class RelationalSql {
     if (spec.offset != null) ctx.sql(" OFFSET ").value(PgTypes.BIGINT, spec.offset);
   }
 
-  private String[] childAliases(LevelSpec spec) {
-    String[] a = new String[spec.children.size()];
-    for (int i = 0; i < a.length; i++) a[i] = nextAlias();
-    return a;
-  }
-
-  /** The LEFT JOIN LATERAL of each child of {@code spec}, written in {@code spec}'s FROM clause. */
-  private void joins(RenderContext ctx, LevelSpec spec, String[] childAliases) {
-    for (int i = 0; i < spec.children.size(); i++) {
-      LevelSpec.Child child = spec.children.get(i);
-      Relation<?> r = child.relation();
-      String alias = childAliases[i];
-      // the key as a column of this level's table instance (an alias of the relation's table renders its alias)
-      QueryPart parentKey = spec.table.column(r.sourceKey().name());
-      if (collides(spec.table, child.spec())) {
-        String k = alias + "_k";
-        ctx.sql(" LEFT JOIN LATERAL (SELECT ").visit(parentKey).sql(" AS ").id("k").sql(") AS ").id(k).sql(" ON TRUE");
-        parentKey = c -> c.id(k).sql('.').id("k");
-      }
-      ctx.sql(" LEFT JOIN LATERAL (");
-      nested(ctx, child.spec(), r, parentKey);
-      ctx.sql(") AS ").id(alias).sql(" ON TRUE");
-    }
-  }
-
+  /** The value of a child level in its parent's row: a joined level's json, or the lateral's column. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private void nested(RenderContext ctx, LevelSpec spec, Relation r, QueryPart parentKey) {
-    String[] childAliases = childAliases(spec);
-    boolean many = r.kind() == Relation.Kind.MANY;
-    boolean ordered = many && !spec.orderBy.isEmpty();
-    if (many) {
-      ctx.sql("SELECT coalesce(json_agg(").id("s").sql('.').id("r");
-      if (ordered) ctx.sql(" ORDER BY ").id("s").sql('.').id("o");
-      ctx.sql("), '[]'::json) AS ").id("data").sql(" FROM (");
+  private void childValue(RenderContext ctx, LevelSpec.Child child) {
+    LevelSpec cs = child.spec();
+    Table t = joined.get(cs);
+    if (t == null) {
+      ctx.id(lateral.get(cs)).sql('.').id("data");
+      return;
     }
-    ctx.sql("SELECT json_build_array(");
+    Relation r = child.relation();
+    ctx.sql("CASE WHEN ").visit(r.targetKey(t)).sql(" IS NULL THEN NULL ELSE ");
+    jsonRow(ctx, cs, t);
+    ctx.sql(" END");
+  }
+
+  /** {@code json_build_array(values..., extras..., children...)} of one row of {@code spec}. */
+  private void jsonRow(RenderContext ctx, LevelSpec spec, Table<?> instance) {
+    ctx.sql("json_build_array(");
     boolean comma = false;
     for (Field<?> f : spec.selectedColumns()) {
       if (comma) ctx.sql(", ");
-      jsonValue(ctx, f, f.dataType());
+      Field<?> v = instance == spec.table ? f : instance.column(f.name());
+      jsonValue(ctx, v, v.dataType());
       comma = true;
     }
     for (LevelSpec.Extra e : spec.extras) {
@@ -161,25 +256,88 @@ final class RelationalSql {
       jsonValue(ctx, e.value(), e.value().dataType());
       comma = true;
     }
-    for (int i = 0; i < spec.children.size(); i++) {
+    for (LevelSpec.Child child : spec.children) {
       if (comma) ctx.sql(", ");
-      ctx.id(childAliases[i]).sql('.').id("data");
+      childValue(ctx, child);
       comma = true;
     }
-    ctx.sql(") AS ").id(many ? "r" : "data");
-    if (ordered) ctx.sql(", row_number() OVER (ORDER BY ").visitAll(spec.orderBy, ", ").sql(") AS ").id("o");
+    ctx.sql(")");
+  }
+
+  /** The joins of each child of {@code spec} (read through {@code instance}), written in its FROM. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void joins(RenderContext ctx, LevelSpec spec, Table<?> instance) {
+    for (LevelSpec.Child child : spec.children) {
+      Relation r = child.relation();
+      LevelSpec cs = child.spec();
+      // the key as a column of this level's table instance (an alias renders its alias)
+      QueryPart parentKey = instance.column(r.sourceKey().name());
+      Table t = joined.get(cs);
+      if (t != null) {
+        ctx.sql(" LEFT JOIN ").visit(t).sql(" ON ").visit(eq(r.targetKey(t), parentKey));
+        Condition where = cs.effectiveWhere(t);
+        if (where != null) ctx.sql(" AND (").visit(where).sql(")");
+        joins(ctx, cs, t);
+        continue;
+      }
+      String alias = lateral.get(cs);
+      if (collides(instance, cs)) {
+        String k = alias + "_k";
+        ctx.sql(" LEFT JOIN LATERAL (SELECT ").visit(parentKey).sql(" AS ").id("k").sql(") AS ").id(k).sql(" ON TRUE");
+        parentKey = c -> c.id(k).sql('.').id("k");
+      }
+      ctx.sql(" LEFT JOIN LATERAL (");
+      nested(ctx, cs, r, parentKey);
+      ctx.sql(") AS ").id(alias).sql(" ON TRUE");
+    }
+  }
+
+  /** The lateral subquery of a child level: one row with its json value in column {@code data}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void nested(RenderContext ctx, LevelSpec spec, Relation r, QueryPart parentKey) {
+    boolean many = r.kind() == Relation.Kind.MANY;
     Table target = r.target();
-    Condition correlation;
+    if (many && spec.limit == null && spec.offset == null) {
+      // aggregate the level's rows directly, ordered inside the aggregate
+      ctx.sql("SELECT coalesce(json_agg(");
+      jsonRow(ctx, spec, spec.table);
+      if (!spec.orderBy.isEmpty()) ctx.sql(" ORDER BY ").visitAll(spec.orderBy, ", ");
+      ctx.sql("), '[]'::json) AS ").id("data");
+      from(ctx, spec, r, target, parentKey);
+      return;
+    }
+    boolean ordered = many && !spec.orderBy.isEmpty();
+    if (many) {
+      ctx.sql("SELECT coalesce(json_agg(").id("s").sql('.').id("r");
+      if (ordered) ctx.sql(" ORDER BY ").id("s").sql('.').id("o");
+      ctx.sql("), '[]'::json) AS ").id("data").sql(" FROM (");
+    }
+    ctx.sql("SELECT ");
+    jsonRow(ctx, spec, spec.table);
+    ctx.sql(" AS ").id(many ? "r" : "data");
+    if (ordered) ctx.sql(", row_number() OVER (ORDER BY ").visitAll(spec.orderBy, ", ").sql(") AS ").id("o");
     if (many && pageFirst(spec, spec.limit)) {
       ctx.sql(" FROM (");
       pagedRows(ctx, spec, eq(r.targetKey(target), parentKey), spec.limit);
       ctx.sql(") AS ").id(target.alias() != null ? target.alias() : target.name());
-      joins(ctx, spec, childAliases);
+      joins(ctx, spec, spec.table);
       ctx.sql(") AS ").id("s");
       return;
     }
+    from(ctx, spec, r, target, parentKey);
+    if (!spec.orderBy.isEmpty()) ctx.sql(" ORDER BY ").visitAll(spec.orderBy, ", ");
+    Long limit = many ? spec.limit : Long.valueOf(1);
+    if (limit != null) ctx.sql(" LIMIT ").value(PgTypes.BIGINT, limit);
+    if (many && spec.offset != null) ctx.sql(" OFFSET ").value(PgTypes.BIGINT, spec.offset);
+    if (many) ctx.sql(") AS ").id("s");
+  }
+
+  /** {@code FROM target [JOIN junction] joins WHERE correlation [AND (where)]} of a lateral level. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void from(RenderContext ctx, LevelSpec spec, Relation r, Table target, QueryPart parentKey) {
     ctx.sql(" FROM ").visit(target);
     Table<?> junction = null;
+    Condition correlation;
     if (r.isThrough()) {
       junction = r.junction();
       ctx.sql(" JOIN ").visit(junction).sql(" ON ").visit(eq(r.junctionTargetKey(junction), r.targetKey(target)));
@@ -187,15 +345,10 @@ final class RelationalSql {
     } else {
       correlation = eq(r.targetKey(target), parentKey);
     }
-    joins(ctx, spec, childAliases);
+    joins(ctx, spec, spec.table);
     ctx.sql(" WHERE ").visit(correlation);
     Condition where = spec.effectiveWhere(target, junction);
     if (where != null) ctx.sql(" AND (").visit(where).sql(")");
-    if (!spec.orderBy.isEmpty()) ctx.sql(" ORDER BY ").visitAll(spec.orderBy, ", ");
-    Long limit = many ? spec.limit : Long.valueOf(1);
-    if (limit != null) ctx.sql(" LIMIT ").value(PgTypes.BIGINT, limit);
-    if (many && spec.offset != null) ctx.sql(" OFFSET ").value(PgTypes.BIGINT, spec.offset);
-    if (many) ctx.sql(") AS ").id("s");
   }
 
   static Condition eq(QueryPart left, QueryPart right) {
@@ -229,5 +382,4 @@ final class RelationalSql {
     t.renderReference(c);
     return c.sql();
   }
-
 }

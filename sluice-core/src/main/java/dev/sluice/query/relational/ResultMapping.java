@@ -1,14 +1,16 @@
 package dev.sluice.query.relational;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sluice.query.RowReader;
 import dev.sluice.schema.Relation;
 import dev.sluice.types.Codec;
 import dev.sluice.types.DataType;
+import dev.sluice.types.PgTypes;
+import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -28,33 +30,52 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Maps relational results into nested records. A plan per (record class, shape) says which slot
  * feeds each component and how to decode it; plans are built and validated once, then cached, so
- * per row there is no reflection: root values are read with their codecs, nested json is parsed
- * once and decoded with {@code Codec.fromText}.
+ * per row there is no reflection: root values are read with their codecs, nested json is streamed
+ * once (no tree) and each value decoded from its token, with {@code Codec.fromText} for anything
+ * but the built-in integer, floating point and text types.
  */
 final class ResultMapping {
   private ResultMapping() {}
 
+  /** Reads json/jsonb values back to text with their numbers exact. */
   private static final ObjectMapper JSON = JsonMapper.builder()
-      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+      .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+  private static final JsonFactory FACTORY = JSON.getFactory();
 
   private record Key(Class<?> type, Shape shape, boolean nested) {}
 
   private static final Map<Key, Plan> CACHE = new ConcurrentHashMap<>();
 
-  /** Decodes one component's value from its slot (a JsonNode for nested levels). */
+  /** Decodes one component's value from the parser, positioned on the value's first token. */
   private interface Decoder {
-    Object fromJson(JsonNode node);
+    Object read(JsonParser p) throws IOException;
   }
 
   /** A validated mapping of one record class onto one shape. */
   private record Plan(Class<?> type, MethodHandle ctor, int[] slotOf, Decoder[] decoders, boolean[] rootJson,
-      DataType<?>[] rootTypes, boolean[] primitive, String[] names) {
+      DataType<?>[] rootTypes, boolean[] primitive, String[] names, Decoder[] slotDecoders, Object[] nullValues) {
 
-    Object fromArray(JsonNode row) {
+    /** Reads one json array row (the parser is on its START_ARRAY) and constructs the record. */
+    Object fromArray(JsonParser p) throws IOException {
+      Object[] slots = new Object[slotDecoders.length];
+      int s = 0;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        if (t == null) throw new IOException("truncated json array");
+        if (s < slotDecoders.length && slotDecoders[s] != null) {
+          slots[s] = slotDecoders[s].read(p);
+        } else {
+          p.skipChildren();
+        }
+        s++;
+      }
+      if (s != slotDecoders.length) {
+        throw new IOException("a nested row of " + type.getSimpleName() + " has " + s + " values, expected "
+            + slotDecoders.length);
+      }
       Object[] args = new Object[slotOf.length];
       for (int i = 0; i < slotOf.length; i++) {
-        args[i] = check(i, decoders[i].fromJson(row.get(slotOf[i])));
+        args[i] = check(i, slots[slotOf[i]]);
       }
       return construct(args);
     }
@@ -66,7 +87,7 @@ final class ResultMapping {
         Object v;
         if (rootJson[i]) {
           String text = rs.getString(column);
-          v = decoders[i].fromJson(text == null ? null : parse(text));
+          v = text == null ? nullValues[i] : parse(text, decoders[i]);
         } else {
           v = rootTypes[i].read(rs, column);
         }
@@ -94,11 +115,13 @@ final class ResultMapping {
     }
   }
 
-  static JsonNode parse(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("relational result: invalid json from the database", e);
+  /** Decodes a root column's json text with {@code decoder}. */
+  private static Object parse(String text, Decoder decoder) {
+    try (JsonParser p = FACTORY.createParser(text)) {
+      p.nextToken();
+      return decoder.read(p);
+    } catch (IOException e) {
+      throw new IllegalStateException("relational result: invalid json from the database: " + e.getMessage(), e);
     }
   }
 
@@ -132,6 +155,8 @@ final class ResultMapping {
     String[] names = new String[n];
     Class<?>[] ctorTypes = new Class<?>[n];
     List<String> problems = new ArrayList<>();
+    Decoder[] slotDecoders = new Decoder[shape.slots().size()];
+    String[] slotOwner = new String[slotDecoders.length];
     for (int i = 0; i < n; i++) {
       names[i] = rc[i].getName();
       ctorTypes[i] = rc[i].getType();
@@ -143,6 +168,11 @@ final class ResultMapping {
         continue;
       }
       Shape.Slot slot = shape.slots().get(s);
+      if (slotOwner[s] != null) {
+        problems.add("components '" + slotOwner[s] + "' and '" + names[i] + "' both map to " + slot.name());
+        continue;
+      }
+      slotOwner[s] = names[i];
       try {
         if (slot.isRelation()) {
           rootJson[i] = true;
@@ -155,6 +185,7 @@ final class ResultMapping {
                 + ") cannot decode text (Codec.fromText), which nested values need");
           }
         }
+        slotDecoders[s] = decoders[i];
       } catch (IllegalArgumentException e) {
         problems.add(e.getMessage());
       }
@@ -173,7 +204,9 @@ final class ResultMapping {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot access the canonical constructor of " + type.getName(), e);
     }
-    return new Plan(type, mh, slotOf, decoders, rootJson, rootTypes, primitive, names);
+    Object[] nullValues = new Object[n];
+    for (int i = 0; i < n; i++) if (rootJson[i]) nullValues[i] = parse("null", decoders[i]);
+    return new Plan(type, mh, slotOf, decoders, rootJson, rootTypes, primitive, names, slotDecoders, nullValues);
   }
 
   private static String where(Class<?> owner, RecordComponent c) {
@@ -190,20 +223,44 @@ final class ResultMapping {
     Codec codec = slot.type().codec();
     String sqlName = slot.type().sqlName();
     boolean rawJson = sqlName.equals("json") || sqlName.equals("jsonb");
+    if (rawJson) {
+      // the value is json itself: hand the codec its text
+      return p -> p.currentToken() == JsonToken.VALUE_NULL ? null : codec.fromText(JSON.readTree(p).toString());
+    }
     if (valueType == java.time.OffsetDateTime.class) {
       // pgjdbc reads timestamptz in UTC; the text form carries the session time zone: normalise
-      return node -> node == null || node.isNull() ? null : utc((java.time.OffsetDateTime) codec.fromText(node.asText()));
+      return p -> p.currentToken() == JsonToken.VALUE_NULL ? null
+          : utc((java.time.OffsetDateTime) decodeText(owner, slot, codec, p.getText()));
     }
-    return node -> {
-      if (node == null || node.isNull()) return null;
-      String text = rawJson ? node.toString() : node.asText();
-      try {
-        return codec.fromText(text);
-      } catch (RuntimeException e) {
-        throw new IllegalStateException("relational result: cannot decode " + slot.name() + " (" + sqlName
-            + ") of " + owner.getSimpleName() + " from its text form '" + text + "': " + e.getMessage(), e);
-      }
-    };
+    // the built-in codecs' own parsers, straight from the token (the same values fromText gives)
+    if (codec == PgTypes.INTEGER.codec()) {
+      return p -> switch (p.currentToken()) {
+        case VALUE_NULL -> null;
+        case VALUE_NUMBER_INT -> p.getIntValue();
+        default -> decodeText(owner, slot, codec, p.getText());
+      };
+    }
+    if (codec == PgTypes.BIGINT.codec()) {
+      return p -> switch (p.currentToken()) {
+        case VALUE_NULL -> null;
+        case VALUE_NUMBER_INT -> p.getLongValue();
+        default -> decodeText(owner, slot, codec, p.getText());
+      };
+    }
+    if (codec == PgTypes.TEXT.codec()) {
+      return p -> p.currentToken() == JsonToken.VALUE_NULL ? null : p.getText();
+    }
+    return p -> p.currentToken() == JsonToken.VALUE_NULL ? null : decodeText(owner, slot, codec, p.getText());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object decodeText(Class<?> owner, Shape.Slot slot, Codec codec, String text) {
+    try {
+      return codec.fromText(text);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("relational result: cannot decode " + slot.name() + " (" + slot.type().sqlName()
+          + ") of " + owner.getSimpleName() + " from its text form '" + text + "': " + e.getMessage(), e);
+    }
   }
 
   private static Decoder relationDecoder(Class<?> owner, RecordComponent c, Shape.Slot slot) {
@@ -214,23 +271,36 @@ final class ResultMapping {
         throw new IllegalArgumentException(where(owner, c) + " must be a List<record> for many-relation " + slot.name());
       }
       Plan nested = nestedPlan(owner, c, recordArgument(owner, c, p, slot), slot);
-      return node -> {
-        if (node == null || node.isNull()) return List.of();
-        List<Object> out = new ArrayList<>(node.size());
-        for (JsonNode row : node) out.add(nested.fromArray(row));
+      return parser -> {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) return List.of();
+        expect(parser, JsonToken.START_ARRAY, slot);
+        List<Object> out = new ArrayList<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          expect(parser, JsonToken.START_ARRAY, slot);
+          out.add(nested.fromArray(parser));
+        }
         return java.util.Collections.unmodifiableList(out);
       };
     }
     if (generic instanceof ParameterizedType p && p.getRawType() == Optional.class) {
       Plan nested = nestedPlan(owner, c, recordArgument(owner, c, p, slot), slot);
-      return node -> node == null || node.isNull() ? Optional.empty() : Optional.of(nested.fromArray(node));
+      return parser -> parser.currentToken() == JsonToken.VALUE_NULL ? Optional.empty()
+          : Optional.of(nested.fromArray(expect(parser, JsonToken.START_ARRAY, slot)));
     }
     if (!c.getType().isRecord()) {
       throw new IllegalArgumentException(where(owner, c) + " must be a record or Optional<record> for one-relation "
           + slot.name());
     }
     Plan nested = nestedPlan(owner, c, c.getType(), slot);
-    return node -> node == null || node.isNull() ? null : nested.fromArray(node);
+    return parser -> parser.currentToken() == JsonToken.VALUE_NULL ? null
+        : nested.fromArray(expect(parser, JsonToken.START_ARRAY, slot));
+  }
+
+  private static JsonParser expect(JsonParser p, JsonToken token, Shape.Slot slot) throws IOException {
+    if (p.currentToken() != token) {
+      throw new IOException("relation " + slot.name() + ": expected " + token + " but found " + p.currentToken());
+    }
+    return p;
   }
 
   private static Plan nestedPlan(Class<?> owner, RecordComponent c, Class<?> element, Shape.Slot slot) {

@@ -135,6 +135,8 @@ final class RelTables {
     final Column<UUID> ownerId = uuid("owner_id").references(() -> Users.USERS.id);
 
     final Relation<Users> owner = one(() -> Users.USERS, ownerId, u -> u.id);
+    /** A one-relation to a non-unique key: some membership of the project's team. */
+    final Relation<Members> someMembership = one(() -> Members.MEMBERS, teamId, m -> m.teamId);
 
     private Projects() {
       super("projects");
