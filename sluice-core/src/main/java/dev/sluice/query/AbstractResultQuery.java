@@ -42,7 +42,8 @@ abstract class AbstractResultQuery implements ResultQuery {
   @SuppressWarnings({"rawtypes", "unchecked"})
   final RowReader<Row> rowReader() {
     List<Field<?>> fields = resultFields();
-    DataType[] types = fields.stream().map(Field::dataType).toArray(DataType[]::new);
+    DataType[] types = new DataType[fields.size()];
+    for (int i = 0; i < types.length; i++) types[i] = fields.get(i).dataType();
     return rs -> {
       Object[] values = new Object[types.length];
       for (int i = 0; i < types.length; i++) values[i] = types[i].read(rs, i + 1);

@@ -66,7 +66,10 @@ final class SelectImpl extends TypedResults implements Select1, Select2, Select3
   protected DataType[] columnTypes() {
     DataType[] t = columnTypes;
     if (t == null) {
-      t = columnTypes = resultFields().stream().map(Field::dataType).toArray(DataType[]::new);
+      List<Field<?>> fs = resultFields();
+      t = new DataType[fs.size()];
+      for (int i = 0; i < t.length; i++) t[i] = fs.get(i).dataType();
+      columnTypes = t;
     }
     return t;
   }
@@ -372,7 +375,10 @@ final class SelectImpl extends TypedResults implements Select1, Select2, Select3
    * table is then read through {@code (SELECT * FROM t WHERE live) AS t}, which PostgreSQL flattens.
    */
   private Condition renderSourcesWithSoftDelete(RenderContext ctx) {
-    boolean wrap = !withDeleted && joins.stream().anyMatch(j -> j.kind().startsWith("RIGHT") || j.kind().startsWith("FULL"));
+    boolean wrap = false;
+    if (!withDeleted) {
+      for (Join j : joins) wrap |= j.kind().startsWith("RIGHT") || j.kind().startsWith("FULL");
+    }
     Condition live = null;
     if (!from.isEmpty()) {
       ctx.sql(" FROM ");

@@ -97,10 +97,17 @@ final class LevelSpec {
 
   /** The result shape of this level: what the mapper can expect, in select order. */
   Shape shape() {
+    return shape(c -> false);
+  }
+
+  /** The result shape, with the children {@code flat} accepts sent as plain columns. */
+  Shape shape(java.util.function.Predicate<LevelSpec> flat) {
     List<Shape.Slot> slots = new ArrayList<>();
     for (Field<?> f : selectedColumns()) slots.add(Shape.Slot.value(f.name(), f.dataType()));
     for (Extra e : extras) slots.add(Shape.Slot.value(e.name(), e.value().dataType()));
-    for (Child c : children) slots.add(Shape.Slot.nested(c.relation().name(), c.relation().kind(), c.spec().shape()));
+    for (Child c : children) {
+      slots.add(Shape.Slot.nested(c.relation().name(), c.relation().kind(), c.spec().shape(), flat.test(c.spec())));
+    }
     return new Shape(List.copyOf(slots));
   }
 }

@@ -88,8 +88,8 @@ final class RelationalQueryImpl implements RelationalQuery {
 
   private <R> List<R> run(Class<R> type, boolean first) {
     if (executor == null) throw new IllegalStateException("this relational query is not attached to a Database");
-    var reader = ResultMapping.reader(type, spec.shape());
-    return executor.query(RelationalSql.render(spec, first).result(), reader);
+    RelationalSql.Result sql = RelationalSql.render(spec, first);
+    return executor.query(sql.ctx().result(), ResultMapping.reader(type, sql.shape()));
   }
 
   @Override
@@ -100,6 +100,6 @@ final class RelationalQueryImpl implements RelationalQuery {
 
   @Override
   public Rendered render() {
-    return RelationalSql.render(spec, false).result();
+    return RelationalSql.render(spec, false).ctx().result();
   }
 }

@@ -73,14 +73,25 @@ final class RelationalSql {
   /** Child levels read by a lateral subquery, with its alias. */
   private final Map<LevelSpec, String> lateral = new IdentityHashMap<>();
 
-  static RenderContext render(LevelSpec root, boolean first) {
+  /** The statement and the shape its rows have. */
+  record Result(RenderContext ctx, Shape shape) {}
+
+  static Result render(LevelSpec root, boolean first) {
     RenderContext ctx = new RenderContext(RenderContext.Mode.BIND);
     RelationalSql r = new RelationalSql();
     Set<String> scope = new HashSet<>();
     scope.add(reference(root.table));
     r.plan(root, scope);
     r.root(ctx, root, first);
-    return ctx;
+    return new Result(ctx, root.shape(r::flat));
+  }
+
+  /**
+   * True for a root child sent as plain columns (its key, then its values and extras): a joined
+   * one-relation without relations of its own. Its rows need no json at all.
+   */
+  private boolean flat(LevelSpec child) {
+    return joined.containsKey(child) && child.children.isEmpty();
   }
 
   private String nextAlias() {
@@ -176,8 +187,12 @@ final class RelationalSql {
     }
     for (LevelSpec.Child child : spec.children) {
       if (comma) ctx.sql(", ");
-      childValue(ctx, child);
-      ctx.sql(" AS ").id(child.relation().name());
+      if (flat(child.spec())) {
+        flatColumns(ctx, child);
+      } else {
+        childValue(ctx, child);
+        ctx.sql(" AS ").id(child.relation().name());
+      }
       comma = true;
     }
     if (!comma) ctx.sql("1");
@@ -204,11 +219,12 @@ final class RelationalSql {
   /**
    * True when the level's rows are paged in a derived table of the same name before its relations
    * are joined: without it, an ORDER BY that no index serves sorts the joined rows, so every
-   * candidate row's relations would be read before LIMIT discards most of them. Needs a bare
+   * candidate row's relations would be read before LIMIT discards most of them (without an ORDER BY
+   * the rows stream and LIMIT stops the joins early anyway). Needs a bare
    * reference name (public schema or an alias) and no junction table.
    */
   private static boolean pageFirst(LevelSpec spec, Long limit) {
-    boolean paged = limit != null || spec.offset != null;
+    boolean paged = (limit != null || spec.offset != null) && !spec.orderBy.isEmpty();
     boolean bare = spec.table.alias() != null || spec.table.schema().equals("public");
     return paged && !spec.children.isEmpty() && bare && (spec.relation == null || !spec.relation.isThrough());
   }
@@ -239,6 +255,21 @@ final class RelationalSql {
     ctx.sql("CASE WHEN ").visit(r.targetKey(t)).sql(" IS NULL THEN NULL ELSE ");
     jsonRow(ctx, cs, t);
     ctx.sql(" END");
+  }
+
+  /** A flat child's columns: its key (null when no row matched), its values, its extras. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void flatColumns(RenderContext ctx, LevelSpec.Child child) {
+    LevelSpec cs = child.spec();
+    Table t = joined.get(cs);
+    Relation r = child.relation();
+    ctx.visit(r.targetKey(t));
+    for (Field<?> f : cs.selectedColumns()) {
+      ctx.sql(", ").visit(t == cs.table ? f : t.column(f.name()));
+    }
+    for (LevelSpec.Extra e : cs.extras) {
+      ctx.sql(", (").visit(e.value()).sql(")");
+    }
   }
 
   /** {@code json_build_array(values..., extras..., children...)} of one row of {@code spec}. */

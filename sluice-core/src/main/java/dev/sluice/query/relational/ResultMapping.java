@@ -52,9 +52,15 @@ final class ResultMapping {
     Object read(JsonParser p) throws IOException;
   }
 
+  /** Reads a flat relation's record from its columns (the first is its key, null when nothing matched). */
+  private interface FlatReader {
+    Object read(ResultSet rs, int keyColumn) throws SQLException;
+  }
+
   /** A validated mapping of one record class onto one shape. */
   private record Plan(Class<?> type, MethodHandle ctor, int[] slotOf, Decoder[] decoders, boolean[] rootJson,
-      DataType<?>[] rootTypes, boolean[] primitive, String[] names, Decoder[] slotDecoders, Object[] nullValues) {
+      DataType<?>[] rootTypes, boolean[] primitive, String[] names, Decoder[] slotDecoders, Object[] nullValues,
+      int[] columnOfSlot, FlatReader[] flat) {
 
     /** Reads one json array row (the parser is on its START_ARRAY) and constructs the record. */
     Object fromArray(JsonParser p) throws IOException {
@@ -80,12 +86,15 @@ final class ResultMapping {
       return construct(args);
     }
 
-    Object fromRow(ResultSet rs) throws SQLException {
+    /** Reads the record from result columns; {@code base} is added to every column position. */
+    Object fromRow(ResultSet rs, int base) throws SQLException {
       Object[] args = new Object[slotOf.length];
       for (int i = 0; i < slotOf.length; i++) {
-        int column = slotOf[i] + 1;
+        int column = base + columnOfSlot[slotOf[i]];
         Object v;
-        if (rootJson[i]) {
+        if (flat[i] != null) {
+          v = flat[i].read(rs, column);
+        } else if (rootJson[i]) {
           String text = rs.getString(column);
           v = text == null ? nullValues[i] : parse(text, decoders[i]);
         } else {
@@ -128,7 +137,7 @@ final class ResultMapping {
   @SuppressWarnings("unchecked")
   static <R> RowReader<R> reader(Class<R> type, Shape shape) {
     Plan plan = plan(type, shape, false);
-    return rs -> (R) plan.fromRow(rs);
+    return rs -> (R) plan.fromRow(rs, 0);
   }
 
   static Plan plan(Class<?> type, Shape shape, boolean nested) {
@@ -157,6 +166,12 @@ final class ResultMapping {
     List<String> problems = new ArrayList<>();
     Decoder[] slotDecoders = new Decoder[shape.slots().size()];
     String[] slotOwner = new String[slotDecoders.length];
+    FlatReader[] flat = new FlatReader[n];
+    int[] columnOfSlot = new int[slotDecoders.length];
+    for (int s = 0, column = 1; s < columnOfSlot.length; s++) {
+      columnOfSlot[s] = column;
+      column += shape.slots().get(s).width();
+    }
     for (int i = 0; i < n; i++) {
       names[i] = rc[i].getName();
       ctorTypes[i] = rc[i].getType();
@@ -174,7 +189,9 @@ final class ResultMapping {
       }
       slotOwner[s] = names[i];
       try {
-        if (slot.isRelation()) {
+        if (slot.flat()) {
+          flat[i] = flatReader(type, rc[i], slot);
+        } else if (slot.isRelation()) {
           rootJson[i] = true;
           decoders[i] = relationDecoder(type, rc[i], slot);
         } else {
@@ -206,7 +223,8 @@ final class ResultMapping {
     }
     Object[] nullValues = new Object[n];
     for (int i = 0; i < n; i++) if (rootJson[i]) nullValues[i] = parse("null", decoders[i]);
-    return new Plan(type, mh, slotOf, decoders, rootJson, rootTypes, primitive, names, slotDecoders, nullValues);
+    return new Plan(type, mh, slotOf, decoders, rootJson, rootTypes, primitive, names, slotDecoders, nullValues,
+        columnOfSlot, flat);
   }
 
   private static String where(Class<?> owner, RecordComponent c) {
@@ -294,6 +312,29 @@ final class ResultMapping {
     Plan nested = nestedPlan(owner, c, c.getType(), slot);
     return parser -> parser.currentToken() == JsonToken.VALUE_NULL ? null
         : nested.fromArray(expect(parser, JsonToken.START_ARRAY, slot));
+  }
+
+  /** A flat one-relation: a record or Optional of one, read from the columns after its key. */
+  private static FlatReader flatReader(Class<?> owner, RecordComponent c, Shape.Slot slot) {
+    Type generic = c.getGenericType();
+    if (generic instanceof ParameterizedType p && p.getRawType() == Optional.class) {
+      Plan nested = flatPlan(owner, c, recordArgument(owner, c, p, slot), slot);
+      return (rs, key) -> rs.getObject(key) == null ? Optional.empty() : Optional.of(nested.fromRow(rs, key));
+    }
+    if (!c.getType().isRecord()) {
+      throw new IllegalArgumentException(where(owner, c) + " must be a record or Optional<record> for one-relation "
+          + slot.name());
+    }
+    Plan nested = flatPlan(owner, c, c.getType(), slot);
+    return (rs, key) -> rs.getObject(key) == null ? null : nested.fromRow(rs, key);
+  }
+
+  private static Plan flatPlan(Class<?> owner, RecordComponent c, Class<?> element, Shape.Slot slot) {
+    try {
+      return plan(element, slot.nested(), false);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where(owner, c) + " -> " + e.getMessage(), e);
+    }
   }
 
   private static JsonParser expect(JsonParser p, JsonToken token, Shape.Slot slot) throws IOException {

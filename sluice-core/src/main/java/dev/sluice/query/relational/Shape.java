@@ -9,14 +9,23 @@ import java.util.List;
  * so (record class, shape) keys the cached mapping plans.
  */
 record Shape(List<Slot> slots) {
-  /** A value (column or extra) or a nested relation ({@code kind} and {@code nested} set). */
-  record Slot(String name, DataType<?> type, Relation.Kind kind, Shape nested) {
+  /**
+   * A value (column or extra) or a nested relation ({@code kind} and {@code nested} set). A
+   * {@code flat} relation (a joined one-relation of the root) arrives as plain columns: its key,
+   * then its values, instead of one json column.
+   */
+  record Slot(String name, DataType<?> type, Relation.Kind kind, Shape nested, boolean flat) {
     static Slot value(String name, DataType<?> type) {
-      return new Slot(name, type, null, null);
+      return new Slot(name, type, null, null, false);
     }
 
-    static Slot nested(String name, Relation.Kind kind, Shape nested) {
-      return new Slot(name, null, kind, nested);
+    static Slot nested(String name, Relation.Kind kind, Shape nested, boolean flat) {
+      return new Slot(name, null, kind, nested, flat);
+    }
+
+    /** How many result columns the slot takes at the root. */
+    int width() {
+      return flat ? 1 + nested.slots().size() : 1;
     }
 
     boolean isRelation() {
