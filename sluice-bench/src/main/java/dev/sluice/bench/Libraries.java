@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 /** Builds each library on an identical HikariCP pool and checks its results equal raw JDBC's. */
 public final class Libraries {
   public static final int POOL_SIZE = 4;
-  public static final List<String> ALL = List.of("jdbc", "sluice", "jooq", "jdbi", "mybatis", "hibernate");
+  public static final List<String> ALL = List.of("jdbc", "sluice", "jooq", "jdbi", "mybatis", "hibernate", "exposed");
 
   private Libraries() {}
 
@@ -45,6 +45,7 @@ public final class Libraries {
       case "jdbi" -> new JdbiApi(ds);
       case "mybatis" -> new MyBatisApi(ds);
       case "hibernate" -> new HibernateApi(ds);
+      case "exposed" -> new ExposedApi(ds);
       default -> throw new IllegalArgumentException("unknown library " + lib + ", expected one of " + ALL);
     };
   }

@@ -76,7 +76,7 @@ final class ReportWriter {
 
   static String svg(List<Row> rows) {
     Map<String, List<Row>> m = byOp(rows);
-    String[] colors = {"#888888", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"};
+    String[] colors = {"#888888", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2"};
     int barH = 12, gap = 14, left = 230, width = 420;
     int height = 40;
     for (List<Row> l : m.values()) height += l.size() * barH + gap;
@@ -87,7 +87,7 @@ final class ReportWriter {
     for (String lib : Libraries.ALL) {
       int i = Libraries.ALL.indexOf(lib);
       b.append(String.format("<rect x=\"%d\" y=\"4\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"13\">%s</text>%n",
-          left + 200 + i * 70, colors[i], left + 214 + i * 70, lib));
+          left + 200 + i * 70, colors[i % colors.length], left + 214 + i * 70, lib));
     }
     double max = 1.5;
     for (var e : m.entrySet()) {
@@ -97,7 +97,7 @@ final class ReportWriter {
         int w = (int) Math.round(Math.min(ratio, max) / max * width);
         int ci = Math.max(0, Libraries.ALL.indexOf(r.lib()));
         b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>"
-            + "<text x=\"%d\" y=\"%d\">%.2f</text>%n", left, y, w, barH - 2, colors[ci], left + w + 4, y + barH - 3, ratio));
+            + "<text x=\"%d\" y=\"%d\">%.2f</text>%n", left, y, w, barH - 2, colors[ci % colors.length], left + w + 4, y + barH - 3, ratio));
         y += barH;
       }
       y += gap;

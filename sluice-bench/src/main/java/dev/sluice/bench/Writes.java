@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.*;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class Writes {
-  @Param({"jdbc", "sluice", "jooq", "jdbi", "mybatis", "hibernate"})
+  @Param({"jdbc", "sluice", "jooq", "jdbi", "mybatis", "hibernate", "exposed"})
   public String lib;
 
   HikariDataSource pool;
