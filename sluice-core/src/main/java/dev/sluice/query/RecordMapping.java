@@ -112,7 +112,7 @@ final class RecordMapping {
         args[i] = v;
       }
       try {
-        return mh.invoke(args);
+        return (Object) mh.invokeExact(args); // exact: (Object[])Object, no per-call type adaptation
       } catch (RuntimeException | Error e) {
         throw e;
       } catch (Throwable t) {

@@ -189,7 +189,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   }
 
   /** How columns refer to this table, as SQL text: the alias, or the (schema-qualified unless public) name. */
-  final String referenceSql() {
+  public final String referenceSql() {
     String r = referenceSql;
     if (r == null) referenceSql = r = alias != null ? Identifiers.quote(alias) : qualifiedSql();
     return r;

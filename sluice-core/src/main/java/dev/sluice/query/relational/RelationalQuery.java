@@ -32,6 +32,13 @@ public interface RelationalQuery extends Level<RelationalQuery>, QueryPart {
   /** The first matching row (the statement gets {@code LIMIT 1}). */
   <R> Optional<R> findFirst(Class<R> type);
 
+  /**
+   * Renders the query once and builds its mapping plan once, for running many times with values for
+   * its {@link dev.sluice.query.Placeholder}s (see {@link PreparedRelationalQuery}). Later changes to
+   * this builder do not affect the prepared query.
+   */
+  <R> PreparedRelationalQuery<R> prepare(Class<R> type);
+
   /** Same as {@link #findMany}. */
   default <R> List<R> fetchInto(Class<R> type) {
     return findMany(type);

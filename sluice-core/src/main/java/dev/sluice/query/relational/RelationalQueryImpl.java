@@ -93,6 +93,12 @@ final class RelationalQueryImpl implements RelationalQuery {
   }
 
   @Override
+  public <R> PreparedRelationalQuery<R> prepare(Class<R> type) {
+    if (executor == null) throw new IllegalStateException("this relational query is not attached to a Database");
+    return PreparedRelationalQuery.prepare(executor, spec, type);
+  }
+
+  @Override
   public void renderTo(RenderContext ctx) {
     throw new UnsupportedOperationException("a relational query of " + spec.table.name()
         + " is a whole statement and cannot be embedded in another query; use render() to see its SQL");

@@ -394,7 +394,15 @@ final class RelationalSql {
     }
   }
 
+  private static final Map<DataType<?>, Boolean> NATIVE = new ConcurrentHashMap<>();
+
   static boolean isJsonNative(DataType<?> type) {
+    Boolean cached = NATIVE.get(type);
+    if (cached == null) NATIVE.put(type, cached = computeJsonNative(type));
+    return cached;
+  }
+
+  private static boolean computeJsonNative(DataType<?> type) {
     String n = type.sqlName();
     int paren = n.indexOf('(');
     return JSON_NATIVE.contains(paren < 0 ? n : n.substring(0, paren)) && type.elementType() == null;
@@ -409,8 +417,6 @@ final class RelationalSql {
   }
 
   static String reference(Table<?> t) {
-    RenderContext c = new RenderContext(RenderContext.Mode.INLINE);
-    t.renderReference(c);
-    return c.sql();
+    return t.referenceSql();
   }
 }

@@ -42,6 +42,7 @@ final class ResultMapping {
       .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
       .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
   private static final JsonFactory FACTORY = JSON.getFactory();
+  private static final byte[] NULL_JSON = {'n', 'u', 'l', 'l'};
 
   private record Key(Class<?> type, Shape shape, boolean nested) {}
 
@@ -95,8 +96,9 @@ final class ResultMapping {
         if (flat[i] != null) {
           v = flat[i].read(rs, column);
         } else if (rootJson[i]) {
-          String text = rs.getString(column);
-          v = text == null ? nullValues[i] : parse(text, decoders[i]);
+          // pgjdbc hands a text-format column's bytes over undecoded: json parses straight from UTF-8
+          byte[] json = rs.getBytes(column);
+          v = json == null ? nullValues[i] : parse(json, decoders[i]);
         } else {
           v = rootTypes[i].read(rs, column);
         }
@@ -115,7 +117,7 @@ final class ResultMapping {
 
     private Object construct(Object[] args) {
       try {
-        return ctor.invoke(args);
+        return (Object) ctor.invokeExact(args); // exact: (Object[])Object, no per-call type adaptation
       } catch (RuntimeException | Error e) {
         throw e;
       } catch (Throwable t) {
@@ -124,9 +126,9 @@ final class ResultMapping {
     }
   }
 
-  /** Decodes a root column's json text with {@code decoder}. */
-  private static Object parse(String text, Decoder decoder) {
-    try (JsonParser p = FACTORY.createParser(text)) {
+  /** Decodes a root column's json (UTF-8) with {@code decoder}. */
+  private static Object parse(byte[] json, Decoder decoder) {
+    try (JsonParser p = FACTORY.createParser(json)) {
       p.nextToken();
       return decoder.read(p);
     } catch (IOException e) {
@@ -222,7 +224,7 @@ final class ResultMapping {
       throw new IllegalStateException("cannot access the canonical constructor of " + type.getName(), e);
     }
     Object[] nullValues = new Object[n];
-    for (int i = 0; i < n; i++) if (rootJson[i]) nullValues[i] = parse("null", decoders[i]);
+    for (int i = 0; i < n; i++) if (rootJson[i]) nullValues[i] = parse(NULL_JSON, decoders[i]);
     return new Plan(type, mh, slotOf, decoders, rootJson, rootTypes, primitive, names, slotDecoders, nullValues,
         columnOfSlot, flat);
   }
@@ -263,6 +265,16 @@ final class ResultMapping {
         case VALUE_NULL -> null;
         case VALUE_NUMBER_INT -> p.getLongValue();
         default -> decodeText(owner, slot, codec, p.getText());
+      };
+    }
+    if (codec == PgTypes.DOUBLE.codec()) {
+      return p -> switch (p.currentToken()) {
+        case VALUE_NULL -> null;
+        case VALUE_NUMBER_FLOAT, VALUE_NUMBER_INT -> {
+          double d = DecimalParsing.parseShortDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+          yield Double.isNaN(d) ? Double.valueOf(p.getText()) : d;
+        }
+        default -> decodeText(owner, slot, codec, p.getText()); // "NaN", "Infinity", "-Infinity"
       };
     }
     if (codec == PgTypes.TEXT.codec()) {

@@ -8,7 +8,22 @@ import java.util.List;
  * The value shape of one query level: named slots in select order. Equal shapes map the same way,
  * so (record class, shape) keys the cached mapping plans.
  */
-record Shape(List<Slot> slots) {
+record Shape(List<Slot> slots, int hash) {
+  Shape(List<Slot> slots) {
+    this(slots, slots.hashCode());
+  }
+
+  /** Shapes key the plan cache on every call: the hash is computed once, equality checks it first. */
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Shape s && s.hash == hash && s.slots.equals(slots);
+  }
+
   /**
    * A value (column or extra) or a nested relation ({@code kind} and {@code nested} set). A
    * {@code flat} relation (a joined one-relation of the root) arrives as plain columns: its key,

@@ -310,6 +310,48 @@ class RelationalQueryLiveTest {
     assertThat(counting.statements.get() - before).isEqualTo(2);
   }
 
+  // --- prepared relational queries -------------------------------------------------------------------
+
+  record LeadName(String name) {}
+
+  record TeamWithLead(String name, Optional<LeadName> lead, List<MemberView> members) {}
+
+  @Test
+  void aPreparedRelationalQueryRendersOnceAndRunsWithEachBindingLikeTheUnpreparedOne() {
+    var team = dev.sluice.query.Placeholder.of("team", dev.sluice.types.PgTypes.BIGINT);
+    PreparedRelationalQuery<TeamWithLead> byId = db.query(TEAMS).columns(TEAMS.name).with(TEAMS.lead)
+        .with(TEAMS.members, m -> m.columns(MEMBERS.role).orderBy(MEMBERS.joinedAt)
+            .with(MEMBERS.user, u -> u.columns(USERS.name).with(USERS.ownedProjects)))
+        .where(TEAMS.id.eq(team)).prepare(TeamWithLead.class);
+    assertThat(byId.placeholders()).containsExactly(team);
+    for (long id : new long[] {1, 2, 3, 99}) {
+      int before = counting.statements.get();
+      Optional<TeamWithLead> prepared = byId.bind(team, id).findFirst();
+      assertThat(counting.statements.get() - before).isEqualTo(1);
+      Optional<TeamWithLead> direct = db.query(TEAMS).columns(TEAMS.name).with(TEAMS.lead)
+          .with(TEAMS.members, m -> m.columns(MEMBERS.role).orderBy(MEMBERS.joinedAt)
+              .with(MEMBERS.user, u -> u.columns(USERS.name).with(USERS.ownedProjects)))
+          .where(TEAMS.id.eq(id)).findFirst(TeamWithLead.class);
+      assertThat(prepared).isEqualTo(direct);
+      assertThat(byId.bind(team, id).findMany()).isEqualTo(direct.map(List::of).orElse(List.of()));
+    }
+  }
+
+  @Test
+  void aPreparedRelationalQueryNamesAnUnboundOrUnknownPlaceholder() {
+    var team = dev.sluice.query.Placeholder.of("team", dev.sluice.types.PgTypes.BIGINT);
+    var other = dev.sluice.query.Placeholder.of("other", dev.sluice.types.PgTypes.BIGINT);
+    PreparedRelationalQuery<Name> q = db.query(TEAMS).where(TEAMS.id.eq(team)).prepare(Name.class);
+    int before = counting.statements.get();
+    assertThatThrownBy(q::findMany).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("placeholder :team is not bound");
+    assertThatThrownBy(() -> q.bind(other, 1L)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(":other does not occur").hasMessageContaining(":team");
+    assertThat(counting.statements.get()).isEqualTo(before);
+    assertThatThrownBy(() -> db.query(TEAMS).where(TEAMS.id.eq(team)).findMany(Name.class))
+        .hasMessageContaining("placeholder :team has no value");
+  }
+
   // --- records that do not fit -------------------------------------------------------------------------
 
   record BadList(String name, List<String> members) {}
