@@ -41,7 +41,22 @@ final class JdbcCodec<T> implements Codec<T> {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public T read(ResultSet rs, int index) throws SQLException {
+    // the primitive getters skip getObject(Class)'s per-call type lookup; wasNull restores SQL NULL
+    if (javaType == String.class) return (T) rs.getString(index);
+    if (javaType == Integer.class) {
+      int v = rs.getInt(index);
+      return rs.wasNull() ? null : (T) Integer.valueOf(v);
+    }
+    if (javaType == Long.class) {
+      long v = rs.getLong(index);
+      return rs.wasNull() ? null : (T) Long.valueOf(v);
+    }
+    if (javaType == Double.class) {
+      double v = rs.getDouble(index);
+      return rs.wasNull() ? null : (T) Double.valueOf(v);
+    }
     if (javaType == java.math.BigDecimal.class) {
       // sum(integer) is bigint, not numeric: getObject(BigDecimal.class) refuses int8, getBigDecimal reads any number
       return javaType.cast(rs.getBigDecimal(index));
