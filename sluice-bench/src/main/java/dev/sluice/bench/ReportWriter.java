@@ -41,11 +41,30 @@ final class ReportWriter {
     return m;
   }
 
+  /** One line per operation, one column per library: the ratio to raw JDBC ("-" where it did not run). */
+  static String ratioMatrix(List<Row> rows) {
+    List<String> libs = new ArrayList<>();
+    for (String lib : Libraries.ALL) if (rows.stream().anyMatch(r -> r.lib().equals(lib))) libs.add(lib);
+    StringBuilder b = new StringBuilder("| operation |");
+    for (String lib : libs) b.append(' ').append(lib).append(" |");
+    b.append("\n|---|").append("---:|".repeat(libs.size())).append('\n');
+    for (var e : byOp(rows).entrySet()) {
+      b.append("| ").append(e.getKey()).append(" |");
+      for (String lib : libs) {
+        Row r = e.getValue().stream().filter(x -> x.lib().equals(lib)).findFirst().orElse(null);
+        b.append(r == null ? " - |" : String.format(Locale.ROOT, " %.2f |", ratio(rows, r)));
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
   static String markdown(List<Row> rows, String command, String machine, String profile) {
     StringBuilder b = new StringBuilder();
     b.append("Profile `").append(profile).append("`, command: `").append(command).append("`  \n");
     b.append("Machine: ").append(machine).append("  \n");
     b.append("One thread, JMH SampleTime with `-prof gc`; ops/s = 1 / mean latency. Ratio = ops/s / raw JDBC's.\n\n");
+    b.append(ratioMatrix(rows)).append('\n');
     b.append("| operation | library | ops/s | ratio to JDBC | p50 µs | p99 µs | bytes/op | statements/op |\n");
     b.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
     for (var e : byOp(rows).entrySet()) {

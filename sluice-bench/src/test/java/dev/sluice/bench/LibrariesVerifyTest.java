@@ -35,6 +35,7 @@ class LibrariesVerifyTest {
     var rows = java.util.List.of(new Report.Row("Reads.x", "jdbc", 100, 1, 2, 10, 1),
         new Report.Row("Reads.x", "sluice", 95, 1, 2, 10, 1));
     assertThat(ReportWriter.ratio(rows, rows.get(1))).isEqualTo(0.95);
+    assertThat(ReportWriter.ratioMatrix(rows)).contains("| operation | jdbc | sluice |").contains("| Reads.x | 1.00 | 0.95 |");
     assertThat(ReportWriter.markdown(rows, "cmd", "m", "quick")).contains("| Reads.x | sluice | 95 | 0.95 |");
     assertThat(ReportWriter.svg(rows)).startsWith("<svg");
   }

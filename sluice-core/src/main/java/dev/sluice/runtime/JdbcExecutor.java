@@ -112,8 +112,8 @@ final class JdbcExecutor implements QueryExecutor {
    * Runs statements as JDBC batches: each run of consecutive statements with the same SQL text is
    * one {@code addBatch}/{@code executeBatch} (one round trip per run). Runs are not merged across
    * other statements, so the statements take effect in the order given; sort the list by shape to
-   * get one round trip per shape. Outside a transaction the whole batch is one transaction. Returns
-   * the update count of each statement, in order; with pgjdbc's {@code reWriteBatchedInserts}
+   * get one round trip per shape. Outside a transaction the whole batch is one transaction (a
+   * single statement is atomic alone and gets none). Returns the update count of each statement, in order; with pgjdbc's {@code reWriteBatchedInserts}
    * (on for {@link Database#connect}) rewritten INSERTs report {@link java.sql.Statement#SUCCESS_NO_INFO}.
    */
   int[] batch(List<Rendered> statements) {
@@ -125,7 +125,8 @@ final class JdbcExecutor implements QueryExecutor {
     boolean ownTransaction = false;
     try {
       c = connections.acquire();
-      ownTransaction = c.getAutoCommit();
+      // several statements run in one transaction; a single one is atomic alone (no COMMIT round trip)
+      ownTransaction = statements.size() > 1 && c.getAutoCommit();
       if (ownTransaction) c.setAutoCommit(false);
       int[] counts = new int[statements.size()];
       int i = 0;

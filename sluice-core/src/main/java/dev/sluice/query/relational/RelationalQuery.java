@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * A relational read started by {@code db.query(TABLE)}: rows of one table with related rows nested
- * to any depth, fetched in ONE SQL statement (each relation is a {@code LEFT JOIN LATERAL} subquery
- * that aggregates its rows with {@code json_agg(json_build_array(...))}), and mapped into nested
- * records:
+ * to any depth, fetched in ONE SQL statement (a one-relation to a unique key is a plain
+ * {@code LEFT JOIN}; other relations are {@code LEFT JOIN LATERAL} subqueries that aggregate their
+ * rows with {@code json_agg(json_build_array(...))}), and mapped into nested records:
  *
  * <pre>{@code
  * record UserView(String name) {}

@@ -141,10 +141,19 @@ final class RelationalSql {
     String a = nextAlias();
     if (scope.contains(a)) return null;
     try {
-      return ALIASED.computeIfAbsent(new AliasKey(definition, a), k -> (Table<?>) ((Table) k.definition()).as(k.alias()));
+      return aliased(definition, a);
     } catch (IllegalStateException noDefaultConstructor) {
       return null;
     }
+  }
+
+  /**
+   * {@code table.as(alias)}, built once per table and alias: aliasing constructs a table instance,
+   * too costly for every rendering. Throws IllegalStateException when the class cannot be aliased.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Table<?> aliased(Table<?> table, String alias) {
+    return ALIASED.computeIfAbsent(new AliasKey(table.definition(), alias), k -> (Table<?>) ((Table) k.definition()).as(k.alias()));
   }
 
   /** True when at most one target row can match a key: a single-column PK or non-deferrable unique. */

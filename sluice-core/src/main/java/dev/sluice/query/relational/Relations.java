@@ -53,10 +53,12 @@ public final class Relations {
       String source = RelationalSql.reference(relation.source());
       int depth = ctx.subqueryDepth();
       R target = relation.target();
-      if (RelationalSql.reference(target).equals(source)) target = target.as(relation.name() + "_" + depth);
+      if (RelationalSql.reference(target).equals(source)) {
+        target = (R) RelationalSql.aliased(target, relation.name() + "_" + depth);
+      }
       Table junction = relation.isThrough() ? relation.junction() : null;
       if (junction != null && RelationalSql.reference(junction).equals(source)) {
-        junction = junction.as(relation.name() + "_j" + depth);
+        junction = RelationalSql.aliased(junction, relation.name() + "_j" + depth);
       }
       QueryPart sourceKey = relation.sourceKey();
       ctx.sql(not ? "NOT EXISTS (SELECT 1 FROM " : "EXISTS (SELECT 1 FROM ").visit(target);
