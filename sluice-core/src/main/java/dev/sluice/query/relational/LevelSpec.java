@@ -106,7 +106,7 @@ final class LevelSpec {
     for (Field<?> f : selectedColumns()) slots.add(Shape.Slot.value(f.name(), f.dataType()));
     for (Extra e : extras) slots.add(Shape.Slot.value(e.name(), e.value().dataType()));
     for (Child c : children) {
-      slots.add(Shape.Slot.nested(c.relation().name(), c.relation().kind(), c.spec().shape(), flat.test(c.spec())));
+      slots.add(Shape.Slot.nested(c.relation().name(), c.relation().kind(), c.spec().shape(flat), flat.test(c.spec())));
     }
     return new Shape(List.copyOf(slots));
   }

@@ -2,7 +2,6 @@ package dev.sluice.query.relational;
 
 import dev.sluice.query.Placeholder;
 import dev.sluice.query.QueryExecutor;
-import dev.sluice.query.RowReader;
 import dev.sluice.sql.Bind;
 import dev.sluice.sql.Rendered;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ import java.util.Optional;
  */
 public final class PreparedRelationalQuery<R> {
   /** One rendering: the statement, where its placeholders sit among the binds, and the row reader. */
-  private record Statement<R>(Rendered rendered, RowReader<R> reader) {}
+  private record Statement<R>(Rendered rendered, ResultMapping.Mapping<R> mapping) {}
 
   private final QueryExecutor executor;
   private final Statement<R> many;
@@ -69,7 +68,7 @@ public final class PreparedRelationalQuery<R> {
 
   private static <R> Statement<R> statement(LevelSpec spec, Class<R> type, boolean first) {
     RelationalSql.Result r = RelationalSql.render(spec, first);
-    return new Statement<>(r.ctx().result(), ResultMapping.reader(type, r.shape()));
+    return new Statement<>(r.ctx().result(), ResultMapping.mapping(type, r.shape(), r.identity()));
   }
 
   /** The SQL text of {@link #findMany} (rendered once, at prepare time). */
@@ -98,12 +97,12 @@ public final class PreparedRelationalQuery<R> {
 
   /** Every matching row, in one statement. */
   public List<R> findMany() {
-    return executor.query(withValues(many.rendered()), many.reader());
+    return many.mapping().run(executor, withValues(many.rendered()));
   }
 
   /** The first matching row (the statement has {@code LIMIT 1}). */
   public Optional<R> findFirst() {
-    List<R> rows = executor.query(withValues(first.rendered()), first.reader());
+    List<R> rows = first.mapping().run(executor, withValues(first.rendered()));
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 

@@ -89,7 +89,7 @@ final class RelationalQueryImpl implements RelationalQuery {
   private <R> List<R> run(Class<R> type, boolean first) {
     if (executor == null) throw new IllegalStateException("this relational query is not attached to a Database");
     RelationalSql.Result sql = RelationalSql.render(spec, first);
-    return executor.query(sql.ctx().result(), ResultMapping.reader(type, sql.shape()));
+    return ResultMapping.mapping(type, sql.shape(), sql.identity()).run(executor, sql.ctx().result());
   }
 
   @Override

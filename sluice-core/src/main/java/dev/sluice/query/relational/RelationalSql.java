@@ -12,6 +12,7 @@ import dev.sluice.sql.QueryPart;
 import dev.sluice.sql.RenderContext;
 import dev.sluice.types.DataType;
 import dev.sluice.types.PgTypes;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -73,26 +74,83 @@ final class RelationalSql {
   /** Child levels read by a lateral subquery, with its alias. */
   private final Map<LevelSpec, String> lateral = new IdentityHashMap<>();
 
-  /** The statement and the shape its rows have. */
-  record Result(RenderContext ctx, Shape shape) {}
+  /**
+   * The statement and the shape its rows have. {@code identity} holds the types of the root's
+   * primary key, appended after every other column, when a many-relation is join-fetched (several
+   * result rows per root row, grouped by that key); otherwise it is empty.
+   */
+  record Result(RenderContext ctx, Shape shape, List<DataType<?>> identity) {}
+
+  /** The many-relation of the root read by a plain LEFT JOIN (rows grouped in Java), or null. */
+  private LevelSpec manyJoin;
 
   static Result render(LevelSpec root, boolean first) {
     RenderContext ctx = new RenderContext(RenderContext.Mode.BIND);
-    RelationalSql r = new RelationalSql();
+    RelationalSql r = joinFetch(root);
+    if (r == null) {
+      r = new RelationalSql();
+      r.plan(root, rootScope(root));
+    }
+    r.root(ctx, root, first);
+    List<DataType<?>> identity = new ArrayList<>();
+    if (r.manyJoin != null) for (Column<?> c : root.table.primaryKey()) identity.add(c.dataType());
+    return new Result(ctx, root.shape(r::flat), List.copyOf(identity));
+  }
+
+  private static Set<String> rootScope(LevelSpec root) {
     Set<String> scope = new HashSet<>();
     scope.add(reference(root.table));
-    r.plan(root, scope);
-    r.root(ctx, root, first);
-    return new Result(ctx, root.shape(r::flat));
+    return scope;
   }
 
   /**
-   * True for a root child sent as plain columns (its key, then its values and extras): a joined
-   * one-relation without relations of its own. Its rows need no json at all.
+   * A planner that reads the root's one many-relation with a plain {@code LEFT JOIN}, the way a
+   * hand-written query does, when the result stays a simple join: the root has a primary key (to
+   * group rows by) and no other relation but unique one-relations without relations of their own;
+   * the many level has no limit or offset, no junction, and only such one-relations. Null otherwise
+   * (the json form is general; this one avoids building and parsing json for the common case).
    */
-  private boolean flat(LevelSpec child) {
-    return joined.containsKey(child) && child.children.isEmpty();
+  private static RelationalSql joinFetch(LevelSpec root) {
+    if (root.table.primaryKey().isEmpty() || root.table.alias() == null && !root.table.schema().equals("public")) {
+      return null;
+    }
+    LevelSpec many = null;
+    for (LevelSpec.Child c : root.children) {
+      if (c.relation().kind() == Relation.Kind.MANY) {
+        if (many != null || c.relation().isThrough() || c.spec().limit != null || c.spec().offset != null) return null;
+        many = c.spec();
+      } else if (!c.spec().children.isEmpty()) {
+        return null;
+      }
+    }
+    if (many == null) return null;
+    for (LevelSpec.Child c : many.children) {
+      if (c.relation().kind() != Relation.Kind.ONE || !c.spec().children.isEmpty()) return null;
+    }
+    RelationalSql r = new RelationalSql();
+    r.manyJoin = many;
+    r.plan(root, rootScope(root));
+    for (LevelSpec.Child c : root.children) if (!r.joined.containsKey(c.spec())) return null;
+    for (LevelSpec.Child c : many.children) if (!r.joined.containsKey(c.spec())) return null;
+    return r;
   }
+
+  /**
+   * True for a level sent as plain columns (its key, then its values and extras): a joined
+   * one-relation of the root without relations of its own, or the join-fetched many-relation and
+   * its one-relations. Its rows need no json at all.
+   */
+  private boolean flat(LevelSpec level) {
+    if (!joined.containsKey(level)) return false;
+    if (manyJoin == null) return level.children.isEmpty() && level.relation.kind() == Relation.Kind.ONE && isRootChild(level);
+    return true; // with a join-fetch every joined level is the root's or the many level's, all flat
+  }
+
+  private boolean isRootChild(LevelSpec level) {
+    return rootSpec != null && rootSpec.children.stream().anyMatch(c -> c.spec() == level);
+  }
+
+  private LevelSpec rootSpec;
 
   private String nextAlias() {
     return "r" + (aliases++);
@@ -106,9 +164,11 @@ final class RelationalSql {
    * lateral subquery (a new scope that starts with every name visible outside it).
    */
   private void plan(LevelSpec spec, Set<String> scope) {
+    if (rootSpec == null) rootSpec = spec;
     for (LevelSpec.Child child : spec.children) {
       LevelSpec cs = child.spec();
-      Table<?> t = joinable(child.relation(), cs, scope);
+      Table<?> t = cs == manyJoin ? (scope.contains(reference(cs.table)) ? null : cs.table)
+          : joinable(child.relation(), cs, scope);
       if (t != null) {
         joined.put(cs, t);
         scope.add(reference(t));
@@ -198,6 +258,10 @@ final class RelationalSql {
       if (comma) ctx.sql(", ");
       if (flat(child.spec())) {
         flatColumns(ctx, child);
+        for (LevelSpec.Child grandchild : child.spec().children) {
+          ctx.sql(", ");
+          flatColumns(ctx, grandchild);
+        }
       } else {
         childValue(ctx, child);
         ctx.sql(" AS ").id(child.relation().name());
@@ -206,6 +270,10 @@ final class RelationalSql {
     }
     if (!comma) ctx.sql("1");
     Long limit = first ? Long.valueOf(spec.limit == null ? 1 : Math.min(1, spec.limit)) : spec.limit;
+    if (manyJoin != null) {
+      joinFetchTail(ctx, spec, limit);
+      return;
+    }
     ctx.sql(" FROM ");
     if (pageFirst(spec, limit)) {
       // page the root rows before the relations are read, so they are read for the page only
@@ -223,6 +291,32 @@ final class RelationalSql {
     if (!spec.orderBy.isEmpty()) ctx.sql(" ORDER BY ").visitAll(spec.orderBy, ", ");
     if (limit != null) ctx.sql(" LIMIT ").value(PgTypes.BIGINT, limit);
     if (spec.offset != null) ctx.sql(" OFFSET ").value(PgTypes.BIGINT, spec.offset);
+  }
+
+  /**
+   * The rest of a join-fetch: the root's key columns (to group by), FROM the root (paged first in a
+   * derived table when it has a limit or offset, so the page counts root rows), the joins, and an
+   * ORDER BY that keeps each root row's result rows together and the many level's rows in order.
+   */
+  private void joinFetchTail(RenderContext ctx, LevelSpec spec, Long limit) {
+    List<Column<?>> key = spec.table.primaryKey();
+    for (Column<?> c : key) ctx.sql(", ").visit(spec.table.column(c.name()));
+    ctx.sql(" FROM ");
+    Condition where = null;
+    if (limit != null || spec.offset != null) {
+      ctx.sql('(');
+      pagedRows(ctx, spec, null, limit);
+      ctx.sql(") AS ").id(spec.table.alias() != null ? spec.table.alias() : spec.table.name());
+    } else {
+      ctx.visit(spec.table);
+      where = spec.effectiveWhere(spec.table);
+    }
+    joins(ctx, spec, spec.table);
+    if (where != null) ctx.sql(" WHERE ").visit(where);
+    List<QueryPart> order = new ArrayList<>(spec.orderBy);
+    for (Column<?> c : key) order.add(spec.table.column(c.name()));
+    order.addAll(manyJoin.orderBy);
+    ctx.sql(" ORDER BY ").visitAll(order, ", ");
   }
 
   /**

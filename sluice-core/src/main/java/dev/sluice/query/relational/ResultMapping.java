@@ -5,7 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.sluice.query.RowReader;
+import dev.sluice.query.QueryExecutor;
+import dev.sluice.sql.Rendered;
 import dev.sluice.schema.Relation;
 import dev.sluice.types.Codec;
 import dev.sluice.types.DataType;
@@ -61,7 +62,7 @@ final class ResultMapping {
   /** A validated mapping of one record class onto one shape. */
   private record Plan(Class<?> type, MethodHandle ctor, int[] slotOf, Decoder[] decoders, boolean[] rootJson,
       DataType<?>[] rootTypes, boolean[] primitive, String[] names, Decoder[] slotDecoders, Object[] nullValues,
-      int[] columnOfSlot, FlatReader[] flat) {
+      int[] columnOfSlot, FlatReader[] flat, int manyJoin, Plan manyPlan) {
 
     /** Reads one json array row (the parser is on its START_ARRAY) and constructs the record. */
     Object fromArray(JsonParser p) throws IOException {
@@ -89,11 +90,18 @@ final class ResultMapping {
 
     /** Reads the record from result columns; {@code base} is added to every column position. */
     Object fromRow(ResultSet rs, int base) throws SQLException {
+      return construct(args(rs, base));
+    }
+
+    /** The constructor arguments from result columns (a join-fetched list is left null). */
+    Object[] args(ResultSet rs, int base) throws SQLException {
       Object[] args = new Object[slotOf.length];
       for (int i = 0; i < slotOf.length; i++) {
         int column = base + columnOfSlot[slotOf[i]];
         Object v;
-        if (flat[i] != null) {
+        if (i == manyJoin) {
+          v = null; // filled with the elements of every row of this record
+        } else if (flat[i] != null) {
           v = flat[i].read(rs, column);
         } else if (rootJson[i]) {
           // pgjdbc hands a text-format column's bytes over undecoded: json parses straight from UTF-8
@@ -104,7 +112,7 @@ final class ResultMapping {
         }
         args[i] = check(i, v);
       }
-      return construct(args);
+      return args;
     }
 
     private Object check(int i, Object v) {
@@ -136,10 +144,47 @@ final class ResultMapping {
     }
   }
 
+  /** Runs a rendered relational statement and maps its rows. */
+  interface Mapping<R> {
+    List<R> run(QueryExecutor executor, Rendered sql);
+  }
+
+  /**
+   * The mapping of {@code type} onto a root shape, validated now. With a join-fetched many-relation
+   * (non-empty {@code identity}: the root key's types, in the columns after the shape's) consecutive
+   * rows with the same key are one root record, and each row with a many-level key adds an element.
+   */
   @SuppressWarnings("unchecked")
-  static <R> RowReader<R> reader(Class<R> type, Shape shape) {
+  static <R> Mapping<R> mapping(Class<R> type, Shape shape, List<DataType<?>> identity) {
     Plan plan = plan(type, shape, false);
-    return rs -> (R) plan.fromRow(rs, 0);
+    if (plan.manyJoin() < 0) return (executor, sql) -> executor.query(sql, rs -> (R) plan.fromRow(rs, 0));
+    int width = 0;
+    for (Shape.Slot s : shape.slots()) width += s.width();
+    int firstKey = width + 1;
+    int manyKey = plan.columnOfSlot()[plan.slotOf()[plan.manyJoin()]];
+    return (executor, sql) -> {
+      List<Object[]> groups = new ArrayList<>();
+      List<List<Object>> elements = new ArrayList<>();
+      Object[] last = {null};
+      executor.query(sql, rs -> {
+        Object[] key = new Object[identity.size()];
+        for (int k = 0; k < key.length; k++) key[k] = identity.get(k).read(rs, firstKey + k);
+        if (!java.util.Arrays.equals(key, (Object[]) last[0])) {
+          last[0] = key;
+          groups.add(plan.args(rs, 0));
+          elements.add(new ArrayList<>());
+        }
+        if (rs.getObject(manyKey) != null) elements.get(elements.size() - 1).add(plan.manyPlan().fromRow(rs, manyKey));
+        return null;
+      });
+      List<R> out = new ArrayList<>(groups.size());
+      for (int g = 0; g < groups.size(); g++) {
+        Object[] args = groups.get(g);
+        args[plan.manyJoin()] = java.util.Collections.unmodifiableList(elements.get(g));
+        out.add((R) plan.construct(args));
+      }
+      return out;
+    };
   }
 
   static Plan plan(Class<?> type, Shape shape, boolean nested) {
@@ -169,6 +214,8 @@ final class ResultMapping {
     Decoder[] slotDecoders = new Decoder[shape.slots().size()];
     String[] slotOwner = new String[slotDecoders.length];
     FlatReader[] flat = new FlatReader[n];
+    int manyJoin = -1;
+    Plan manyPlan = null;
     int[] columnOfSlot = new int[slotDecoders.length];
     for (int s = 0, column = 1; s < columnOfSlot.length; s++) {
       columnOfSlot[s] = column;
@@ -191,7 +238,10 @@ final class ResultMapping {
       }
       slotOwner[s] = names[i];
       try {
-        if (slot.flat()) {
+        if (slot.flat() && slot.kind() == Relation.Kind.MANY) {
+          manyJoin = i;
+          manyPlan = manyJoinPlan(type, rc[i], slot);
+        } else if (slot.flat()) {
           flat[i] = flatReader(type, rc[i], slot);
         } else if (slot.isRelation()) {
           rootJson[i] = true;
@@ -226,7 +276,7 @@ final class ResultMapping {
     Object[] nullValues = new Object[n];
     for (int i = 0; i < n; i++) if (rootJson[i]) nullValues[i] = parse(NULL_JSON, decoders[i]);
     return new Plan(type, mh, slotOf, decoders, rootJson, rootTypes, primitive, names, slotDecoders, nullValues,
-        columnOfSlot, flat);
+        columnOfSlot, flat, manyJoin, manyPlan);
   }
 
   private static String where(Class<?> owner, RecordComponent c) {
@@ -339,6 +389,16 @@ final class ResultMapping {
     }
     Plan nested = flatPlan(owner, c, c.getType(), slot);
     return (rs, key) -> rs.getObject(key) == null ? null : nested.fromRow(rs, key);
+  }
+
+  /** A join-fetched many-relation: a List of records, each read from the columns after its key. */
+  private static Plan manyJoinPlan(Class<?> owner, RecordComponent c, Shape.Slot slot) {
+    Type generic = c.getGenericType();
+    if (!(generic instanceof ParameterizedType p) || !(p.getRawType() instanceof Class<?> raw)
+        || !raw.isAssignableFrom(List.class) || !Collection.class.isAssignableFrom(raw)) {
+      throw new IllegalArgumentException(where(owner, c) + " must be a List<record> for many-relation " + slot.name());
+    }
+    return flatPlan(owner, c, recordArgument(owner, c, p, slot), slot);
   }
 
   private static Plan flatPlan(Class<?> owner, RecordComponent c, Class<?> element, Shape.Slot slot) {

@@ -40,7 +40,10 @@ record Shape(List<Slot> slots, int hash) {
 
     /** How many result columns the slot takes at the root. */
     int width() {
-      return flat ? 1 + nested.slots().size() : 1;
+      if (!flat) return 1;
+      int w = 1;
+      for (Slot s : nested.slots()) w += s.width();
+      return w;
     }
 
     boolean isRelation() {

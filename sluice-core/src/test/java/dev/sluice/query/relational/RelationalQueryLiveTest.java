@@ -310,6 +310,44 @@ class RelationalQueryLiveTest {
     assertThat(counting.statements.get() - before).isEqualTo(2);
   }
 
+  // --- join-fetch: one many-relation read with a plain join -----------------------------------------
+
+  record OwnerName(String name) {}
+
+  record ProjectWithOwner(String name, java.math.BigDecimal budget, OwnerName owner) {}
+
+  record TeamProjects(Long id, String name, Optional<LeadName> lead, List<ProjectWithOwner> projects) {}
+
+  @Test
+  void aJoinFetchedManyRelationEqualsItsJsonFormAndPagesRootRows() {
+    // the same levels, once as a plain join (no per-level limit) and once in json (a limit no level reaches)
+    for (boolean first : new boolean[] {false, true}) {
+      for (long offset : new long[] {0, 1, 2, 5}) {
+        var joined = db.query(TEAMS).with(TEAMS.lead)
+            .with(TEAMS.projects, p -> p.columns(PROJECTS.name, PROJECTS.budget).orderBy(PROJECTS.name).with(PROJECTS.owner))
+            .orderBy(TEAMS.name).limit(first ? 1 : 2).offset(offset);
+        var json = db.query(TEAMS).with(TEAMS.lead)
+            .with(TEAMS.projects, p -> p.columns(PROJECTS.name, PROJECTS.budget).orderBy(PROJECTS.name).with(PROJECTS.owner)
+                .limit(1_000_000))
+            .orderBy(TEAMS.name).limit(first ? 1 : 2).offset(offset);
+        assertThat(joined.render().sql()).doesNotContain("json_agg").contains("LEFT JOIN projects ON");
+        assertThat(json.render().sql()).contains("json_agg");
+        int before = counting.statements.get();
+        List<TeamProjects> a = joined.findMany(TeamProjects.class);
+        assertThat(counting.statements.get() - before).isEqualTo(1);
+        assertThat(a).isEqualTo(json.findMany(TeamProjects.class));
+        assertThat(a.size()).isLessThanOrEqualTo(first ? 1 : 2);
+      }
+    }
+    List<TeamProjects> all = db.query(TEAMS).with(TEAMS.lead).with(TEAMS.projects, p -> p.with(PROJECTS.owner))
+        .orderBy(TEAMS.id).findMany(TeamProjects.class);
+    assertThat(all).extracting(TeamProjects::id).isEqualTo(sql("select id from teams order by id").stream()
+        .map(r -> Long.valueOf(r.get(0))).toList());
+    assertThat(all.stream().mapToInt(t -> t.projects().size()).sum())
+        .isEqualTo(Integer.parseInt(sql("select count(*) from projects").get(0).get(0)));
+    assertThat(all).anyMatch(t -> t.projects().isEmpty());
+  }
+
   // --- prepared relational queries -------------------------------------------------------------------
 
   record LeadName(String name) {}
@@ -395,8 +433,9 @@ class RelationalQueryLiveTest {
         return rs.getObject(index);
       }
     });
+    // a per-level limit keeps the projects in json (a plain join-fetch would read them with read())
     assertThatThrownBy(() -> db.query(TEAMS).with(TEAMS.projects, p -> p.columns(PROJECTS.name)
-        .extra("blob", Dsl.field(noText, "'x'"))).findMany(TeamOpaque.class))
+        .extra("blob", Dsl.field(noText, "'x'")).limit(100)).findMany(TeamOpaque.class))
         .hasMessageContaining("component 'projects'").hasMessageContaining("Opaque")
         .hasMessageContaining("the codec of blob (text) cannot decode text");
   }

@@ -79,6 +79,18 @@ class RelationalRenderTest {
   }
 
   @Test
+  void theRootsOneManyRelationIsJoinFetchedWithTheRootKeyToGroupBy() {
+    Rendered r = Dsl.query().query(TEAMS).columns(TEAMS.name)
+        .with(TEAMS.projects, p -> p.columns(PROJECTS.name).orderBy(PROJECTS.name).with(PROJECTS.owner, o -> o.columns(USERS.name)))
+        .where(TEAMS.id.gt(1L)).limit(10).render();
+    // root rows are paged first, so LIMIT counts teams; ORDER BY keeps each team's rows together
+    assertThat(r.sql()).isEqualTo("SELECT teams.name, projects.team_id, projects.name, users.id, users.name, teams.id"
+        + " FROM (SELECT teams.* FROM teams WHERE (teams.id > ?) LIMIT ?) AS teams"
+        + " LEFT JOIN projects ON projects.team_id = teams.id LEFT JOIN users ON users.id = projects.owner_id"
+        + " ORDER BY teams.id, projects.name");
+  }
+
+  @Test
   void existsOnASelfReferenceAliasesTheRelatedTable() {
     Rendered r = Dsl.query().query(EMPLOYEES).columns(EMPLOYEES.id)
         .where(Relations.exists(EMPLOYEES.reports, e -> e.name.eq("x"))).render();
