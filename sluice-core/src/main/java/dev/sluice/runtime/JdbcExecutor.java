@@ -113,8 +113,9 @@ final class JdbcExecutor implements QueryExecutor {
    * one {@code addBatch}/{@code executeBatch} (one round trip per run). Runs are not merged across
    * other statements, so the statements take effect in the order given; sort the list by shape to
    * get one round trip per shape. Outside a transaction the whole batch is one transaction (a
-   * single statement is atomic alone and gets none). Returns the update count of each statement, in order; with pgjdbc's {@code reWriteBatchedInserts}
-   * (on for {@link Database#connect}) rewritten INSERTs report {@link java.sql.Statement#SUCCESS_NO_INFO}.
+   * single statement is atomic alone and gets none). Returns the update count of each statement, in
+   * order; with pgjdbc's {@code reWriteBatchedInserts} (on for {@link Database#connect}) rewritten
+   * INSERTs report {@link java.sql.Statement#SUCCESS_NO_INFO}.
    */
   int[] batch(List<Rendered> statements) {
     if (statements.isEmpty()) return new int[0];
