@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * }
  * }</pre>
  */
-public final class Database implements QueryFactory, AutoCloseable {
+public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
   private final DataSource dataSource;
   private final HikariDataSource ownedPool;
   private final JdbcExecutor executor;
@@ -194,6 +194,7 @@ public final class Database implements QueryFactory, AutoCloseable {
    * Bulk inserts with the given path thresholds; each call runs in its own transaction (all rows or
    * none). See {@link BulkWriter}.
    */
+  @Override
   public BulkWriter bulk(BulkOptions options) {
     return new BulkWriter(new BulkWriter.Runner() {
       @Override
@@ -201,25 +202,6 @@ public final class Database implements QueryFactory, AutoCloseable {
         return transaction(tx -> work.apply(tx.connection()));
       }
     }, options);
-  }
-
-  /** Inserts one row per item in one transaction (multi-row INSERT, batch or COPY by count); see {@link BulkWriter#insertMany}. */
-  public <E> long insertMany(dev.sluice.schema.Table<?> table, Iterable<? extends E> items,
-      java.util.function.BiConsumer<? super dev.sluice.query.InsertRow, ? super E> mapper) {
-    return bulk(BulkOptions.DEFAULT).insertMany(table, items, mapper);
-  }
-
-  /** Streams items into the table in one transaction without materialising them; see {@link BulkWriter#insertMany}. */
-  public <E> long insertMany(dev.sluice.schema.Table<?> table, java.util.stream.Stream<? extends E> items,
-      java.util.function.BiConsumer<? super dev.sluice.query.InsertRow, ? super E> mapper) {
-    return bulk(BulkOptions.DEFAULT).insertMany(table, items, mapper);
-  }
-
-  /** Inserts or updates one row per item on the conflict columns, in one transaction; see {@link BulkWriter#upsertMany}. */
-  public <E> long upsertMany(dev.sluice.schema.Table<?> table, Iterable<? extends E> items,
-      java.util.function.BiConsumer<? super dev.sluice.query.InsertRow, ? super E> mapper,
-      dev.sluice.schema.Column<?>... conflictColumns) {
-    return bulk(BulkOptions.DEFAULT).upsertMany(table, items, mapper, conflictColumns);
   }
 
   /**

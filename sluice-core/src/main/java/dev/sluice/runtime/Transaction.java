@@ -11,7 +11,7 @@ import java.sql.Statement;
  * A transaction on one connection. Statements built from it run inside it; {@link #transaction}
  * nests with a savepoint, so an inner failure rolls back only the inner work.
  */
-public final class Transaction implements QueryFactory {
+public final class Transaction implements QueryFactory, BulkWrites {
   private final Connection connection;
   private final JdbcExecutor executor;
   private int savepoints;
@@ -95,6 +95,7 @@ public final class Transaction implements QueryFactory {
   // --- bulk paths (insertMany / upsertMany) -------------------------------------------------------
 
   /** Bulk inserts on this transaction's connection with the given path thresholds; see {@link BulkWriter}. */
+  @Override
   public BulkWriter bulk(BulkOptions options) {
     return new BulkWriter(new BulkWriter.Runner() {
       @Override
@@ -102,24 +103,5 @@ public final class Transaction implements QueryFactory {
         return work.apply(connection);
       }
     }, options);
-  }
-
-  /** Inserts one row per item (multi-row INSERT, batch or COPY by count); see {@link BulkWriter#insertMany}. */
-  public <E> long insertMany(dev.sluice.schema.Table<?> table, Iterable<? extends E> items,
-      java.util.function.BiConsumer<? super dev.sluice.query.InsertRow, ? super E> mapper) {
-    return bulk(BulkOptions.DEFAULT).insertMany(table, items, mapper);
-  }
-
-  /** Streams items into the table without materialising them; see {@link BulkWriter#insertMany}. */
-  public <E> long insertMany(dev.sluice.schema.Table<?> table, java.util.stream.Stream<? extends E> items,
-      java.util.function.BiConsumer<? super dev.sluice.query.InsertRow, ? super E> mapper) {
-    return bulk(BulkOptions.DEFAULT).insertMany(table, items, mapper);
-  }
-
-  /** Inserts or updates one row per item on the conflict columns; see {@link BulkWriter#upsertMany}. */
-  public <E> long upsertMany(dev.sluice.schema.Table<?> table, Iterable<? extends E> items,
-      java.util.function.BiConsumer<? super dev.sluice.query.InsertRow, ? super E> mapper,
-      dev.sluice.schema.Column<?>... conflictColumns) {
-    return bulk(BulkOptions.DEFAULT).upsertMany(table, items, mapper, conflictColumns);
   }
 }
