@@ -3,19 +3,16 @@ package dev.sluice.runtime;
 import dev.sluice.query.Cursor;
 import dev.sluice.query.Field;
 import dev.sluice.query.Placeholder;
+import dev.sluice.query.PlaceholderValues;
 import dev.sluice.query.ResultQuery;
 import dev.sluice.query.Row;
 import dev.sluice.query.RowMapper;
 import dev.sluice.query.RowReader;
 import dev.sluice.query.RowReaders;
-import dev.sluice.sql.Bind;
 import dev.sluice.sql.QueryPart;
 import dev.sluice.sql.Rendered;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -30,75 +27,41 @@ import java.util.function.BiFunction;
  */
 public final class PreparedQuery {
   private final JdbcExecutor executor;
-  private final String sql;
-  private final List<Bind> template;
-  private final Map<String, Placeholder<?>> placeholders;
+  private final Rendered template;
+  private final PlaceholderValues values;
   private final List<Field<?>> resultFields;
-  private final Map<String, Object> values;
 
-  private PreparedQuery(JdbcExecutor executor, String sql, List<Bind> template, Map<String, Placeholder<?>> placeholders,
-      List<Field<?>> resultFields, Map<String, Object> values) {
+  private PreparedQuery(JdbcExecutor executor, Rendered template, PlaceholderValues values, List<Field<?>> resultFields) {
     this.executor = executor;
-    this.sql = sql;
     this.template = template;
-    this.placeholders = placeholders;
-    this.resultFields = resultFields;
     this.values = values;
+    this.resultFields = resultFields;
   }
 
   static PreparedQuery prepare(JdbcExecutor executor, QueryPart query) {
     Rendered r = query.render();
-    Map<String, Placeholder<?>> found = new LinkedHashMap<>();
-    for (Bind b : r.binds()) {
-      if (b.value() instanceof Placeholder<?> p) {
-        Placeholder<?> other = found.putIfAbsent(p.name(), p);
-        if (other != null && !other.dataType().equals(p.dataType())) {
-          throw new IllegalArgumentException("placeholder :" + p.name() + " is used with two types ("
-              + other.dataType().sqlName() + " and " + p.dataType().sqlName() + ") in: " + r.sql());
-        }
-      }
-    }
     List<Field<?>> fields = query instanceof ResultQuery rq ? List.copyOf(rq.resultFields()) : null;
-    return new PreparedQuery(executor, r.sql(), r.binds(), Collections.unmodifiableMap(found), fields, Map.of());
+    return new PreparedQuery(executor, r, PlaceholderValues.of(r), fields);
   }
 
   /** The SQL text, rendered once at prepare time. */
   public String sql() {
-    return sql;
+    return template.sql();
   }
 
   /** The placeholders of this statement, in order of first appearance. */
   public List<Placeholder<?>> placeholders() {
-    return List.copyOf(placeholders.values());
+    return values.placeholders();
   }
 
   /** This statement with {@code placeholder} bound to {@code value} (null binds SQL NULL). */
   public <T> PreparedQuery bind(Placeholder<T> placeholder, T value) {
-    Placeholder<?> known = placeholders.get(placeholder.name());
-    if (known == null) {
-      throw new IllegalArgumentException("placeholder :" + placeholder.name() + " does not occur in this query"
-          + " (its placeholders: " + names() + "): " + sql);
-    }
-    Map<String, Object> next = new LinkedHashMap<>(values);
-    next.put(placeholder.name(), value);
-    return new PreparedQuery(executor, sql, template, placeholders, resultFields, next);
+    return new PreparedQuery(executor, template, values.bind(placeholder, value), resultFields);
   }
 
   /** The statement with the current values: fails naming the first placeholder without one. */
   Rendered rendered() {
-    List<Bind> binds = new ArrayList<>(template.size());
-    for (Bind b : template) {
-      if (b.value() instanceof Placeholder<?> p) {
-        if (!values.containsKey(p.name())) {
-          throw new IllegalStateException("placeholder :" + p.name() + " is not bound; call bind(" + p.name()
-              + ", value) before running: " + sql);
-        }
-        binds.add(new Bind(b.type(), values.get(p.name())));
-      } else {
-        binds.add(b);
-      }
-    }
-    return new Rendered(sql, binds);
+    return values.apply(template);
   }
 
   private List<Field<?>> fields() {
@@ -106,10 +69,6 @@ public final class PreparedQuery {
       throw new IllegalStateException("this prepared statement returns no rows (it was not a select or RETURNING query); use execute()");
     }
     return resultFields;
-  }
-
-  private List<String> names() {
-    return placeholders.keySet().stream().map(n -> ":" + n).toList();
   }
 
   /** Every row, untyped. */
@@ -132,7 +91,7 @@ public final class PreparedQuery {
   public <R> Optional<R> fetchOptionalInto(Class<R> type) {
     List<R> rows = fetchInto(type);
     if (rows.size() > 1) {
-      throw new IllegalStateException("expected at most one row but the query returned " + rows.size() + ": " + sql);
+      throw new IllegalStateException("expected at most one row but the query returned " + rows.size() + ": " + template.sql());
     }
     return rows.stream().findFirst();
   }
@@ -169,6 +128,6 @@ public final class PreparedQuery {
 
   @Override
   public String toString() {
-    return sql + " -- " + names();
+    return template.sql() + " -- " + values.names();
   }
 }
