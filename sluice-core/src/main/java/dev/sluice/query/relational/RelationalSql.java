@@ -91,6 +91,7 @@ final class RelationalSql {
       r = new RelationalSql();
       r.plan(root, rootScope(root));
     }
+    r.collectFlat(root);
     r.root(ctx, root, first);
     List<DataType<?>> identity = new ArrayList<>();
     if (r.manyJoin != null) for (Column<?> c : root.table.primaryKey()) identity.add(c.dataType());
@@ -141,16 +142,24 @@ final class RelationalSql {
    * its one-relations. Its rows need no json at all.
    */
   private boolean flat(LevelSpec level) {
-    if (!joined.containsKey(level)) return false;
-    if (manyJoin == null) return level.children.isEmpty() && level.relation.kind() == Relation.Kind.ONE && isRootChild(level);
-    return true; // with a join-fetch every joined level is the root's or the many level's, all flat
+    return flat.contains(level);
   }
 
-  private boolean isRootChild(LevelSpec level) {
-    return rootSpec != null && rootSpec.children.stream().anyMatch(c -> c.spec() == level);
-  }
+  /** The levels {@link #flat} accepts, collected once the root's children are planned. */
+  private final Set<LevelSpec> flat = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-  private LevelSpec rootSpec;
+  private void collectFlat(LevelSpec root) {
+    for (LevelSpec.Child c : root.children) {
+      LevelSpec cs = c.spec();
+      if (!joined.containsKey(cs)) continue;
+      if (cs == manyJoin) {
+        flat.add(cs);
+        for (LevelSpec.Child g : cs.children) flat.add(g.spec());
+      } else if (cs.children.isEmpty()) {
+        flat.add(cs);
+      }
+    }
+  }
 
   private String nextAlias() {
     return "r" + (aliases++);
@@ -164,7 +173,6 @@ final class RelationalSql {
    * lateral subquery (a new scope that starts with every name visible outside it).
    */
   private void plan(LevelSpec spec, Set<String> scope) {
-    if (rootSpec == null) rootSpec = spec;
     for (LevelSpec.Child child : spec.children) {
       LevelSpec cs = child.spec();
       Table<?> t = cs == manyJoin ? (scope.contains(reference(cs.table)) ? null : cs.table)
