@@ -140,9 +140,19 @@ final class ReplicaHealth implements AutoCloseable {
     }
   }
 
+  /** A replay position a reader just read on a connection of its own: fresher than the last probe. */
+  void observed(long lsn) {
+    if (up) replayLsn = lsn;
+  }
+
   private static long replayLsnOn(Connection c) throws SQLException {
+    return replayLsnOn(c, true);
+  }
+
+  /** {@code pg_last_wal_replay_lsn()} on {@code c} ({@link Lsn#UNKNOWN} when NULL). */
+  static long replayLsnOn(Connection c, boolean withTimeout) throws SQLException {
     try (Statement st = c.createStatement()) {
-      st.setQueryTimeout((int) PROBE_TIMEOUT.toSeconds());
+      if (withTimeout) st.setQueryTimeout((int) PROBE_TIMEOUT.toSeconds());
       try (ResultSet rs = st.executeQuery(PROBE_SQL)) {
         rs.next();
         return Lsn.parse(rs.getString(1));

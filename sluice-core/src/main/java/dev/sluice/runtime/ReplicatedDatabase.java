@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,13 +72,15 @@ import org.slf4j.LoggerFactory;
  * milliseconds of it catching up). Why the insert position: it is read after the write returned, so it
  * is at or past the end of the write's commit record whatever {@code synchronous_commit} says, whereas
  * {@code pg_current_wal_lsn()} (the write position) can still be behind an asynchronously committed
- * record; a standby can only replay WAL the primary has written, so waiting for the insert position
- * never waits for something that cannot come. When that position cannot be read (the primary is down)
- * the session reads from the primary for the rest of its life. No clock is involved: a replica paused or
- * lagging by minutes is simply not used by the session. Replay positions only move forward while a
- * standby runs; a replica that restarts is marked down by its broken connections and comes back with a
- * freshly probed position (the one window is a standby that crashes and restarts between two probes,
- * 500 ms, while a reader gets a new pooled connection to it before its health thread notices).
+ * record that is not yet written out. It may be a little past the commit (other sessions' WAL, or a
+ * page header when the record ended on a page boundary): then the session reads from the primary a
+ * little longer, never from a replica that has not replayed its write. When that position cannot be
+ * read (the primary is down) the session reads from the primary for the rest of its life. No clock is
+ * involved: a replica paused or lagging by minutes is simply not used by the session. The cached
+ * position only picks a replica: a session read after a write first asks {@code pg_last_wal_replay_lsn()}
+ * on the very connection it then reads on (one short extra query), and goes to the next replica or the
+ * primary when that is behind, so even a replica that restarted since its last probe cannot serve the
+ * session a stale row.
  */
 public final class ReplicatedDatabase implements QueryFactory, AutoCloseable {
   static final Duration DEFAULT_STICKY_WINDOW = Duration.ofSeconds(2);
@@ -198,6 +201,11 @@ public final class ReplicatedDatabase implements QueryFactory, AutoCloseable {
     return replicas;
   }
 
+  /** The health state of replica {@code i} (for tests in this package). */
+  ReplicaHealth healthOf(int i) {
+    return health.get(i);
+  }
+
   /** Routes plain reads to a replica and everything else to the primary (see the class comment). */
   @Override
   public QueryExecutor executor() {
@@ -315,7 +323,10 @@ public final class ReplicatedDatabase implements QueryFactory, AutoCloseable {
           continue;
         }
         try {
-          return read.apply(replicas.get(i).executor());
+          return read.apply(requiredLsn > 0 ? verifying(i, requiredLsn) : replicas.get(i).executor());
+        } catch (NotReplayed e) {
+          h.observed(e.lsn);
+          h.refreshSoon();
         } catch (DataAccessException e) {
           if (!isConnectionFailure(e)) throw e;
           h.markDown(e);
@@ -323,6 +334,50 @@ public final class ReplicatedDatabase implements QueryFactory, AutoCloseable {
       }
     }
     return read.apply(primary.executor());
+  }
+
+  /**
+   * Replica {@code i}'s executor for a read that must see {@code requiredLsn}: the connection it borrows
+   * is first asked {@code pg_last_wal_replay_lsn()}, and when that is behind the read does not run there
+   * ({@link NotReplayed}). The cached position only picks the replica; this check on the very connection
+   * that reads is what makes the read never stale, even right after a replica restarted. One short extra
+   * query, only for reads of a session after it wrote.
+   */
+  private QueryExecutor verifying(int i, long requiredLsn) {
+    DataSource ds = replicas.get(i).dataSource();
+    return new JdbcExecutor(new JdbcExecutor.ConnectionSource() {
+      @Override
+      public Connection acquire() throws SQLException {
+        Connection c = ds.getConnection();
+        try {
+          long lsn = ReplicaHealth.replayLsnOn(c, false);
+          if (lsn < requiredLsn) throw new NotReplayed(lsn);
+          return c;
+        } catch (SQLException | RuntimeException e) {
+          try {
+            c.close();
+          } catch (SQLException s) {
+            e.addSuppressed(s);
+          }
+          throw e;
+        }
+      }
+
+      @Override
+      public void release(Connection c) throws SQLException {
+        c.close();
+      }
+    });
+  }
+
+  /** The replica a session read was sent to has not replayed the session's last write yet. */
+  private static final class NotReplayed extends RuntimeException {
+    final long lsn;
+
+    NotReplayed(long lsn) {
+      super("replica replayed only up to " + Lsn.format(lsn), null, false, false);
+      this.lsn = lsn;
+    }
   }
 
   /**

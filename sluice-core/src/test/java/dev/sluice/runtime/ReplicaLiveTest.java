@@ -154,6 +154,40 @@ class ReplicaLiveTest {
     }
   }
 
+  /**
+   * The cached replay position claims the paused replica is far ahead (as it would for a replica that
+   * restarted behind its last probe): each session read still checks the position on the connection it
+   * reads on, so it goes to the primary and is never stale.
+   */
+  @Test
+  void aSessionReadIsCheckedOnItsOwnConnectionWhenTheCachedReplayPositionIsWrong() throws Exception {
+    assumeServers();
+    Notes n = Notes.NOTES;
+    try (ReplicatedDatabase rdb = Database.withReplicas(Database.connect(primary.url()),
+        ReplicatedDatabase.connectReplica(replicaA.url()))) {
+      PgCluster.waitFor("replica A to be up", () -> rdb.healthOf(0).up() && rdb.healthOf(0).replayLsn() > 0);
+      replicaA.execute("select pg_wal_replay_pause()");
+      try {
+        PgCluster.waitFor("replay to be paused", () -> replicaA.queryBoolean(
+            "select pg_get_wal_replay_pause_state() = 'paused'"));
+        ReplicatedDatabase.Session session = rdb.session();
+        int stale = 0;
+        int fromReplica = 0;
+        for (long id = 3_000; id < 3_050; id++) {
+          session.insertInto(n).set(n.id, id).set(n.body, "w" + id).execute();
+          rdb.healthOf(0).observed(Long.MAX_VALUE - 1); // a wrong cache: "replayed everything"
+          List<Boolean> seen = session.select(IN_RECOVERY).from(n).where(n.id.eq(id)).fetch();
+          if (seen.isEmpty()) stale++;
+          else if (seen.get(0)) fromReplica++;
+        }
+        assertThat(stale).as("stale reads").isZero();
+        assertThat(fromReplica).as("reads answered by the paused replica").isZero();
+      } finally {
+        replicaA.execute("select pg_wal_replay_resume()");
+      }
+    }
+  }
+
   /** Writes then reads back {@code count} rows through {@code session}: {stale, from replica, from primary}. */
   private static int[] readOwnWrites(ReplicatedDatabase.Session session, long firstId, int count) {
     Notes n = Notes.NOTES;
