@@ -7,36 +7,27 @@ import dev.sluice.query.Dsl;
 import dev.sluice.query.Field;
 import dev.sluice.schema.Column;
 import dev.sluice.schema.Table;
+import dev.sluice.test.PgCluster;
 import dev.sluice.types.PgTypes;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Starts a real primary and a streaming replica (initdb, pg_basebackup -R) on loopback in a temp dir,
- * when PostgreSQL server binaries are installed; skipped with a notice otherwise. As root, the servers
- * run as the {@code postgres} OS user (initdb refuses root).
+ * A real primary and two streaming replicas ({@link PgCluster}) on loopback, when PostgreSQL server
+ * binaries are installed; skipped with a notice otherwise. Each fault test puts the servers back as
+ * it found them (replica restarted, replay resumed).
  */
 class ReplicaLiveTest {
-  static final Duration WAIT = Duration.ofSeconds(60);
-
   static final class Notes extends Table<Notes> {
     static final Notes NOTES = new Notes();
     final Column<Long> id = bigint("id").primaryKey();
@@ -48,82 +39,38 @@ class ReplicaLiveTest {
   }
 
   static final Field<Boolean> IN_RECOVERY = Dsl.field(PgTypes.BOOLEAN, "pg_is_in_recovery()");
+  static final Field<Integer> SERVER_PORT = Dsl.field(PgTypes.INTEGER, "inet_server_port()");
 
-  static Path bin;
-  static List<String> runAs = List.of();
-  static Path dir;
-  static Path primaryData;
-  static Path replicaData;
-  static int primaryPort;
-  static int replicaPort;
+  static PgCluster primary;
+  static PgCluster replicaA;
+  static PgCluster replicaB;
   static String skipReason;
+  /** primary + a replica nobody listens for + replica A. */
   static ReplicatedDatabase db;
 
   @BeforeAll
   static void startServers() throws Exception {
-    bin = findBinaries();
-    if (bin == null) {
-      skipReason = "no PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup) in /usr/lib/postgresql/*/bin or on PATH";
-      return;
-    }
-    if ("root".equals(System.getProperty("user.name"))) {
-      if (run(List.of("id", "-u", "postgres"), Duration.ofSeconds(10)).exit != 0) {
-        skipReason = "running as root and there is no 'postgres' OS user to run initdb as";
-        return;
-      }
-      runAs = List.of("runuser", "-u", "postgres", "--");
-    }
-    dir = Files.createTempDirectory("sluice-replica");
-    if (!runAs.isEmpty()) {
-      Result chown = run(List.of("chown", "-R", "postgres:", dir.toString()), Duration.ofSeconds(10));
-      if (chown.exit != 0) {
-        skipReason = "cannot give the temp dir to the postgres user: " + chown.output;
-        return;
-      }
-    }
-    primaryData = dir.resolve("primary");
-    replicaData = dir.resolve("replica");
-    primaryPort = freePort();
-    replicaPort = freePort();
-    pg("initdb", "-D", primaryData.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync");
-    appendAsServerUser(primaryData.resolve("postgresql.conf"), String.join("\n",
-        "listen_addresses = '127.0.0.1'", "port = " + primaryPort, "unix_socket_directories = '" + dir + "'",
-        "wal_level = replica", "max_wal_senders = 5", "hot_standby = on", "fsync = off", ""));
-    appendAsServerUser(primaryData.resolve("pg_hba.conf"), String.join("\n",
-        "host replication all 127.0.0.1/32 trust", "host all all 127.0.0.1/32 trust", ""));
-    pg("pg_ctl", "-D", primaryData.toString(), "-l", dir.resolve("primary.log").toString(), "-w", "-t", "60", "start");
-    pg("pg_basebackup", "-h", "127.0.0.1", "-p", String.valueOf(primaryPort), "-U", "postgres", "-D",
-        replicaData.toString(), "-R", "-X", "stream");
-    appendAsServerUser(replicaData.resolve("postgresql.conf"), "port = " + replicaPort + "\n");
-    pg("pg_ctl", "-D", replicaData.toString(), "-l", dir.resolve("replica.log").toString(), "-w", "-t", "60", "start");
+    skipReason = PgCluster.unavailableReason();
+    if (skipReason != null) return;
+    primary = PgCluster.startPrimary("replica-primary");
+    replicaA = primary.startReplica("replica_a");
+    replicaB = primary.startReplica("replica_b");
+    primary.execute("create table notes (id bigint primary key, body text)");
+    primary.execute("insert into notes values (1, 'replicated')");
+    PgCluster.waitFor("the replicas to replay the first row", () ->
+        replicaA.queryLong("select count(*) from notes") == 1 && replicaB.queryLong("select count(*) from notes") == 1);
 
-    waitFor("the replica to be in recovery", () -> bool(replicaPort, "select pg_is_in_recovery()"));
-    waitFor("the primary to stream to the replica",
-        () -> bool(primaryPort, "select count(*) > 0 from pg_stat_replication where state = 'streaming'"));
-    sql(primaryPort, "create table notes (id bigint primary key, body text)");
-    sql(primaryPort, "insert into notes values (1, 'replicated')");
-    waitFor("the replica to replay the first row", () -> bool(replicaPort, "select exists (select 1 from notes)"));
-
-    Database dead = Database.connect("postgresql://postgres@127.0.0.1:" + freePort() + "/postgres", c -> {
+    Database dead = Database.connect("postgresql://postgres@127.0.0.1:" + PgCluster.freePort() + "/postgres", c -> {
       c.setInitializationFailTimeout(-1);
       c.setConnectionTimeout(500);
     });
-    db = Database.withReplicas(Database.connect(url(primaryPort)), dead, Database.connect(url(replicaPort)))
-        .withStickyWindow(Duration.ofMillis(500));
+    db = Database.withReplicas(Database.connect(primary.url()), dead, Database.connect(replicaA.url()));
   }
 
   @AfterAll
   static void stopServers() throws Exception {
     if (db != null) db.close();
-    if (bin == null || dir == null) return;
-    for (Path data : new Path[] {replicaData, primaryData}) {
-      if (data != null && Files.exists(data.resolve("postmaster.pid"))) {
-        run(command("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "-t", "60", "stop"), WAIT);
-      }
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    for (PgCluster c : new PgCluster[] {replicaB, replicaA, primary}) if (c != null) c.close();
   }
 
   static void assumeServers() {
@@ -155,126 +102,189 @@ class ReplicaLiveTest {
   }
 
   @Test
-  void aSessionReadsItsOwnWritesFromThePrimaryDuringTheWindow() throws Exception {
+  void aSessionReadsItsOwnWritesAndReturnsToTheReplicaOnceItReplayedThem() throws Exception {
     assumeServers();
     Notes n = Notes.NOTES;
     ReplicatedDatabase.Session session = db.session();
+    assertThat(session.sticky()).as("before any write").isFalse();
     assertThat(session.select(IN_RECOVERY).fetchOne()).as("before any write").isTrue();
     session.insertInto(n).set(n.id, 20L).set(n.body, "mine").execute();
-    assertThat(session.sticky()).isTrue();
-    assertThat(session.select(IN_RECOVERY).fetchOne()).as("right after the write").isFalse();
     assertThat(session.select(n.body).from(n).where(n.id.eq(20L)).fetch()).containsExactly("mine");
-    assertThat(db.session().select(IN_RECOVERY).fetchOne()).as("another session").isTrue();
-    Thread.sleep(600);
+    PgCluster.waitFor("the session's reads to go back to the replica", Duration.ofSeconds(10),
+        () -> session.select(IN_RECOVERY).fetchOne());
     assertThat(session.sticky()).isFalse();
-    assertThat(session.select(IN_RECOVERY).fetchOne()).as("after the window").isTrue();
     session.transaction(tx -> tx.insertInto(n).set(n.id, 21L).set(n.body, "tx").execute());
-    assertThat(session.select(IN_RECOVERY).fetchOne()).as("after a transaction").isFalse();
+    assertThat(session.select(n.body).from(n).where(n.id.eq(21L)).fetch()).as("after a transaction").containsExactly("tx");
   }
 
-  // --- servers ---------------------------------------------------------------------------------------
+  /**
+   * Replay paused on the only replica: a session that wrote reads its own write every time (from the
+   * primary), sessions that did not write still read from the (now stale) replica, and after replay
+   * resumes the writing session reads from the replica again.
+   */
+  @Test
+  void aSessionNeverReadsStaleRowsWhileReplayIsPaused() throws Exception {
+    assumeServers();
+    Notes n = Notes.NOTES;
+    try (ReplicatedDatabase rdb = Database.withReplicas(Database.connect(primary.url()),
+        ReplicatedDatabase.connectReplica(replicaA.url()))) {
+      ReplicatedDatabase.Session session = rdb.session();
+      int[] streaming = readOwnWrites(session, 1_000, 100);
+      assertThat(streaming[0]).as("stale reads while replaying").isZero();
 
-  static String url(int port) {
-    return "postgresql://postgres@127.0.0.1:" + port + "/postgres";
-  }
-
-  static Path findBinaries() throws IOException {
-    List<Path> candidates = new ArrayList<>();
-    Path lib = Path.of("/usr/lib/postgresql");
-    if (Files.isDirectory(lib)) {
-      try (Stream<Path> versions = Files.list(lib)) {
-        versions.map(v -> v.resolve("bin"))
-            .sorted(Comparator.comparing((Path p) -> versionOf(p.getParent())).reversed())
-            .forEach(candidates::add);
-      }
-    }
-    String path = System.getenv("PATH");
-    if (path != null) for (String p : path.split(":")) if (!p.isEmpty()) candidates.add(Path.of(p));
-    for (Path c : candidates) {
-      if (Stream.of("initdb", "pg_ctl", "pg_basebackup").allMatch(b -> Files.isExecutable(c.resolve(b)))) {
-        // a PATH entry may hold wrappers or links: use the directory the real initdb lives in
-        return c.resolve("initdb").toRealPath().getParent();
-      }
-    }
-    return null;
-  }
-
-  private static int versionOf(Path dir) {
-    try {
-      return Integer.parseInt(dir.getFileName().toString());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  static List<String> command(String program, String... args) {
-    List<String> cmd = new ArrayList<>(runAs);
-    cmd.add(bin.resolve(program).toString());
-    cmd.addAll(List.of(args));
-    return cmd;
-  }
-
-  /** Runs a server binary (as the postgres user when needed); fails with its output when it fails. */
-  static void pg(String program, String... args) throws Exception {
-    Result r = run(command(program, args), WAIT);
-    if (r.exit != 0) throw new IllegalStateException(program + " failed (" + r.exit + "): " + r.output);
-  }
-
-  static void appendAsServerUser(Path file, String text) throws Exception {
-    Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-  }
-
-  record Result(int exit, String output) {}
-
-  static Result run(List<String> cmd, Duration timeout) throws Exception {
-    Path out = Files.createTempFile("sluice-pg", ".out");
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.destroyForcibly();
-        return new Result(-1, "timed out after " + timeout + ": " + String.join(" ", cmd));
-      }
-      return new Result(p.exitValue(), Files.readString(out));
-    } finally {
-      Files.deleteIfExists(out);
-    }
-  }
-
-  interface Check {
-    boolean ok() throws Exception;
-  }
-
-  static void waitFor(String what, Check check) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    Exception last = null;
-    while (System.nanoTime() < deadline) {
+      replicaA.execute("select pg_wal_replay_pause()");
       try {
-        if (check.ok()) return;
-      } catch (SQLException e) {
-        last = e;
+        PgCluster.waitFor("replay to be paused", () -> replicaA.queryBoolean(
+            "select pg_get_wal_replay_pause_state() = 'paused'"));
+        int[] paused = readOwnWrites(session, 2_000, 200);
+        assertThat(paused[0]).as("stale reads while replay is paused").isZero();
+        assertThat(paused[1]).as("reads answered by the paused replica").isZero();
+        assertThat(rdb.session().select(IN_RECOVERY).fetchOne()).as("a session that did not write").isTrue();
+        assertThat(rdb.select(n.id).from(n).where(n.id.eq(2_000L)).fetch())
+            .as("the replica really is behind: a read without a session does not see the write").isEmpty();
+        System.out.printf("replay paused: 200 write-then-read iterations, 0 stale, %d from the replica, %d from the"
+            + " primary; with replay running: 100 iterations, %d stale, %d from the replica%n",
+            paused[1], paused[2], streaming[0], streaming[1]);
+      } finally {
+        replicaA.execute("select pg_wal_replay_resume()");
       }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("timed out after " + WAIT + " waiting for " + what, last);
-  }
-
-  static boolean bool(int port, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
-        Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      return rs.next() && rs.getBoolean(1);
+      PgCluster.waitFor("the session's reads to go back to the replica after resume", Duration.ofSeconds(10),
+          () -> session.select(IN_RECOVERY).fetchOne());
+      assertThat(session.select(n.body).from(n).where(n.id.eq(2_199L)).fetch()).containsExactly("w2199");
     }
   }
 
-  static void sql(int port, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
-        Statement st = c.createStatement()) {
-      st.execute(sql);
+  /**
+   * The cached replay position claims the paused replica is far ahead (as it would for a replica that
+   * restarted behind its last probe): each session read still checks the position on the connection it
+   * reads on, so it goes to the primary and is never stale.
+   */
+  @Test
+  void aSessionReadIsCheckedOnItsOwnConnectionWhenTheCachedReplayPositionIsWrong() throws Exception {
+    assumeServers();
+    Notes n = Notes.NOTES;
+    try (ReplicatedDatabase rdb = Database.withReplicas(Database.connect(primary.url()),
+        ReplicatedDatabase.connectReplica(replicaA.url()))) {
+      PgCluster.waitFor("replica A to be up", () -> rdb.healthOf(0).up() && rdb.healthOf(0).replayLsn() > 0);
+      replicaA.execute("select pg_wal_replay_pause()");
+      try {
+        PgCluster.waitFor("replay to be paused", () -> replicaA.queryBoolean(
+            "select pg_get_wal_replay_pause_state() = 'paused'"));
+        ReplicatedDatabase.Session session = rdb.session();
+        int stale = 0;
+        int fromReplica = 0;
+        for (long id = 3_000; id < 3_050; id++) {
+          session.insertInto(n).set(n.id, id).set(n.body, "w" + id).execute();
+          rdb.healthOf(0).observed(Long.MAX_VALUE - 1); // a wrong cache: "replayed everything"
+          List<Boolean> seen = session.select(IN_RECOVERY).from(n).where(n.id.eq(id)).fetch();
+          if (seen.isEmpty()) stale++;
+          else if (seen.get(0)) fromReplica++;
+        }
+        assertThat(stale).as("stale reads").isZero();
+        assertThat(fromReplica).as("reads answered by the paused replica").isZero();
+      } finally {
+        replicaA.execute("select pg_wal_replay_resume()");
+      }
     }
+  }
+
+  /** Writes then reads back {@code count} rows through {@code session}: {stale, from replica, from primary}. */
+  private static int[] readOwnWrites(ReplicatedDatabase.Session session, long firstId, int count) {
+    Notes n = Notes.NOTES;
+    int[] out = new int[3];
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
+      long id = firstId + i;
+      session.insertInto(n).set(n.id, id).set(n.body, "w" + id).execute();
+      List<Boolean> seen = session.select(IN_RECOVERY).from(n).where(n.id.eq(id)).fetch();
+      if (seen.isEmpty()) out[0]++;
+      else if (seen.get(0)) out[1]++;
+      else out[2]++;
+    }
+    return out;
+  }
+
+  /**
+   * Replica B stopped with {@code -m immediate} and started again under 8 reader threads: no read fails,
+   * no read waits longer than a bound of 3x the replica pools' connection timeout, nothing is read from
+   * B while it is down, and B answers reads again after it is back.
+   */
+  @Test
+  void aStoppedReplicaCostsReadersNoWaitAndIsUsedAgainAfterRestart() throws Exception {
+    assumeServers();
+    long timeoutMs = ReplicatedDatabase.REPLICA_CONNECTION_TIMEOUT_MS;
+    try (ReplicatedDatabase rdb = Database.withReplicas(Database.connect(primary.url()),
+        ReplicatedDatabase.connectReplica(replicaA.url()), ReplicatedDatabase.connectReplica(replicaB.url()))) {
+      AtomicReference<String> phase = new AtomicReference<>("warm");
+      Map<String, LongAdder> byPhaseAndPort = new ConcurrentHashMap<>();
+      Map<String, AtomicLong> maxNanosByPhase = new ConcurrentHashMap<>();
+      ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+      LongAdder reads = new LongAdder();
+      long hardStop = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      List<Thread> readers = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        Thread th = new Thread(() -> {
+          for (int i = 0; i < 200_000 && !phase.get().equals("done") && System.nanoTime() < hardStop; i++) {
+            String p = phase.get();
+            long start = System.nanoTime();
+            try {
+              int port = rdb.select(SERVER_PORT).fetchOne();
+              byPhaseAndPort.computeIfAbsent(p + ":" + port, k -> new LongAdder()).increment();
+            } catch (Throwable e) {
+              failures.add(e);
+            }
+            long took = System.nanoTime() - start;
+            maxNanosByPhase.computeIfAbsent(p, k -> new AtomicLong()).accumulateAndGet(took, Math::max);
+            reads.increment();
+            try {
+              Thread.sleep(1);
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+        }, "reader-" + t);
+        th.start();
+        readers.add(th);
+      }
+      String b = ":" + replicaB.port();
+      try {
+        PgCluster.waitFor("reads answered by replica B", () -> count(byPhaseAndPort, "warm" + b) > 10);
+        replicaB.stop("immediate");
+        long stoppedAt = System.nanoTime();
+        phase.set("down");
+        Thread.sleep(3_000);
+        replicaB.start();
+        phase.set("up");
+        long startedAt = System.nanoTime();
+        PgCluster.waitFor("replica B to answer reads again", Duration.ofSeconds(20), () -> count(byPhaseAndPort, "up" + b) > 0);
+        long backMs = (System.nanoTime() - startedAt) / 1_000_000;
+        phase.set("done");
+        for (Thread th : readers) th.join(10_000);
+        System.out.printf("replica stopped under 8 readers: %d reads, %d failures, reads by port %s, max latency ms by"
+            + " phase %s, B used again %d ms after it accepted connections (down for %d ms)%n", reads.sum(),
+            failures.size(), byPhaseAndPort, millis(maxNanosByPhase), backMs, (startedAt - stoppedAt) / 1_000_000);
+        assertThat(failures).as("failed reads").isEmpty();
+        assertThat(count(byPhaseAndPort, "down" + b)).as("reads answered by B while it was down").isZero();
+        assertThat(count(byPhaseAndPort, "down:" + replicaA.port()) + count(byPhaseAndPort, "down:" + primary.port()))
+            .as("reads answered while B was down").isPositive();
+        long maxMs = maxNanosByPhase.values().stream().mapToLong(AtomicLong::get).max().orElse(0) / 1_000_000;
+        assertThat(maxMs).as("the longest read (ms), against 3x the replica connection timeout").isLessThan(3 * timeoutMs);
+      } finally {
+        phase.set("done");
+        for (Thread th : readers) th.join(10_000);
+        if (!replicaB.running()) replicaB.start();
+      }
+    }
+  }
+
+  private static long count(Map<String, LongAdder> counts, String key) {
+    LongAdder a = counts.get(key);
+    return a == null ? 0 : a.sum();
+  }
+
+  private static Map<String, Long> millis(Map<String, AtomicLong> nanos) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    nanos.forEach((k, v) -> out.put(k, v.get() / 1_000_000));
+    return out;
   }
 }

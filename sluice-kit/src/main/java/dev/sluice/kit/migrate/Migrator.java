@@ -220,7 +220,7 @@ public final class Migrator {
       Map<Integer, Migration> files = new HashMap<>();
       folder.migrations().forEach(m -> files.put(m.version(), m));
       List<History.Row> rows = history().readNewestFirst(work);
-      refuseFailed(rows);
+      refuseFailed(work, rows, folder.migrations());
       if (n > rows.size()) {
         throw new MigrationException("cannot undo " + n + " migration(s): only " + rows.size() + " applied");
       }
@@ -241,8 +241,16 @@ public final class Migrator {
         long start = System.nanoTime();
         Migration down = Migration.of(m.version(), m.name() + ".down", m.downSql(), null);
         if (down.noTransaction()) {
+          Map<Long, InvalidIndexes.Index> before = InvalidIndexes.all(work);
           try (Session s = session(work)) {
             runStatements(work, down, false);
+          }
+          List<InvalidIndexes.Index> left = InvalidIndexes.leftBy(work, down, before);
+          if (!left.isEmpty()) {
+            StringBuilder msg = new StringBuilder(down.fileName()).append(" left INVALID index(es); ").append(m.fileName())
+                .append(" stays recorded as applied:");
+            appendInvalid(msg, left);
+            throw new MigrationException(msg.toString(), down.fileName(), 0, null, null, null);
           }
           history().delete(work, m.version());
         } else {
@@ -272,7 +280,7 @@ public final class Migrator {
     folder.requireConsistent();
     List<Migration> files = folder.migrations();
     List<History.Row> rows = history().read(work);
-    refuseFailed(rows);
+    refuseFailed(work, rows, files);
     Map<Integer, History.Row> applied = new TreeMap<>();
     rows.forEach(r -> applied.put(r.version(), r));
     List<String> problems = new ArrayList<>();
@@ -305,14 +313,35 @@ public final class Migrator {
     return pending;
   }
 
-  private static void refuseFailed(List<History.Row> rows) {
-    List<String> failed = rows.stream().filter(r -> !r.success())
-        .map(r -> r.name() + ".sql (started " + r.appliedAt() + ")").toList();
-    if (!failed.isEmpty()) {
-      throw new MigrationException("refused: a migration that runs outside a transaction failed or was interrupted"
-          + " and may be partly applied: " + String.join(", ", failed) + ". Fix the database by hand (finish or undo"
-          + " what it did, e.g. drop an INVALID index), then run sluice repair (Migrator.repair()) and migrate again");
+  /**
+   * Refuses to go on while a no-transaction migration is recorded as failed; the message names every
+   * INVALID index of the database (those the failed migrations' statements name first) with the
+   * statement that drops it.
+   */
+  private static void refuseFailed(Connection work, List<History.Row> rows, List<Migration> files) throws SQLException {
+    List<History.Row> failedRows = rows.stream().filter(r -> !r.success()).toList();
+    if (failedRows.isEmpty()) return;
+    List<String> failed = failedRows.stream().map(r -> r.name() + ".sql (started " + r.appliedAt() + ")").toList();
+    Map<Long, InvalidIndexes.Index> invalid = new java.util.LinkedHashMap<>();
+    for (History.Row r : failedRows) {
+      for (Migration m : files) {
+        if (m.version() != r.version()) continue;
+        for (InvalidIndexes.Target t : InvalidIndexes.targets(m.upStatements())) {
+          InvalidIndexes.Index i = InvalidIndexes.named(work, t);
+          if (i != null) invalid.put(i.oid(), i);
+        }
+      }
     }
+    InvalidIndexes.all(work).forEach(invalid::putIfAbsent);
+    StringBuilder msg = new StringBuilder("refused: a migration that runs outside a transaction failed or was interrupted"
+        + " and may be partly applied: " + String.join(", ", failed) + ". Fix the database by hand (finish or undo"
+        + " what it did, e.g. drop an INVALID index), then run sluice repair (Migrator.repair()) and migrate again");
+    appendInvalid(msg, invalid.values());
+    throw new MigrationException(msg.toString());
+  }
+
+  private static void appendInvalid(StringBuilder msg, java.util.Collection<InvalidIndexes.Index> invalid) {
+    for (InvalidIndexes.Index i : invalid) msg.append("\n  ").append(i.describe());
   }
 
   // ---- applying
@@ -330,8 +359,7 @@ public final class Migrator {
   private void inTransaction(Connection work, Migration m, SqlAction beforeCommit) throws SQLException {
     for (SqlStatement s : m.upStatements()) {
       String head = s.head(2);
-      if (head.equals("BEGIN") || head.equals("COMMIT") || head.equals("ROLLBACK") || head.equals("END")
-          || head.startsWith("START TRANSACTION") || head.startsWith("BEGIN TRANSACTION") || head.startsWith("BEGIN WORK")) {
+      if (endsTransaction(s)) {
         throw new MigrationException(m.fileName() + " line " + s.line() + ": " + head + " in a migration; sluice runs each"
             + " migration in its own transaction. Remove it, or add " + Migration.NO_TRANSACTION_MARKER
             + " to run the file statement by statement", m.fileName(), s.line(), s.text(), null, null);
@@ -343,14 +371,61 @@ public final class Migrator {
       if (options.statementTimeout() != null) {
         setConfig(work, "statement_timeout", options.statementTimeout().toMillis() + "ms", true);
       }
+      long xid = currentXid(work);
       runStatements(work, m, true);
       beforeCommit.run();
+      requireSameTransaction(work, m, xid);
       work.commit();
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(work);
       throw e;
     } finally {
       restoreAutoCommit(work);
+    }
+  }
+
+  /**
+   * Whether a statement begins, ends or prepares a transaction ({@code BEGIN}, {@code START TRANSACTION},
+   * {@code COMMIT}, {@code END}, {@code ROLLBACK}, {@code ABORT}, {@code ... AND CHAIN},
+   * {@code PREPARE TRANSACTION}, {@code COMMIT/ROLLBACK PREPARED}); {@code ROLLBACK TO [SAVEPOINT]} is
+   * allowed.
+   */
+  static boolean endsTransaction(SqlStatement s) {
+    String one = s.head(1);
+    String two = s.head(2);
+    if (two.equals("ROLLBACK TO")) return false;
+    return one.equals("BEGIN") || one.equals("COMMIT") || one.equals("ROLLBACK") || one.equals("END") || one.equals("ABORT")
+        || two.equals("START TRANSACTION") || two.equals("PREPARE TRANSACTION");
+  }
+
+  private static long currentXid(Connection work) throws SQLException {
+    try (Statement st = work.createStatement(); ResultSet rs = st.executeQuery("select txid_current()")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * The last check before COMMIT: the migration's statements and its history row are still in the one
+   * transaction that began with it, and that transaction has not failed. A statement that ended the
+   * transaction itself (however it slipped past {@link #endsTransaction}) or a failure that left it
+   * aborted would otherwise let the history row commit alone, or let COMMIT answer ROLLBACK while JDBC
+   * returns normally.
+   */
+  private static void requireSameTransaction(Connection work, Migration m, long xid) throws SQLException {
+    long now;
+    try {
+      now = currentXid(work);
+    } catch (SQLException e) {
+      throw new MigrationException("migration " + m.fileName() + " was not recorded: its transaction is no longer usable ("
+          + e.getSQLState() + ": " + e.getMessage() + "); it is rolled back and sluice.migrations is unchanged",
+          m.fileName(), 0, null, e.getSQLState(), e);
+    }
+    if (now != xid) {
+      throw new MigrationException("migration " + m.fileName() + " ended its own transaction (transaction " + xid
+          + " is gone, now in " + now + "): a statement committed or rolled back; what it did before that may be committed,"
+          + " the rest is rolled back and sluice.migrations is unchanged. Remove the transaction control statement",
+          m.fileName(), 0, null, null, null);
     }
   }
 
@@ -363,20 +438,54 @@ public final class Migrator {
     }
   }
 
+  /**
+   * Runs a no-transaction migration statement by statement. Refused before it starts (nothing recorded)
+   * when one of its {@code CREATE INDEX ... IF NOT EXISTS} would silently accept an existing INVALID
+   * index. Recorded as failed when a statement fails or when, afterwards, an index it names (or any
+   * index that became INVALID while it ran) is INVALID: a killed or failed {@code CREATE INDEX
+   * CONCURRENTLY} never counts as applied.
+   */
   private long applyOutsideTransaction(Connection work, Migration m) throws SQLException {
+    List<String> accepted = InvalidIndexes.wouldBeAccepted(work, m);
+    if (!accepted.isEmpty()) {
+      throw new MigrationException("migrate refused, " + m.fileName() + " was not run:\n  " + String.join("\n  ", accepted),
+          m.fileName(), 0, null, null, null);
+    }
+    Map<Long, InvalidIndexes.Index> before = InvalidIndexes.all(work);
     long start = System.nanoTime();
     history().insert(work, m, 0, options.installedBy(), false); // a crash from here on leaves a FAILED record
     try (Session s = session(work)) {
       runStatements(work, m, false);
     } catch (MigrationException e) {
+      MigrationException failure = e;
+      try {
+        List<InvalidIndexes.Index> left = InvalidIndexes.leftBy(work, m, before);
+        if (!left.isEmpty()) {
+          StringBuilder msg = new StringBuilder(e.getMessage()).append("\n  it left:");
+          appendInvalid(msg, left);
+          failure = new MigrationException(msg.toString(), e.file(), e.line(), e.statement(), e.sqlState(), e.getCause());
+        }
+      } catch (SQLException f) {
+        failure.addSuppressed(f);
+      }
       try {
         history().finish(work, m.version(), elapsedMs(start), false); // stays recorded as failed either way
       } catch (SQLException f) {
-        e.addSuppressed(f);
+        failure.addSuppressed(f);
       }
-      throw e;
+      throw failure;
     }
     long ms = elapsedMs(start);
+    List<InvalidIndexes.Index> left = InvalidIndexes.leftBy(work, m, before);
+    if (!left.isEmpty()) {
+      history().finish(work, m.version(), ms, false);
+      StringBuilder msg = new StringBuilder("migration ").append(m.fileName()).append(" ran outside a transaction and left")
+          .append(" INVALID index(es), so it is recorded as failed in sluice.migrations (an INVALID index is never used by")
+          .append(" queries, and CREATE INDEX ... IF NOT EXISTS would accept it):");
+      appendInvalid(msg, left);
+      msg.append("\n  drop each one, then run sluice repair (Migrator.repair()) and migrate again");
+      throw new MigrationException(msg.toString(), m.fileName(), 0, null, null, null);
+    }
     history().finish(work, m.version(), ms, true);
     return ms;
   }

@@ -274,18 +274,101 @@ class MigratorLiveTest {
       assertThat(e.file()).isEqualTo("0002_email_idx.sql");
       assertThat(e.line()).isEqualTo(4); // write() put the no-transaction marker and a comment line on top
       assertThat(e.sqlState()).isEqualTo("23505");
-      assertThat(e.getMessage()).contains("ran outside a transaction").contains("repair");
+      assertThat(e.getMessage()).contains("ran outside a transaction").contains("repair")
+          .contains("it left:\n  INVALID index public.users_email on public.users; fix: DROP INDEX CONCURRENTLY public.users_email;");
     });
     assertThat(db.tableExists("side_effect")).isTrue(); // autocommitted before the failure
     assertThat(db.rows("select version, success from sluice.migrations order by 1")).containsExactly("1|t", "2|f");
     assertThat(migrator.status().get(1).state()).isEqualTo(MigrationState.FAILED);
-    assertThatThrownBy(() -> migrator.migrate()).hasMessageContaining("0002_email_idx.sql").hasMessageContaining("sluice repair");
+    assertThatThrownBy(() -> migrator.migrate()).hasMessageContaining("0002_email_idx.sql").hasMessageContaining("sluice repair")
+        .hasMessageContaining("INVALID index public.users_email on public.users; fix: DROP INDEX CONCURRENTLY public.users_email;");
 
     // fix by hand: undo the partial work, including the INVALID index left behind, and the data
     db.execute("drop table side_effect", "drop index users_email", "update users set email = 'b' where id = 2");
     assertThat(migrator.repair()).isEqualTo(1);
     assertThat(migrator.migrate()).extracting(Migration::version).containsExactly(2);
     assertThat(db.rows("select version, success from sluice.migrations order by 1")).containsExactly("1|t", "2|t");
+  }
+
+  @Test
+  void aConcurrentIndexIfNotExistsOverAnInvalidIndexIsRefusedBeforeRunning() {
+    db.execute("create table t (id int primary key, v int)", "insert into t values (1, 1), (2, 1)");
+    try {
+      db.execute("create unique index concurrently t_v on t (v)"); // fails on the duplicate, leaves t_v INVALID
+    } catch (IllegalStateException expected) {
+      assertThat(expected).hasMessageContaining("t_v");
+    }
+    folder.write("t_v", "create index concurrently if not exists t_v on t (v);", null, null);
+    assertThatThrownBy(() -> migrator.migrate()).isInstanceOf(MigrationException.class)
+        .hasMessageContaining("0001_t_v.sql was not run")
+        .hasMessageContaining("IF NOT EXISTS t_v would accept the existing INVALID index public.t_v on public.t;"
+            + " fix: DROP INDEX CONCURRENTLY public.t_v;");
+    assertThat(db.rows("select count(*) from sluice.migrations")).containsExactly("0");
+    assertThat(db.rows("select indisvalid from pg_index where indexrelid = 't_v'::regclass")).containsExactly("f");
+  }
+
+  @Test
+  void aMigrationThatDropsTheInvalidIndexBeforeRecreatingItIsAccepted() {
+    db.execute("create table t (id int primary key, v int)", "insert into t values (1, 1), (2, 1)");
+    try {
+      db.execute("create unique index concurrently t_v on t (v)");
+    } catch (IllegalStateException expected) {
+      // leaves t_v INVALID
+    }
+    folder.write("t_v", "drop index concurrently if exists t_v;\ncreate index concurrently if not exists t_v on t (v);", null, null);
+    assertThat(migrator.migrate()).extracting(Migration::version).containsExactly(1);
+    assertThat(db.rows("select indisvalid from pg_index where indexrelid = 't_v'::regclass")).containsExactly("t");
+  }
+
+  @Test
+  void anInvalidIndexStillThereAfterANoTransactionMigrationLeavesItFailed() {
+    db.execute("create schema other", "create table t (id int primary key, v int)", "insert into t values (1, 1), (2, 1)");
+    try {
+      db.execute("create unique index concurrently t_v on t (v)");
+    } catch (IllegalStateException expected) {
+      // leaves public.t_v INVALID
+    }
+    // drops another schema's t_v (so the check before running lets it through), then IF NOT EXISTS skips public.t_v
+    folder.write("t_v", "drop index concurrently if exists other.t_v;\ncreate index concurrently if not exists t_v on public.t (v);",
+        null, null);
+    assertThatThrownBy(() -> migrator.migrate()).isInstanceOf(MigrationException.class)
+        .hasMessageContaining("0001_t_v.sql ran outside a transaction and left INVALID index(es)")
+        .hasMessageContaining("INVALID index public.t_v on public.t; fix: DROP INDEX CONCURRENTLY public.t_v;")
+        .hasMessageContaining("sluice repair");
+    assertThat(db.rows("select version, success from sluice.migrations")).containsExactly("1|f");
+  }
+
+  @Test
+  void aMigrationThatEndsItsOwnTransactionIsRefusedAndNeverRecorded() {
+    for (String control : List.of("abort", "commit and chain", "rollback and chain", "begin isolation level serializable",
+        "end", "/* c */ commit", "prepare transaction 'x'")) {
+      MigrationFolder f = MigrationFolder.of(dir.resolve(control.replaceAll("[^a-z]", "_")));
+      f.write("tx", "create table t (id int);\n" + control + ";\ncreate table u (id int);", null, null);
+      assertThatThrownBy(() -> Migrator.connect(db.url, f).migrate()).as(control).isInstanceOf(MigrationException.class)
+          .hasMessageContaining("in a migration; sluice runs each migration in its own transaction");
+      assertThat(db.tableExists("t")).as(control).isFalse();
+      assertThat(db.rows("select count(*) from sluice.migrations")).as(control).containsExactly("0");
+    }
+  }
+
+  @Test
+  void aRollbackToASavepointStaysInTheMigrationsTransaction() {
+    folder.write("sp", "create table t (id int);\nsavepoint s;\ncreate table u (id int);\nrollback to savepoint s;\n"
+        + "insert into t values (1);", null, null);
+    assertThat(migrator.migrate()).extracting(Migration::version).containsExactly(1);
+    assertThat(db.tableExists("t")).isTrue();
+    assertThat(db.tableExists("u")).isFalse();
+    assertThat(db.rows("select version, success from sluice.migrations")).containsExactly("1|t");
+  }
+
+  @Test
+  void anErrorCaughtInsideADoBlockDoesNotFailTheMigration() {
+    folder.write("do", "create table t (id int primary key);\ninsert into t values (1);\n"
+        + "do $$ begin insert into t values (1); exception when unique_violation then null; end $$;\n"
+        + "insert into t values (2);", null, null);
+    assertThat(migrator.migrate()).extracting(Migration::version).containsExactly(1);
+    assertThat(db.rows("select id from t order by id")).containsExactly("1", "2");
+    assertThat(db.rows("select version, success from sluice.migrations")).containsExactly("1|t");
   }
 
   @Test
