@@ -44,7 +44,7 @@ public final class Studio implements AutoCloseable {
       throw new IllegalArgumentException("refusing to bind " + options.host() + ": the studio is a SQL proxy for "
           + "this database; binding a non-loopback address needs --allow-remote");
     }
-    this.db = new StudioDb(options.url(), options.readOnly());
+    this.db = new StudioDb(options.url(), options.readOnly(), options.readRole());
     try {
       this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
     } catch (IOException e) {
