@@ -154,6 +154,14 @@ final class StudioDb implements AutoCloseable {
 
   /** A result set as column names plus rows of PostgreSQL text values (null stays null). */
   static Map<String, Object> table(ResultSet rs, int maxRows) throws SQLException {
+    return table(rs, maxRows, false);
+  }
+
+  /**
+   * Same; with {@code boolWords} a boolean column reads {@code true}/{@code false} (what {@code bool::text} gives
+   * and the grid edits) instead of the output function's {@code t}/{@code f}.
+   */
+  static Map<String, Object> table(ResultSet rs, int maxRows, boolean boolWords) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     List<Map<String, String>> cols = new ArrayList<>();
     for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -167,7 +175,11 @@ final class StudioDb implements AutoCloseable {
         break;
       }
       List<String> row = new ArrayList<>(cols.size());
-      for (int i = 1; i <= cols.size(); i++) row.add(rs.getString(i));
+      for (int i = 1; i <= cols.size(); i++) {
+        String v = rs.getString(i);
+        if (boolWords && v != null && "bool".equals(md.getColumnTypeName(i))) v = v.equals("t") ? "true" : v.equals("f") ? "false" : v;
+        row.add(v);
+      }
       rows.add(row);
     }
     Map<String, Object> out = new LinkedHashMap<>();

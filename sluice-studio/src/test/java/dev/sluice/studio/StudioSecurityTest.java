@@ -29,7 +29,7 @@ class StudioSecurityTest {
   static void start(PgTestContext pg) {
     SampleSchema.create(pg);
     studio = Studio.start(StudioOptions.local(pg.jdbcUrl()));
-    readOnly = Studio.start(StudioOptions.local(pg.jdbcUrl()).withReadOnly(true));
+    readOnly = Studio.start(StudioOptions.local(StudioLogins.readOnlyLogin(pg)).withReadOnly(true));
   }
 
   @AfterAll
@@ -109,7 +109,8 @@ class StudioSecurityTest {
     assertThat(res.path("sqlState").asText()).isEqualTo("25006");
     assertThat(res.path("message").asText()).contains("read-only transaction");
     res = c.post("sql", Map.of("sql", "set transaction read write"));
-    assertThat(c.lastStatus).isEqualTo(400);
+    assertThat(c.lastStatus).isEqualTo(422); // PostgreSQL refuses it: the transaction already took its snapshot
+    assertThat(res.path("sqlState").asText()).isEqualTo("25001");
     res = c.post("sql", Map.of("sql", "commit; insert into products (name, price) values ('x', 1)"));
     assertThat(c.lastStatus).isEqualTo(400);
     res = c.post("edit", Map.of("table", "products", "ops", java.util.List.of(Map.of("op", "delete", "key", Map.of("id", "3")))));
