@@ -53,17 +53,17 @@ class StudioSecurityTest {
   }
 
   @Test
-  void theStartUrlSetsAStrictHttpOnlyCookieAndDropsTheTokenFromTheAddress() throws Exception {
+  void theStartUrlSetsAStrictHttpOnlyCookieAndMovesTheTokenToTheFragment() throws Exception {
     HttpResponse<String> first = get(studio.url());
     assertThat(first.statusCode()).isEqualTo(302);
-    assertThat(first.headers().firstValue("Location")).hasValue("/");
+    assertThat(first.headers().firstValue("Location")).hasValue("/#token=" + studio.token());
     String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
-    assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains(studio.token());
+    assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").doesNotContain(studio.token());
     HttpResponse<String> page = get(studio.baseUrl() + "/", "Cookie", cookie.split(";")[0]);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Sluice");
     assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
-    assertThat(get(studio.baseUrl() + "/api/schema", "Cookie", cookie.split(";")[0]).statusCode()).isEqualTo(200);
+    assertThat(get(studio.baseUrl() + "/api/schema", "X-Sluice-Token", studio.token()).statusCode()).isEqualTo(200);
   }
 
   @Test
