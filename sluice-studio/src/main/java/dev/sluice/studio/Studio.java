@@ -21,6 +21,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * {@code /studio} on the classpath and a small JSON API under {@code /api}. Safe by default: loopback only,
  * a per-start secret token, Host and Origin checks (see {@link RequestGuard}), read-only mode enforced by
  * PostgreSQL's privileges (see {@link StudioRoles}), and slow clients bounded: reads time out after
- * {@link #IDLE_TIMEOUT_MS} without data (headers and bodies alike; a waiting connection holds no thread), at most
+ * {@link #IDLE_TIMEOUT_MS} without data (headers and bodies alike; a waiting connection holds no thread), a first
+ * request's headers must be complete within {@link #HEADER_DEADLINE_MS}, at most
  * {@link #MAX_CONNECTIONS} connections are open and {@link #MAX_THREADS} threads serve them.
  * Start with {@link #start(StudioOptions)}, open {@link #url()}, {@link #close()} to stop.
  */
@@ -45,6 +47,11 @@ public final class Studio implements AutoCloseable {
 
   /** A connection that sends nothing for this long (while sending headers, a body, or between requests) is closed. */
   static final int IDLE_TIMEOUT_MS = 10_000;
+  /**
+   * A new connection must have sent its first request's headers within this time, or it is closed: a client that
+   * trickles a byte now and then keeps clear of {@link #IDLE_TIMEOUT_MS} but not of this.
+   */
+  static final int HEADER_DEADLINE_MS = 10_000;
   /** Open connections at most; further ones wait in the accept queue until one closes. */
   static final int MAX_CONNECTIONS = 64;
   /** Threads of the HTTP server (acceptor and selector included); they never wait for a client or the database. */
@@ -90,6 +97,14 @@ public final class Studio implements AutoCloseable {
     connector.setHost(options.host());
     connector.setPort(options.port());
     connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+    connector.addEventListener(new Connection.Listener() {
+      @Override
+      public void onOpened(Connection c) {
+        connector.getScheduler().schedule(() -> {
+          if (c.getMessagesIn() == 0) c.getEndPoint().close();
+        }, HEADER_DEADLINE_MS, TimeUnit.MILLISECONDS);
+      }
+    });
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
     server.setHandler(new Handler.Abstract.NonBlocking() {

@@ -101,4 +101,34 @@ class StudioSlowlorisTest {
       closeAll(slow);
     }
   }
+
+  @Test
+  void aConnectionThatTricklesItsHeadersIsClosedAtTheHeaderDeadline() throws Exception {
+    try (Socket s = new Socket("127.0.0.1", studio.port())) {
+      OutputStream out = s.getOutputStream();
+      out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + studio.port() + "\r\nX-Padding: ").getBytes(StandardCharsets.US_ASCII));
+      boolean closed = false;
+      // one byte a second, well inside the idle timeout; bounded at three deadlines
+      for (int i = 0; i < 3 * Studio.HEADER_DEADLINE_MS / 1000 && !closed; i++) {
+        try {
+          out.write('x');
+          out.flush();
+          Thread.sleep(1000);
+        } catch (java.io.IOException e) {
+          closed = true; // the server closed the connection: our writes fail
+        }
+      }
+      if (!closed) { // writes can still succeed into a closed socket's buffer: the server's end says it
+        s.setSoTimeout(1000);
+        try {
+          String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+          closed = answer.isEmpty() || answer.startsWith("HTTP/1.1 4");
+        } catch (java.net.SocketTimeoutException e) {
+          closed = false; // still open and silent
+        }
+      }
+      assertThat(closed).as("the server closed a connection that trickled its headers past the deadline").isTrue();
+      assertThat(normalRequest()).isEqualTo(200);
+    }
+  }
 }
