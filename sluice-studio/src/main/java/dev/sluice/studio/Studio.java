@@ -210,7 +210,7 @@ public final class Studio implements AutoCloseable {
       case SET_COOKIE -> {
         h.add("Set-Cookie", guard.cookieHeader());
         // The token leaves the address bar and history; the page picks it up from the fragment (never sent anywhere).
-        h.put("Location", path + "#token=" + guard.token());
+        h.put("Location", (ASSETS.containsKey(path) ? path : "/") + "#token=" + guard.token()); // never off-site: "//host"
         send(res, cb, 302, "text/plain", "");
         return;
       }

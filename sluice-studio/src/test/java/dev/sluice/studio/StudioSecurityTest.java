@@ -57,6 +57,9 @@ class StudioSecurityTest {
     HttpResponse<String> first = get(studio.url());
     assertThat(first.statusCode()).isEqualTo(302);
     assertThat(first.headers().firstValue("Location")).hasValue("/#token=" + studio.token());
+    HttpResponse<String> offSite = get(studio.baseUrl() + "//evil.example/?token=" + studio.token());
+    assertThat(offSite.headers().firstValue("Location").orElse("(none: " + offSite.statusCode() + ")"))
+        .as("no redirect off-site").doesNotStartWith("//");
     String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
     assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").doesNotContain(studio.token());
     HttpResponse<String> page = get(studio.baseUrl() + "/", "Cookie", cookie.split(";")[0]);

@@ -152,4 +152,20 @@ class StudioTrojanCastTest {
     assertThat(r.path("ok").asBoolean()).as(r.toString()).isTrue();
     assertThat(log()).isEmpty();
   }
+
+  @Test
+  void theSchemaAndAForgedMigrationHistoryRunNothing() throws Exception {
+    pg.execute("create schema if not exists sluice",
+        "create table if not exists sluice.migrations_forged (version int, name text, applied_at mood, success boolean)",
+        "insert into sluice.migrations_forged values (1, 'forged', 'sad', true)");
+    for (Studio s : new Studio[] {readWrite, readOnly}) {
+      StudioClient api = new StudioClient(s);
+      JsonNode m = api.get("migrations");
+      assertThat(api.lastStatus).as(m.toString()).isEqualTo(200);
+      assertThat(m.path("migrations").get(0).path("appliedAt").asText()).isEqualTo("sad");
+      JsonNode schema = api.get("schema");
+      assertThat(api.lastStatus).as(schema.toString()).isEqualTo(200);
+    }
+    assertThat(log()).isEmpty();
+  }
 }
