@@ -53,7 +53,7 @@ public final class Studio implements AutoCloseable {
    */
   static final int HEADER_DEADLINE_MS = 10_000;
   /** Open connections at most; further ones wait in the accept queue until one closes. */
-  static final int MAX_CONNECTIONS = 64;
+  static final int MAX_CONNECTIONS = 256;
   /** Threads of the HTTP server (acceptor and selector included); they never wait for a client or the database. */
   static final int MAX_THREADS = 16;
   /** Threads that run API calls once their body has fully arrived, and how many calls may wait for one. */

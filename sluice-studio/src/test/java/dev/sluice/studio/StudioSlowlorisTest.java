@@ -86,6 +86,17 @@ class StudioSlowlorisTest {
   }
 
   @Test
+  void aHundredSilentConnectionsDoNotBlockOtherRequests() throws Exception {
+    List<Socket> silent = new ArrayList<>();
+    try {
+      for (int i = 0; i < 100; i++) silent.add(new Socket("127.0.0.1", studio.port()));
+      for (int i = 0; i < 3; i++) assertThat(normalRequest()).isEqualTo(200);
+    } finally {
+      closeAll(silent);
+    }
+  }
+
+  @Test
   void aStalledConnectionIsClosedByTheServerOnceItGoesQuiet() throws Exception {
     List<Socket> slow = open("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + studio.port() + "\r\n");
     try {
