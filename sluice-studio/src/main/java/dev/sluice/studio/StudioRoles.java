@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * tables of this database. What stops them is who runs them. So read-only work runs as a NOLOGIN role with only
  * {@code pg_read_all_data}, switched to with {@code SET LOCAL ROLE} inside the READ ONLY transaction. Because
  * {@code RESET ROLE} (also inside a {@code DO} block or through {@code set_config('role', ...)}) returns to the
- * login, the login itself must not be able to do those things either: it must not be a superuser, nor a member of
- * a superuser or of {@code pg_execute_server_program}, {@code pg_read_server_files}, {@code pg_write_server_files}
- * or {@code pg_signal_backend}, nor be granted EXECUTE on the server-side file functions. {@link #setupSql} creates
+ * login, the login itself must not be able to do those things either: it must not be a superuser, nor able to switch
+ * to a superuser, a REPLICATION role, another LOGIN role, or {@code pg_execute_server_program},
+ * {@code pg_read_server_files}, {@code pg_write_server_files}, {@code pg_signal_backend}, nor be granted EXECUTE on
+ * the server-side file and server-control functions. {@link #setupSql} creates
  * such a login ({@code sluice_studio}, NOINHERIT) and the read role it can switch to.
  */
 public final class StudioRoles {
@@ -36,7 +37,9 @@ public final class StudioRoles {
   /** Functions (core and adminpack) that read or write server files or act on the server; revoked from PUBLIC by default. */
   static final List<String> DANGEROUS_FUNCTIONS = List.of("lo_import", "lo_export", "pg_read_file", "pg_read_binary_file",
       "pg_ls_dir", "pg_stat_file", "pg_file_write", "pg_file_rename", "pg_file_unlink", "pg_file_sync", "pg_logdir_ls",
-      "pg_reload_conf", "pg_rotate_logfile", "pg_promote");
+      "pg_reload_conf", "pg_rotate_logfile", "pg_promote", "pg_switch_wal", "pg_create_restore_point", "pg_backup_start",
+      "pg_backup_stop", "pg_start_backup", "pg_stop_backup", "pg_wal_replay_pause", "pg_wal_replay_resume",
+      "pg_log_backend_memory_contexts");
 
   private StudioRoles() {}
 
@@ -101,12 +104,19 @@ public final class StudioRoles {
           + " COPY ... TO PROGRAM or lo_import even in a READ ONLY transaction, so PostgreSQL cannot hold it read-only." + fix);
     }
     List<String> bad = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT r.rolname FROM pg_catalog.pg_roles r"
-        + " WHERE pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER')"
-        + " AND (r.rolsuper OR r.rolname = ANY (?)) ORDER BY 1")) {
+    // Any role the login can SET ROLE to counts: superusers, REPLICATION (slots), the predefined roles above, and
+    // other LOGIN roles (whose sessions it could then signal with pg_terminate_backend).
+    try (PreparedStatement ps = c.prepareStatement("SELECT r.rolname, r.rolsuper, r.rolreplication, r.rolname = ANY (?)"
+        + " FROM pg_catalog.pg_roles r WHERE pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER')"
+        + " AND (r.rolsuper OR r.rolreplication OR r.rolname = ANY (?) OR (r.rolcanlogin AND r.rolname <> session_user))"
+        + " ORDER BY 1")) {
       ps.setArray(1, c.createArrayOf("text", DANGEROUS_ROLES.toArray()));
+      ps.setArray(2, c.createArrayOf("text", DANGEROUS_ROLES.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) bad.add("member of " + rs.getString(1));
+        while (rs.next()) {
+          String why = rs.getBoolean(2) ? "superuser" : rs.getBoolean(3) ? "REPLICATION" : rs.getBoolean(4) ? "predefined" : "another LOGIN role";
+          bad.add((rs.getString(1).equals(login) ? "is " : "can switch to ") + rs.getString(1) + " (" + why + ")");
+        }
       }
     }
     try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT p.oid::pg_catalog.regprocedure::pg_catalog.text"

@@ -228,4 +228,15 @@ class StudioReadOnlyAttackTest {
         .withReadRole("no_such_studio_role")).close())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not exist");
   }
+
+  @Test
+  void aLoginThatCanSwitchToAnotherLoginRoleIsRefusedInReadOnly() {
+    pg.execute("do $$ begin if not exists (select from pg_roles where rolname = 'studio_attack_app') then"
+            + " create role studio_attack_app login; end if;"
+            + " if not exists (select from pg_roles where rolname = 'studio_attack_hopper') then"
+            + " create role studio_attack_hopper login noinherit; end if; end $$",
+        "grant studio_attack_app to studio_attack_hopper", "grant sluice_studio_read to studio_attack_hopper");
+    assertThatThrownBy(() -> Studio.start(StudioOptions.local(StudioLogins.as(pg, "studio_attack_hopper")).withReadOnly(true)).close())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("can switch to studio_attack_app (another LOGIN role)");
+  }
 }
