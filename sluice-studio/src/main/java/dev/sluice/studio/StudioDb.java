@@ -23,8 +23,9 @@ import javax.sql.DataSource;
  * before any request SQL runs (so PostgreSQL refuses a later {@code SET TRANSACTION READ WRITE}); the login was
  * checked at start by {@link StudioRoles#verifyReadOnlySetup}, so PostgreSQL's privileges, not the studio, decide
  * what read-only work can do. Results come as text (binary transfer off): {@code getString} is the column type's
- * output function, never a cast. Console work runs on a connection of its own that is closed afterwards, so nothing a console
- * statement leaves in its session (settings, advisory locks, temp tables, roles) reaches later requests.
+ * output function, never a cast. Console work runs on a connection of its own that is closed afterwards, so
+ * nothing a console statement leaves in its session (settings, advisory locks, temp tables, roles) reaches later
+ * requests.
  */
 final class StudioDb implements AutoCloseable {
   /** The statement timeout of every studio transaction, so a runaway console query cannot hang the server. */
