@@ -12,9 +12,21 @@ function el(tag, attrs, ...kids) {
   for (const k of kids.flat()) if (k !== null && k !== undefined) e.append(k instanceof Node ? k : String(k));
   return e;
 }
+// The API token arrives once in the start URL's fragment (#token=...); it stays in this tab's sessionStorage and
+// goes out only in the X-Sluice-Token header. The cookie the start URL sets only unlocks these static files.
+const TOKEN = (() => {
+  const m = /^#token=([0-9a-f]+)$/.exec(location.hash);
+  if (m) {
+    sessionStorage.setItem('sluiceToken', m[1]);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem('sluiceToken') || '';
+})();
 async function api(route, body) {
-  const res = await fetch('/api/' + route, body === undefined ? { credentials: 'same-origin' } :
-    { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const headers = { 'X-Sluice-Token': TOKEN };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch('/api/' + route, body === undefined ? { credentials: 'omit', headers } :
+    { method: 'POST', credentials: 'omit', headers, body: JSON.stringify(body) });
   const data = await res.json().catch(() => ({ error: res.status + ' ' + res.statusText }));
   if (!res.ok) { const e = new Error(data.error || data.message || res.statusText); e.data = data; throw e; }
   return data;

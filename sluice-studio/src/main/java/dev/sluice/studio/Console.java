@@ -1,31 +1,33 @@
 package dev.sluice.studio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sluice.kit.sql.SqlScript;
-import dev.sluice.kit.sql.SqlStatement;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.CachedQuery;
+import org.postgresql.core.Query;
+import org.postgresql.core.QueryExecutor;
+import org.postgresql.jdbc.PreferQueryMode;
 
 /**
- * The SQL console: the one place raw SQL is accepted, which is the point of a console. It still runs inside the
- * studio's transaction (read-only in read-only mode, 30 s statement timeout). Exactly one statement is accepted,
- * and transaction control is refused, so a {@code COMMIT; SET ... READ WRITE; ...} string cannot step outside
- * the read-only transaction. EXPLAIN ANALYZE executes the statement, so it always runs in a transaction that
- * is rolled back.
+ * The SQL console: the one place raw SQL is accepted, which is the point of a console. It runs inside the
+ * studio's transaction (in read-only mode READ ONLY and as the read role, see {@link StudioDb}), with a 30 s
+ * statement timeout, on a connection that is closed afterwards.
+ *
+ * <p>What counts as one statement is PostgreSQL's call, not a splitter's: the text goes to the server in ONE
+ * extended-protocol Parse message, and the server refuses a Parse message holding several commands ("cannot
+ * insert multiple commands into a prepared statement"). pgjdbc splits text at top-level semicolons into several
+ * Parse messages on its own; the console asks the driver how it would send the text and refuses anything the
+ * driver would send as more than one message (a false refusal is possible where pgjdbc and PostgreSQL disagree,
+ * never a second statement). EXPLAIN ANALYZE executes the statement, so it always runs in a transaction that is
+ * rolled back.
  */
 final class Console {
   static final int MAX_ROWS = 1000;
-  private static final Pattern TX_CONTROL = Pattern.compile(
-      "^(begin|commit|rollback|abort|end|start\\s+transaction|savepoint|release|prepare\\s+transaction"
-          + "|set\\s+(session\\s+)?(transaction|session\\s+characteristics)|set\\s+(session\\s+|local\\s+)?default_transaction_read_only"
-          + "|set\\s+(session\\s+|local\\s+)?transaction_read_only|reset\\s+(all|default_transaction_read_only|transaction_read_only)"
-          + "|discard|set\\s+role|set\\s+session\\s+authorization)\\b");
 
   private final StudioDb db;
   private final ObjectMapper json;
@@ -35,26 +37,39 @@ final class Console {
     this.json = json;
   }
 
-  static String single(String sql) {
+  private static String text(String sql) {
     if (sql == null || sql.isBlank()) throw ApiException.badRequest("no SQL to run");
-    List<SqlStatement> statements = SqlScript.split(sql);
-    if (statements.size() != 1) {
-      throw ApiException.badRequest("the console runs one statement at a time; found " + statements.size());
+    return sql;
+  }
+
+  /**
+   * Refuses SQL the driver would send as several protocol messages, and makes sure the driver uses the extended
+   * protocol (in simple mode a whole multi-statement text would go out as one Query message the server runs in full).
+   */
+  static void requireOneMessage(Connection c, String sql) throws SQLException {
+    QueryExecutor qe = c.unwrap(BaseConnection.class).getQueryExecutor();
+    if (qe.getPreferQueryMode() != PreferQueryMode.EXTENDED) qe.setPreferQueryMode(PreferQueryMode.EXTENDED);
+    CachedQuery q = qe.createQuery(sql, false, false);
+    try {
+      Query[] parts = q.query.getSubqueries();
+      int n = parts == null ? 1 : parts.length;
+      if (n != 1) {
+        throw ApiException.badRequest("the console runs one statement at a time; this text holds " + n
+            + " (each run is its own transaction: run them one by one)");
+      }
+    } finally {
+      qe.releaseQuery(q);
     }
-    String text = statements.get(0).text().trim();
-    String head = SqlScript.stripComments(text).trim().toLowerCase(Locale.ROOT);
-    if (TX_CONTROL.matcher(head).find()) {
-      throw ApiException.badRequest("transaction control is not available in the console: each run is its own transaction");
-    }
-    return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
   }
 
   Map<String, Object> run(String sql) throws SQLException {
-    String statement = single(sql);
+    String statement = text(sql);
     long started = System.nanoTime();
-    return db.tx(c -> {
+    return db.console(false, c -> {
+      requireOneMessage(c, statement);
       Map<String, Object> out = new LinkedHashMap<>();
       try (Statement st = c.createStatement()) {
+        st.setEscapeProcessing(false);
         st.setMaxRows(MAX_ROWS + 1);
         boolean hasRows = st.execute(statement);
         if (hasRows) {
@@ -71,19 +86,22 @@ final class Console {
   }
 
   Map<String, Object> explain(String sql) throws SQLException {
-    String statement = single(sql);
-    return db.tx(true, c -> {
-      try (Statement st = c.createStatement();
-           ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + statement)) {
-        rs.next();
-        Map<String, Object> out = new LinkedHashMap<>();
-        try {
-          out.put("plan", json.readTree(rs.getString(1)));
-        } catch (java.io.IOException e) {
-          throw new SQLException("unreadable EXPLAIN output: " + e.getMessage(), e);
+    String statement = "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + text(sql);
+    return db.console(true, c -> {
+      requireOneMessage(c, statement);
+      try (Statement st = c.createStatement()) {
+        st.setEscapeProcessing(false);
+        try (ResultSet rs = st.executeQuery(statement)) {
+          rs.next();
+          Map<String, Object> out = new LinkedHashMap<>();
+          try {
+            out.put("plan", json.readTree(rs.getString(1)));
+          } catch (java.io.IOException e) {
+            throw new SQLException("unreadable EXPLAIN output: " + e.getMessage(), e);
+          }
+          out.put("rolledBack", true);
+          return out;
         }
-        out.put("rolledBack", true);
-        return out;
       }
     });
   }

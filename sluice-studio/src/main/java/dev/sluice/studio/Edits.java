@@ -32,8 +32,9 @@ final class Edits {
     }
   }
 
-  static Map<String, Object> apply(Connection c, TableModel t, JsonNode ops) {
+  static Map<String, Object> apply(Connection c, TableModel t, JsonNode ops) throws SQLException {
     if (!ops.isArray() || ops.isEmpty()) throw ApiException.badRequest("no edits to apply");
+    Comparisons cmp = Comparisons.of(c, t);
     int i = 0;
     int rows = 0;
     for (JsonNode op : ops) {
@@ -41,8 +42,8 @@ final class Edits {
       List<Object> binds = new ArrayList<>();
       String sql = switch (kind) {
         case "insert" -> insert(t, op.path("values"), binds);
-        case "update" -> update(t, op, binds);
-        case "delete" -> "DELETE FROM " + SqlParts.qualified(t) + " WHERE " + SqlParts.keyCondition(null, t, key(op), binds);
+        case "update" -> update(cmp, t, op, binds);
+        case "delete" -> "DELETE FROM " + SqlParts.qualified(t) + " WHERE " + SqlParts.keyCondition(cmp, null, t, key(op), binds);
         default -> throw ApiException.badRequest("edit " + i + ": unknown op " + kind + " (insert, update, delete)");
       };
       try (PreparedStatement ps = StudioDb.prepare(c, sql, binds)) {
@@ -78,7 +79,7 @@ final class Edits {
         : "INSERT INTO " + target + " (" + String.join(", ", cols) + ") VALUES (" + String.join(", ", params) + ")";
   }
 
-  private static String update(TableModel t, JsonNode op, List<Object> binds) {
+  private static String update(Comparisons cmp, TableModel t, JsonNode op, List<Object> binds) {
     List<String> sets = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = op.path("values").fields(); it.hasNext(); ) {
       var e = it.next();
@@ -88,7 +89,7 @@ final class Edits {
     }
     if (sets.isEmpty()) throw ApiException.badRequest("update without values");
     return "UPDATE " + SqlParts.qualified(t) + " SET " + String.join(", ", sets) + " WHERE "
-        + SqlParts.keyCondition(null, t, key(op), binds);
+        + SqlParts.keyCondition(cmp, null, t, key(op), binds);
   }
 
   static Map<String, String> key(JsonNode op) {

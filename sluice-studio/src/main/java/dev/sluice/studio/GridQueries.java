@@ -29,7 +29,8 @@ final class GridQueries {
     long started = System.nanoTime();
     int limit = Math.max(1, Math.min(MAX_LIMIT, req.path("limit").asInt(100)));
     List<Object> binds = new ArrayList<>();
-    List<String> where = filters(t, req.path("filters"), binds);
+    Comparisons cmp = Comparisons.of(c, t);
+    List<String> where = filters(cmp, t, req.path("filters"), binds);
     List<Object> countBinds = new ArrayList<>(binds);
     List<String> countWhere = new ArrayList<>(where);
 
@@ -45,14 +46,9 @@ final class GridQueries {
       JsonNode after = req.path("after");
       if (after.isArray() && after.size() > 0) {
         if (after.size() != pk.size()) throw ApiException.badRequest("cursor has " + after.size() + " values, key has " + pk.size());
-        List<String> l = new ArrayList<>();
-        List<String> r = new ArrayList<>();
-        for (int i = 0; i < pk.size(); i++) {
-          l.add(SqlParts.col("t", pk.get(i)));
-          r.add(SqlParts.param(Catalog.column(t, pk.get(i))));
-          binds.add(after.get(i).asText());
-        }
-        where.add("(" + String.join(", ", l) + ") " + (desc ? "<" : ">") + " (" + String.join(", ", r) + ")");
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < pk.size(); i++) values.add(after.get(i).asText());
+        where.add(cmp.after("t", pk, desc, binds, values));
       }
       for (String k : pk) order.add(SqlParts.col("t", k) + dir);
     } else {
@@ -60,7 +56,7 @@ final class GridQueries {
       if (sortCol != null) order.add(SqlParts.col("t", sortCol) + dir + (desc ? " NULLS LAST" : " NULLS FIRST"));
       for (String k : pk) order.add(SqlParts.col("t", k) + dir);
     }
-    StringBuilder sql = new StringBuilder("SELECT ").append(SqlParts.textSelectList("t", t))
+    StringBuilder sql = new StringBuilder("SELECT ").append(SqlParts.selectList("t", t))
         .append(" FROM ").append(SqlParts.qualified(t)).append(" t");
     if (!where.isEmpty()) sql.append(" WHERE ").append(String.join(" AND ", where));
     if (!order.isEmpty()) sql.append(" ORDER BY ").append(String.join(", ", order));
@@ -69,7 +65,7 @@ final class GridQueries {
 
     Map<String, Object> out = new LinkedHashMap<>();
     try (PreparedStatement ps = StudioDb.prepare(c, sql.toString(), binds); ResultSet rs = ps.executeQuery()) {
-      Map<String, Object> table = StudioDb.table(rs, limit);
+      Map<String, Object> table = StudioDb.table(rs, limit, true);
       @SuppressWarnings("unchecked") List<List<String>> rows = (List<List<String>>) table.get("rows");
       out.put("columns", SqlParts.columnsMeta(t));
       out.put("primaryKey", pk);
@@ -117,8 +113,12 @@ final class GridQueries {
     throw ApiException.badRequest("no column " + column);
   }
 
-  /** Per-column filters; operators are a closed set so only values, never SQL, come from the request. */
-  static List<String> filters(TableModel t, JsonNode filters, List<Object> binds) {
+  /**
+   * Per-column filters; operators are a closed set so only values, never SQL, come from the request, and each is a
+   * pg_catalog operator or function (see {@link Comparisons}). "contains" matches the value's output text,
+   * {@code format('%s', col)}, which calls the type's output function rather than a (possibly user-defined) cast.
+   */
+  static List<String> filters(Comparisons cmp, TableModel t, JsonNode filters, List<Object> binds) {
     List<String> out = new ArrayList<>();
     if (!filters.isArray()) return out;
     for (JsonNode f : filters) {
@@ -130,7 +130,7 @@ final class GridQueries {
         case "isnull" -> out.add(c + " IS NULL");
         case "notnull" -> out.add(c + " IS NOT NULL");
         case "contains" -> {
-          out.add(c + "::text ILIKE ?");
+          out.add("pg_catalog.format('%s', " + c + ") OPERATOR(pg_catalog.~~*) CAST(? AS pg_catalog.text)");
           binds.add("%" + SqlParts.likeEscape(require(value, col)) + "%");
         }
         case "eq", "ne", "lt", "gt", "le", "ge" -> {
@@ -142,7 +142,7 @@ final class GridQueries {
             case "le" -> "<=";
             default -> ">=";
           };
-          out.add(c + " " + sqlOp + " " + SqlParts.param(col));
+          out.add(cmp.compare("t", col.name(), sqlOp));
           binds.add(require(value, col));
         }
         default -> throw ApiException.badRequest("unknown filter operator " + op);

@@ -47,7 +47,8 @@ final class MigrationsView {
           while (rs.next()) tables.add(rs.getString(1));
         }
         for (String table : tables) {
-          try (ResultSet rs = st.executeQuery("SELECT version, name, applied_at::text, success FROM sluice."
+          // columns as text results, no ::text: a history table is only named like ours, its types are whoever made it
+          try (ResultSet rs = st.executeQuery("SELECT version, name, applied_at, success FROM sluice."
               + dev.sluice.sql.Identifiers.quote(table) + " ORDER BY version")) {
             while (rs.next()) {
               Map<String, Object> r = new LinkedHashMap<>();

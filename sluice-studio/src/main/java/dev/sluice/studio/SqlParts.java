@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Small builders for the studio's generated SQL. Identifiers come from the introspected model and are quoted
- * with {@link Identifiers}; values are always placeholders bound as text and cast to the column's type
- * (the type text is PostgreSQL's own {@code format_type} output from the catalog, never user input).
+ * with {@link Identifiers}; values are always placeholders bound as untyped text and declared with the column's
+ * type (the type text is PostgreSQL's own {@code format_type} output from the catalog, never user input), so the
+ * type's input function reads them and no cast runs. Comparisons go through {@link Comparisons}.
  */
 final class SqlParts {
   private SqlParts() {}
@@ -37,10 +38,14 @@ final class SqlParts {
     };
   }
 
-  /** Every column as PostgreSQL's text output, so the UI shows exactly what psql would (and null stays null). */
-  static String textSelectList(String alias, TableModel t) {
+  /**
+   * Every column itself, no cast: read as text results ({@link StudioDb} turns binary transfer off), each value is
+   * the type's output function, what psql shows. A {@code ::text} here would run a table owner's
+   * {@code CREATE CAST (their_type AS text) WITH FUNCTION f} as the studio's login.
+   */
+  static String selectList(String alias, TableModel t) {
     List<String> parts = new ArrayList<>();
-    for (ColumnModel c : t.columns()) parts.add(col(alias, c.name()) + "::text AS " + Identifiers.quote(c.name()));
+    for (ColumnModel c : t.columns()) parts.add(col(alias, c.name()));
     return String.join(", ", parts);
   }
 
@@ -50,13 +55,14 @@ final class SqlParts {
     return out;
   }
 
-  /** {@code alias.k1 = CAST(? AS t1) AND ...} for a key map (primary key values by column name). */
-  static String keyCondition(String alias, TableModel t, Map<String, String> key, List<Object> binds) {
+  /** {@code alias.k1 OPERATOR(pg_catalog.=) CAST(? AS t1) AND ...} for a key map (primary key values by column name). */
+  static String keyCondition(Comparisons cmp, String alias, TableModel t, Map<String, String> key, List<Object> binds) {
     if (t.primaryKey() == null) throw ApiException.badRequest("table " + t.name() + " has no primary key; rows cannot be addressed");
     List<String> parts = new ArrayList<>();
     for (String k : t.primaryKey().columns()) {
       if (key == null || !key.containsKey(k) || key.get(k) == null) throw ApiException.badRequest("row key is missing primary key column " + k);
-      parts.add(col(alias, k) + " = " + param(Catalog.column(t, k)));
+      Catalog.column(t, k);
+      parts.add(cmp.compare(alias, k, "="));
       binds.add(key.get(k));
     }
     return String.join(" AND ", parts);

@@ -3,34 +3,68 @@ package dev.sluice.studio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.sluice.schema.model.TableModel;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sluice Studio: a local web UI to browse, edit and understand a PostgreSQL database.
  *
- * <p>Served by the JDK's own HTTP server (no web framework, no npm build): static HTML/JS/CSS from
+ * <p>Served by Jetty's core HTTP server (no web framework, no npm build): static HTML/JS/CSS from
  * {@code /studio} on the classpath and a small JSON API under {@code /api}. Safe by default: loopback only,
- * a per-start secret token, Host and Origin checks (see {@link RequestGuard}) and PostgreSQL-enforced
- * read-only mode. Start with {@link #start(StudioOptions)}, open {@link #url()}, {@link #close()} to stop.
+ * a per-start secret token, Host and Origin checks (see {@link RequestGuard}), read-only mode enforced by
+ * PostgreSQL's privileges (see {@link StudioRoles}), and slow clients bounded: reads time out after
+ * {@link #IDLE_TIMEOUT_MS} without data (headers and bodies alike; a waiting connection holds no thread), a first
+ * request's headers must be complete within {@link #HEADER_DEADLINE_MS}, at most
+ * {@link #MAX_CONNECTIONS} connections are open and {@link #MAX_THREADS} threads serve them.
+ * Start with {@link #start(StudioOptions)}, open {@link #url()}, {@link #close()} to stop.
  */
 public final class Studio implements AutoCloseable {
   private static final Map<String, String> ASSETS = Map.of(
       "/", "index.html", "/index.html", "index.html", "/app.js", "app.js", "/app.css", "app.css");
 
+  /** A connection that sends nothing for this long (while sending headers, a body, or between requests) is closed. */
+  static final int IDLE_TIMEOUT_MS = 10_000;
+  /**
+   * A new connection must have sent its first request's headers within this time, or it is closed: a client that
+   * trickles a byte now and then keeps clear of {@link #IDLE_TIMEOUT_MS} but not of this.
+   */
+  static final int HEADER_DEADLINE_MS = 10_000;
+  /** Open connections at most; further ones wait in the accept queue until one closes. */
+  static final int MAX_CONNECTIONS = 256;
+  /** Threads of the HTTP server (acceptor and selector included); they never wait for a client or the database. */
+  static final int MAX_THREADS = 16;
+  /** Threads that run API calls once their body has fully arrived, and how many calls may wait for one. */
+  static final int WORKERS = 8;
+  static final int MAX_QUEUED = 64;
+  static final int MAX_BODY = 4 * 1024 * 1024;
+
   private final StudioOptions options;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final Server server;
+  private final ServerConnector connector;
+  private final ThreadPoolExecutor workers;
   private final StudioDb db;
   private final Catalog catalog;
   private final Console console;
@@ -44,24 +78,60 @@ public final class Studio implements AutoCloseable {
       throw new IllegalArgumentException("refusing to bind " + options.host() + ": the studio is a SQL proxy for "
           + "this database; binding a non-loopback address needs --allow-remote");
     }
-    this.db = new StudioDb(options.url(), options.readOnly());
-    try {
-      this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
-    } catch (IOException e) {
-      db.close();
-      throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
-    }
-    this.guard = new RequestGuard(options.host(), server.getAddress().getPort());
+    this.db = new StudioDb(options.url(), options.readOnly(), options.readRole());
     this.catalog = new Catalog(db);
     this.console = new Console(db, json);
-    this.executor = Executors.newFixedThreadPool(8, r -> {
-      Thread t = new Thread(r, "sluice-studio-http");
+    this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_QUEUED), r -> {
+      Thread t = new Thread(r, "sluice-studio-worker");
       t.setDaemon(true);
       return t;
     });
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
+    threads.setName("sluice-studio-http");
+    threads.setDaemon(true);
+    this.server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(options.host());
+    connector.setPort(options.port());
+    connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+    connector.addEventListener(new Connection.Listener() {
+      @Override
+      public void onOpened(Connection c) {
+        connector.getScheduler().schedule(() -> {
+          if (c.getMessagesIn() == 0) c.getEndPoint().close();
+        }, HEADER_DEADLINE_MS, TimeUnit.MILLISECONDS);
+      }
+    });
+    server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+    server.setHandler(new Handler.Abstract.NonBlocking() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        try {
+          Studio.this.handle(request, response, callback);
+        } catch (Throwable e) {
+          callback.failed(e);
+        }
+        return true;
+      }
+    });
+    try {
+      connector.open(); // binds now, so the guard knows the port before the first request can arrive
+      this.guard = new RequestGuard(options.host(), connector.getLocalPort());
+      server.start();
+    } catch (Exception e) {
+      try {
+        server.stop();
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      workers.shutdownNow();
+      db.close();
+      throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+    }
     if (!loopback) {
       System.err.println("WARNING: sluice studio listens on " + options.host() + " (not loopback): anyone who can reach"
           + " this address and learns the token can read" + (options.readOnly() ? "" : " and WRITE") + " the database.");
@@ -77,7 +147,7 @@ public final class Studio implements AutoCloseable {
     }
   }
 
-  /** The start URL, including the token; opening it sets the session cookie. */
+  /** The start URL, including the token; opening it sets the session cookie and hands the token to the page. */
   public String url() {
     return baseUrl() + "/?token=" + guard.token();
   }
@@ -90,7 +160,7 @@ public final class Studio implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   /** The secret token (for API clients that send it as {@code X-Sluice-Token}). */
@@ -100,65 +170,120 @@ public final class Studio implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-    db.close();
-  }
-
-  private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      var h = ex.getResponseHeaders();
-      h.set("X-Content-Type-Options", "nosniff");
-      h.set("X-Frame-Options", "DENY");
-      h.set("Referrer-Policy", "no-referrer");
-      h.set("Cache-Control", "no-store");
-      h.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'");
-      switch (guard.check(ex)) {
-        case BAD_HOST -> {
-          send(ex, 403, "text/plain", "403: unexpected Host header (DNS rebinding protection)");
-          return;
-        }
-        case BAD_ORIGIN -> {
-          send(ex, 403, "text/plain", "403: cross-origin request refused");
-          return;
-        }
-        case NO_TOKEN -> {
-          send(ex, 401, "text/plain", "401: open the URL printed by `sluice studio` (it carries the access token)");
-          return;
-        }
-        case SET_COOKIE -> {
-          h.add("Set-Cookie", guard.cookieHeader());
-          if (!ex.getRequestURI().getPath().startsWith("/api/")) {
-            h.set("Location", ex.getRequestURI().getPath()); // drop the token from the address bar and history
-            send(ex, 302, "text/plain", "");
-            return;
-          }
-        }
-        case OK -> { }
-      }
-      String path = ex.getRequestURI().getPath();
-      if (path.startsWith("/api/")) api(ex, path.substring(5));
-      else asset(ex, path);
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("stopping the studio's HTTP server: " + e.getMessage(), e);
+    } finally {
+      workers.shutdownNow();
+      db.close();
     }
   }
 
-  private void asset(HttpExchange ex, String path) throws IOException {
+  /** One request, answered through {@code callback}. */
+  private void handle(Request req, Response res, Callback cb) throws IOException {
+    HttpFields.Mutable h = res.getHeaders();
+    h.put("X-Content-Type-Options", "nosniff");
+    h.put("X-Frame-Options", "DENY");
+    h.put("Referrer-Policy", "no-referrer");
+    h.put("Cache-Control", "no-store");
+    h.put("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'");
+    String path = req.getHttpURI().getPath();
+    boolean api = path.startsWith("/api/");
+    String host = req.getHeaders().get(HttpHeader.HOST);
+    switch (guard.check(host, req.getHeaders().get(HttpHeader.ORIGIN), api, req.getHeaders().get("X-Sluice-Token"),
+        req.getHeaders().getValuesList(HttpHeader.COOKIE.asString()), req.getHttpURI().getQuery())) {
+      case BAD_HOST -> {
+        send(res, cb, 403, "text/plain", "403: unexpected Host header (DNS rebinding protection)");
+        return;
+      }
+      case BAD_ORIGIN -> {
+        send(res, cb, 403, "text/plain", "403: cross-origin request refused");
+        return;
+      }
+      case NO_TOKEN -> {
+        send(res, cb, 401, "text/plain", api
+            ? "401: API calls need the X-Sluice-Token header (the token of the URL printed by `sluice studio`)"
+            : "401: open the URL printed by `sluice studio` (it carries the access token)");
+        return;
+      }
+      case SET_COOKIE -> {
+        h.add("Set-Cookie", guard.cookieHeader());
+        // The token leaves the address bar and history; the page picks it up from the fragment (never sent anywhere).
+        h.put("Location", (ASSETS.containsKey(path) ? path : "/") + "#token=" + guard.token()); // never off-site: "//host"
+        send(res, cb, 302, "text/plain", "");
+        return;
+      }
+      case OK -> { }
+    }
+    if (!api) {
+      asset(req, res, cb, path);
+      return;
+    }
+    String route = path.substring(5);
+    if (!req.getMethod().equals("POST")) {
+      dispatch(res, cb, () -> api(res, cb, route, json.createObjectNode()));
+      return;
+    }
+    String ct = req.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    if (ct == null || !ct.startsWith("application/json")) {
+      sendJson(res, cb, 415, Map.of("error", "POST bodies must be application/json"));
+      return;
+    }
+    // The body is collected without a thread (a client that stalls is dropped after IDLE_TIMEOUT_MS); only then
+    // does a worker take the call.
+    Content.Source.asByteArrayAsync(req, MAX_BODY).whenComplete((raw, failure) -> {
+      if (failure != null) {
+        send(res, cb, 400, "text/plain", "400: unreadable request body: " + failure.getMessage());
+        return;
+      }
+      dispatch(res, cb, () -> {
+        JsonNode body;
+        try {
+          body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+        } catch (IOException e) {
+          sendJson(res, cb, 400, Map.of("error", "request body is not JSON: " + e.getMessage()));
+          return;
+        }
+        api(res, cb, route, body);
+      });
+    });
+  }
+
+  private interface Call {
+    void run() throws IOException;
+  }
+
+  private void dispatch(Response res, Callback cb, Call call) {
+    try {
+      workers.execute(() -> {
+        try {
+          call.run();
+        } catch (Throwable e) {
+          cb.failed(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      send(res, cb, 503, "text/plain", "503: the studio is busy, try again");
+    }
+  }
+
+  private void asset(Request req, Response res, Callback cb, String path) throws IOException {
     String name = ASSETS.get(path);
-    if (name == null || !ex.getRequestMethod().equals("GET")) {
-      send(ex, 404, "text/plain", "not found");
+    if (name == null || !req.getMethod().equals("GET")) {
+      send(res, cb, 404, "text/plain", "not found");
       return;
     }
     try (InputStream in = Studio.class.getResourceAsStream("/studio/" + name)) {
       if (in == null) throw new IOException("missing resource /studio/" + name);
       String type = name.endsWith(".html") ? "text/html; charset=utf-8"
           : name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
-      send(ex, 200, type, in.readAllBytes());
+      send(res, cb, 200, type, in.readAllBytes());
     }
   }
 
-  private void api(HttpExchange ex, String route) throws IOException {
+  private void api(Response res, Callback cb, String route, JsonNode body) throws IOException {
     try {
-      JsonNode body = readBody(ex);
       Object result = switch (route) {
         case "schema" -> catalog.view(db.readOnly);
         case "rows" -> db.tx(true, c -> GridQueries.page(c, table(body), body));
@@ -172,22 +297,14 @@ public final class Studio implements AutoCloseable {
         case "migrations" -> MigrationsView.of(db, options.migrationsDir());
         default -> throw new ApiException(404, "no API route " + route);
       };
-      sendJson(ex, 200, result);
+      sendJson(res, cb, 200, result);
     } catch (ApiException e) {
-      sendJson(ex, e.status, Map.of("error", e.getMessage()));
+      sendJson(res, cb, e.status, Map.of("error", e.getMessage()));
     } catch (SQLException e) {
-      sendJson(ex, 422, Edits.failure(-1, e));
+      sendJson(res, cb, 422, Edits.failure(-1, e));
     } catch (RuntimeException e) {
-      sendJson(ex, 500, Map.of("error", String.valueOf(e.getMessage())));
+      sendJson(res, cb, 500, Map.of("error", String.valueOf(e.getMessage())));
     }
-  }
-
-  private JsonNode readBody(HttpExchange ex) throws IOException {
-    if (!ex.getRequestMethod().equals("POST")) return json.createObjectNode();
-    String ct = ex.getRequestHeaders().getFirst("Content-Type");
-    if (ct == null || !ct.startsWith("application/json")) throw new ApiException(415, "POST bodies must be application/json");
-    byte[] raw = ex.getRequestBody().readNBytes(4 * 1024 * 1024);
-    return raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
   }
 
   private Object edit(JsonNode body) throws SQLException {
@@ -205,21 +322,18 @@ public final class Studio implements AutoCloseable {
     return catalog.table(body.path("schema").asText("public"), name);
   }
 
-  private void sendJson(HttpExchange ex, int status, Object body) throws IOException {
-    send(ex, status, "application/json; charset=utf-8", json.writeValueAsBytes(body));
+  private void sendJson(Response res, Callback cb, int status, Object body) throws IOException {
+    send(res, cb, status, "application/json; charset=utf-8", json.writeValueAsBytes(body));
   }
 
-  private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
-    send(ex, status, type, body.getBytes(StandardCharsets.UTF_8));
+  private static void send(Response res, Callback cb, int status, String type, String body) {
+    send(res, cb, status, type, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", type);
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    }
+  private static void send(Response res, Callback cb, int status, String type, byte[] body) {
+    res.setStatus(status);
+    res.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+    res.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    res.write(true, ByteBuffer.wrap(body), cb);
   }
 }

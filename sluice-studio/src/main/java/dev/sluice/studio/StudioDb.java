@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.runtime.PgUrl;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -13,12 +14,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
- * Connections for the studio. Every unit of work runs in its own transaction; in read-only mode the
- * transaction is {@code SET TRANSACTION READ ONLY} (and sessions default to read-only too), so
- * PostgreSQL itself refuses writes whatever the UI or the console sends.
+ * Connections for the studio. Every unit of work runs in its own transaction. In read-only mode the
+ * transaction is {@code READ ONLY}, switches to the read role with {@code SET LOCAL ROLE} and takes its snapshot
+ * before any request SQL runs (so PostgreSQL refuses a later {@code SET TRANSACTION READ WRITE}); the login was
+ * checked at start by {@link StudioRoles#verifyReadOnlySetup}, so PostgreSQL's privileges, not the studio, decide
+ * what read-only work can do. Results come as text (binary transfer off): {@code getString} is the column type's
+ * output function, never a cast. Console work runs on a connection of its own that is closed afterwards, so
+ * nothing a console statement leaves in its session (settings, advisory locks, temp tables, roles) reaches later
+ * requests.
  */
 final class StudioDb implements AutoCloseable {
   /** The statement timeout of every studio transaction, so a runaway console query cannot hang the server. */
@@ -29,10 +36,22 @@ final class StudioDb implements AutoCloseable {
   }
 
   private final HikariDataSource pool;
+  private final PgUrl pg;
   final boolean readOnly;
+  /** The role read-only work runs as, or null in read-write mode. */
+  final String readRole;
 
-  StudioDb(String url, boolean readOnly) {
+  StudioDb(String url, boolean readOnly, String readRole) {
     PgUrl pg = PgUrl.parse(url);
+    this.pg = pg;
+    this.readRole = readOnly ? StudioRoles.checkName(readRole, "read role") : null;
+    if (readOnly) {
+      try (Connection c = pg.connect()) {
+        StudioRoles.verifyReadOnlySetup(c, readRole);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot check the studio's read-only setup on " + pg + ": " + e.getMessage(), e);
+      }
+    }
     HikariConfig cfg = new HikariConfig();
     cfg.setJdbcUrl(pg.jdbcUrl());
     if (pg.user() != null) cfg.setUsername(pg.user());
@@ -41,7 +60,8 @@ final class StudioDb implements AutoCloseable {
     cfg.setMinimumIdle(0);
     cfg.setPoolName("sluice-studio");
     cfg.addDataSourceProperty("ApplicationName", "sluice studio");
-    if (readOnly) cfg.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+    cfg.addDataSourceProperty("binaryTransfer", "false");
+    if (readOnly) cfg.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY; SET ROLE " + this.readRole);
     this.pool = new HikariDataSource(cfg);
     this.readOnly = readOnly;
   }
@@ -52,12 +72,50 @@ final class StudioDb implements AutoCloseable {
 
   /** Runs work in one transaction, committed on success (unless {@code rollback}), rolled back on any failure. */
   <T> T tx(boolean rollback, Work<T> work) throws SQLException {
-    try (Connection c = pool.getConnection()) {
+    return run(rollback, false, work);
+  }
+
+  /** Like {@link #tx(boolean, Work)} for request SQL, on a connection of its own that is closed afterwards. */
+  <T> T console(boolean rollback, Work<T> work) throws SQLException {
+    return run(rollback, true, work);
+  }
+
+  private Connection open(boolean own) throws SQLException {
+    if (!own) return pool.getConnection();
+    Properties p = new Properties();
+    if (pg.user() != null) p.setProperty("user", pg.user());
+    if (pg.password() != null) p.setProperty("password", pg.password());
+    p.setProperty("ApplicationName", "sluice studio console");
+    p.setProperty("binaryTransfer", "false");
+    Connection c = DriverManager.getConnection(pg.jdbcUrl(), p);
+    if (readOnly) {
+      try (Statement st = c.createStatement()) {
+        st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        st.execute("SET ROLE " + readRole);
+      } catch (SQLException e) {
+        try {
+          c.close();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    }
+    return c;
+  }
+
+  private <T> T run(boolean rollback, boolean own, Work<T> work) throws SQLException {
+    try (Connection c = open(own)) {
       c.setAutoCommit(false);
       try {
         try (Statement st = c.createStatement()) {
-          if (readOnly) st.execute("SET TRANSACTION READ ONLY");
+          if (readOnly) {
+            st.execute("SET TRANSACTION READ ONLY");
+            st.execute("SET LOCAL ROLE " + readRole);
+          }
           st.execute("SET LOCAL statement_timeout = '" + STATEMENT_TIMEOUT + "'");
+          // The first query fixes the snapshot: from now on PostgreSQL refuses SET TRANSACTION READ WRITE.
+          if (readOnly) st.execute("SELECT 1");
         }
         T result = work.run(c);
         if (rollback) c.rollback(); else c.commit();
@@ -70,7 +128,7 @@ final class StudioDb implements AutoCloseable {
         }
         throw e;
       } finally {
-        c.setAutoCommit(true);
+        if (!own) c.setAutoCommit(true);
       }
     }
   }
@@ -79,19 +137,32 @@ final class StudioDb implements AutoCloseable {
     return tx(false, work);
   }
 
-  /** Binds every value as text; the SQL casts each placeholder to the column's type. */
+  /**
+   * Binds every value as text of unspecified type: PostgreSQL gives each placeholder the type its context asks for
+   * ({@code CAST(? AS t)}, an INSERT column) and reads it with that type's input function. A placeholder typed
+   * varchar would instead go through {@code CAST(varchar AS t)}, which a type's owner can define with their own
+   * function ({@code CREATE CAST ... WITH FUNCTION}).
+   */
   static PreparedStatement prepare(Connection c, String sql, List<?> binds) throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     for (int i = 0; i < binds.size(); i++) {
       Object v = binds.get(i);
-      if (v == null) ps.setNull(i + 1, java.sql.Types.VARCHAR);
-      else ps.setString(i + 1, v.toString());
+      if (v == null) ps.setNull(i + 1, java.sql.Types.OTHER);
+      else ps.setObject(i + 1, v.toString(), java.sql.Types.OTHER);
     }
     return ps;
   }
 
   /** A result set as column names plus rows of PostgreSQL text values (null stays null). */
   static Map<String, Object> table(ResultSet rs, int maxRows) throws SQLException {
+    return table(rs, maxRows, false);
+  }
+
+  /**
+   * Same; with {@code boolWords} a boolean column reads {@code true}/{@code false} (what {@code bool::text} gives
+   * and the grid edits) instead of the output function's {@code t}/{@code f}.
+   */
+  static Map<String, Object> table(ResultSet rs, int maxRows, boolean boolWords) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     List<Map<String, String>> cols = new ArrayList<>();
     for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -105,7 +176,11 @@ final class StudioDb implements AutoCloseable {
         break;
       }
       List<String> row = new ArrayList<>(cols.size());
-      for (int i = 1; i <= cols.size(); i++) row.add(rs.getString(i));
+      for (int i = 1; i <= cols.size(); i++) {
+        String v = rs.getString(i);
+        if (boolWords && v != null && "bool".equals(md.getColumnTypeName(i))) v = v.equals("t") ? "true" : v.equals("f") ? "false" : v;
+        row.add(v);
+      }
       rows.add(row);
     }
     Map<String, Object> out = new LinkedHashMap<>();

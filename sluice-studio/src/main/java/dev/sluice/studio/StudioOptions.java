@@ -8,11 +8,15 @@ import java.nio.file.Path;
  * @param url the database URL (JDBC or libpq form)
  * @param host the address to bind; loopback unless {@code allowRemote}, because the studio is a SQL proxy
  * @param port the TCP port; 0 picks a free one (tests)
- * @param readOnly run every statement in a read-only transaction, enforced by PostgreSQL rather than the UI
+ * @param readOnly run every statement in a READ ONLY transaction as {@code readRole} (see {@link StudioRoles}):
+ *     enforced by PostgreSQL's privileges, not by the UI; refused at start when the login could leave that role
  * @param allowRemote explicit consent to bind a non-loopback address
  * @param migrationsDir a migrations folder whose pending migrations the migrations panel lists, or null
+ * @param readRole the NOLOGIN role read-only work switches to with {@code SET LOCAL ROLE}; null means
+ *     {@link StudioRoles#DEFAULT_READ_ROLE}
  */
-public record StudioOptions(String url, String host, int port, boolean readOnly, boolean allowRemote, Path migrationsDir) {
+public record StudioOptions(String url, String host, int port, boolean readOnly, boolean allowRemote, Path migrationsDir,
+    String readRole) {
   /** The default port, the same as Drizzle Studio's, so muscle memory carries over. */
   public static final int DEFAULT_PORT = 4983;
 
@@ -20,23 +24,33 @@ public record StudioOptions(String url, String host, int port, boolean readOnly,
     if (url == null || url.isBlank()) throw new IllegalArgumentException("studio needs a database URL");
     if (host == null || host.isBlank()) host = "127.0.0.1";
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+    if (readRole == null || readRole.isBlank()) readRole = StudioRoles.DEFAULT_READ_ROLE;
+  }
+
+  /** Options with the default read role. */
+  public StudioOptions(String url, String host, int port, boolean readOnly, boolean allowRemote, Path migrationsDir) {
+    this(url, host, port, readOnly, allowRemote, migrationsDir, null);
   }
 
   /** Options without a migrations folder. */
   public StudioOptions(String url, String host, int port, boolean readOnly, boolean allowRemote) {
-    this(url, host, port, readOnly, allowRemote, null);
+    this(url, host, port, readOnly, allowRemote, null, null);
   }
 
   /** Loopback on a free port, read-write: what tests and embedding code usually want. */
   public static StudioOptions local(String url) {
-    return new StudioOptions(url, "127.0.0.1", 0, false, false, null);
+    return new StudioOptions(url, "127.0.0.1", 0, false, false, null, null);
   }
 
   public StudioOptions withReadOnly(boolean ro) {
-    return new StudioOptions(url, host, port, ro, allowRemote, migrationsDir);
+    return new StudioOptions(url, host, port, ro, allowRemote, migrationsDir, readRole);
   }
 
   public StudioOptions withMigrations(Path dir) {
-    return new StudioOptions(url, host, port, readOnly, allowRemote, dir);
+    return new StudioOptions(url, host, port, readOnly, allowRemote, dir, readRole);
+  }
+
+  public StudioOptions withReadRole(String role) {
+    return new StudioOptions(url, host, port, readOnly, allowRemote, migrationsDir, role);
   }
 }

@@ -164,13 +164,20 @@ class StudioBrowserTest {
       Page page = ctx.newPage();
       page.navigate(studio.baseUrl() + "/");
       assertThat(page.locator("body")).containsText("401");
-      Page ok = open(ctx); // now the cookie is set
-      var foreign = ctx.request().post(studio.baseUrl() + "/api/sql", RequestOptions.create()
+      Page ok = open(ctx); // now the cookie is set, and the page holds the token
+      String token = (String) ok.evaluate("sessionStorage.getItem('sluiceToken')");
+      assertThat(token).isEqualTo(studio.token());
+      var foreign = ctx.request().post(studio.baseUrl() + "/api/sql", RequestOptions.create().setHeader("X-Sluice-Token", token)
           .setHeader("Origin", "http://evil.example").setHeader("Content-Type", "application/json").setData("{\"sql\":\"select 1\"}"));
       assertThat(foreign.status()).isEqualTo(403);
-      var same = ctx.request().post(studio.baseUrl() + "/api/sql", RequestOptions.create()
+      var cookieOnly = ctx.request().post(studio.baseUrl() + "/api/sql", RequestOptions.create()
+          .setHeader("Origin", studio.baseUrl()).setHeader("Content-Type", "application/json").setData("{\"sql\":\"select 1\"}"));
+      assertThat(cookieOnly.status()).as("the cookie alone authorizes no API call").isEqualTo(401);
+      var same = ctx.request().post(studio.baseUrl() + "/api/sql", RequestOptions.create().setHeader("X-Sluice-Token", token)
           .setHeader("Origin", studio.baseUrl()).setHeader("Content-Type", "application/json").setData("{\"sql\":\"select 1\"}"));
       assertThat(same.status()).isEqualTo(200);
+      ok.reload(); // a reload keeps working: the token stays in the tab's sessionStorage
+      assertThat(ok.locator("#tableList .tbl").first()).isVisible();
       ok.close();
     }
   }

@@ -50,7 +50,7 @@ class StudioNorthwindTest {
       assertThat(next.path("rows").get(0).get(0).asInt()).isGreaterThan(page.path("rows").get(24).get(0).asInt());
       JsonNode key = page.path("rows").get(0);
       JsonNode rel = api.post("relations", Map.of("table", "orders", "key", Map.of("order_id", key.get(0).asText())));
-      assertThat(rel.path("outgoing").findValuesAsText("table")).contains("customers");
+      assertThat(rel.path("outgoing").findValuesAsText("table")).as(rel.toString()).contains("customers");
       assertThat(rel.path("incoming").findValuesAsText("table")).contains("order_details");
     }
   }

@@ -29,7 +29,7 @@ class StudioSecurityTest {
   static void start(PgTestContext pg) {
     SampleSchema.create(pg);
     studio = Studio.start(StudioOptions.local(pg.jdbcUrl()));
-    readOnly = Studio.start(StudioOptions.local(pg.jdbcUrl()).withReadOnly(true));
+    readOnly = Studio.start(StudioOptions.local(StudioLogins.readOnlyLogin(pg)).withReadOnly(true));
   }
 
   @AfterAll
@@ -53,17 +53,20 @@ class StudioSecurityTest {
   }
 
   @Test
-  void theStartUrlSetsAStrictHttpOnlyCookieAndDropsTheTokenFromTheAddress() throws Exception {
+  void theStartUrlSetsAStrictHttpOnlyCookieAndMovesTheTokenToTheFragment() throws Exception {
     HttpResponse<String> first = get(studio.url());
     assertThat(first.statusCode()).isEqualTo(302);
-    assertThat(first.headers().firstValue("Location")).hasValue("/");
+    assertThat(first.headers().firstValue("Location")).hasValue("/#token=" + studio.token());
+    HttpResponse<String> offSite = get(studio.baseUrl() + "//evil.example/?token=" + studio.token());
+    assertThat(offSite.headers().firstValue("Location").orElse("(none: " + offSite.statusCode() + ")"))
+        .as("no redirect off-site").doesNotStartWith("//");
     String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
-    assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains(studio.token());
+    assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").doesNotContain(studio.token());
     HttpResponse<String> page = get(studio.baseUrl() + "/", "Cookie", cookie.split(";")[0]);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Sluice");
     assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
-    assertThat(get(studio.baseUrl() + "/api/schema", "Cookie", cookie.split(";")[0]).statusCode()).isEqualTo(200);
+    assertThat(get(studio.baseUrl() + "/api/schema", "X-Sluice-Token", studio.token()).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -109,7 +112,8 @@ class StudioSecurityTest {
     assertThat(res.path("sqlState").asText()).isEqualTo("25006");
     assertThat(res.path("message").asText()).contains("read-only transaction");
     res = c.post("sql", Map.of("sql", "set transaction read write"));
-    assertThat(c.lastStatus).isEqualTo(400);
+    assertThat(c.lastStatus).isEqualTo(422); // PostgreSQL refuses it: the transaction already took its snapshot
+    assertThat(res.path("sqlState").asText()).isEqualTo("25001");
     res = c.post("sql", Map.of("sql", "commit; insert into products (name, price) values ('x', 1)"));
     assertThat(c.lastStatus).isEqualTo(400);
     res = c.post("edit", Map.of("table", "products", "ops", java.util.List.of(Map.of("op", "delete", "key", Map.of("id", "3")))));
