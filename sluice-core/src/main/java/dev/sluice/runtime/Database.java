@@ -6,7 +6,7 @@ import dev.sluice.query.QueryExecutor;
 import dev.sluice.query.QueryFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.SQLTransientConnectionException;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -32,7 +32,7 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
     this.executor = new JdbcExecutor(new JdbcExecutor.ConnectionSource() {
       @Override
       public Connection acquire() throws SQLException {
-        return dataSource.getConnection();
+        return borrowOrThrow();
       }
 
       @Override
@@ -106,67 +106,78 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
     return dataSource;
   }
 
-  /** Runs {@code body} in a transaction: committed when it returns, rolled back when it throws. */
+  /**
+   * Runs {@code body} in a transaction: committed when it returns, rolled back when it throws.
+   *
+   * <p>A statement that fails inside the transaction dooms it, even when the body catches the
+   * exception: the transaction is then rolled back and this throws a {@link TransactionAbortedException}
+   * whose cause is the first failure. To recover from an expected failure, run it in a nested
+   * {@link Transaction#transaction} (a savepoint). After {@link Transaction#setRollbackOnly()} the
+   * transaction rolls back and this returns the body's result. A connection lost during COMMIT throws
+   * {@link CommitOutcomeUnknownException} (it may have committed); other failures keep their SQLSTATE
+   * and statement, with cleanup failures added as suppressed exceptions.
+   */
   public <R> R transaction(TransactionCallback<R> body) {
     return transaction(TransactionOptions.DEFAULT, body);
   }
 
-  /** Runs {@code body} in a transaction with the given isolation level / access mode. */
+  /** Runs {@code body} in a transaction with the given isolation level / access mode; see {@link #transaction(TransactionCallback)}. */
   public <R> R transaction(TransactionOptions options, TransactionCallback<R> body) {
-    Connection c;
+    return TransactionRunner.run(borrow(), options, body);
+  }
+
+  /** {@link #transaction(TransactionCallback)} for a body with no result. */
+  public void inTransaction(TransactionAction body) {
+    inTransaction(TransactionOptions.DEFAULT, body);
+  }
+
+  /** {@link #transaction(TransactionOptions, TransactionCallback)} for a body with no result. */
+  public void inTransaction(TransactionOptions options, TransactionAction body) {
+    transaction(options, tx -> {
+      body.run(tx);
+      return null;
+    });
+  }
+
+  /** A pooled connection; a pool timeout is a {@link PoolTimeoutException}, other failures keep their SQLSTATE. */
+  Connection borrow() {
     try {
-      c = dataSource.getConnection();
+      return borrowOrThrow();
     } catch (SQLException e) {
       throw DataAccessException.of("(connect)", e);
     }
+  }
+
+  private Connection borrowOrThrow() throws SQLException {
     try {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        String set = options.beginSql();
-        if (set != null) {
-          try (Statement st = c.createStatement()) {
-            st.execute(set);
-          }
-        }
-        R result = body.run(new Transaction(c));
-        c.commit();
-        return result;
-      } catch (Throwable t) {
-        try {
-          c.rollback();
-        } catch (SQLException e) {
-          t.addSuppressed(e);
-        }
-        throw rethrow(t);
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
-    } catch (SQLException e) {
-      throw DataAccessException.of("(transaction)", e);
-    } finally {
-      try {
-        c.close();
-      } catch (SQLException ignored) {
-        // returning a broken connection to the pool: Hikari evicts it
-      }
+      return dataSource.getConnection();
+    } catch (SQLTransientConnectionException e) {
+      throw PoolTimeoutException.of(dataSource, e);
     }
   }
 
   /**
    * Runs {@code body} in a transaction, retrying the whole transaction up to {@code maxAttempts}
-   * times when it fails with a serialization failure (40001) or deadlock (40P01), with a short
-   * randomised backoff. Other failures are not retried.
+   * times when it fails with a {@linkplain DataAccessException#isTransient() transient} error: a
+   * serialization failure (40001), a deadlock (40P01), the session ended by the server (57P01, 57P02,
+   * 57P03), a lost connection (08xxx) or a pool timeout. Each of these means the transaction did not
+   * commit, so running it again is sound (as long as the body has no effects outside the database). A
+   * {@link CommitOutcomeUnknownException} is never retried: the work may have committed. Backoff is
+   * short and randomised for conflicts, longer (up to about a second) for connection failures, so a
+   * restarting server has time to come back. Other failures are not retried.
    */
   public <R> R retrying(int maxAttempts, TransactionOptions options, TransactionCallback<R> body) {
     if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1");
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction(options, body);
-      } catch (TransientDataAccessException e) {
-        if (attempt >= maxAttempts) throw e;
+      } catch (DataAccessException e) {
+        if (!e.isTransient() || attempt >= maxAttempts) throw e;
+        boolean conflict = "40001".equals(e.sqlState()) || "40P01".equals(e.sqlState());
+        long pause = conflict ? (long) (Math.random() * 10 * attempt)
+            : (long) (Math.min(1000, 50L << Math.min(attempt, 5)) * (0.5 + Math.random() / 2));
         try {
-          Thread.sleep((long) (Math.random() * 10 * attempt));
+          Thread.sleep(pause);
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
           throw e;

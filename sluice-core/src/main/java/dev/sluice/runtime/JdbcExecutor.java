@@ -27,6 +27,17 @@ final class JdbcExecutor implements QueryExecutor {
     Connection acquire() throws SQLException;
 
     void release(Connection c) throws SQLException;
+
+    /** A statement on a connection from here failed: a transaction records it (it dooms the transaction). */
+    default void failed(DataAccessException e) {}
+
+    /**
+     * Whether connections come from a pool and go back on release (a cursor never closed would hold
+     * one forever, so it is watched for leaks); false for a transaction's own connection.
+     */
+    default boolean pooled() {
+      return true;
+    }
   }
 
   private final ConnectionSource connections;
@@ -82,10 +93,16 @@ final class JdbcExecutor implements QueryExecutor {
       }
     } catch (SQLException e) {
       logFailure(sql, start, e);
-      throw DataAccessException.of(sql.sql(), e);
+      throw failed(DataAccessException.of(sql.sql(), e));
     } finally {
       release(c);
     }
+  }
+
+  /** Tells the connection source about a failed statement; returns {@code e} to throw. */
+  private DataAccessException failed(DataAccessException e) {
+    connections.failed(e);
+    return e;
   }
 
   @Override
@@ -100,8 +117,9 @@ final class JdbcExecutor implements QueryExecutor {
       return cursor;
     } catch (SQLException e) {
       logFailure(sql, start, e);
-      release(c);
-      throw DataAccessException.of(sql.sql(), e);
+      DataAccessException d = failed(DataAccessException.of(sql.sql(), e));
+      release(c, d);
+      throw d;
     } catch (RuntimeException e) {
       release(c);
       throw e;
@@ -124,6 +142,7 @@ final class JdbcExecutor implements QueryExecutor {
     Connection c = null;
     Rendered current = statements.get(0);
     boolean ownTransaction = false;
+    RuntimeException failure = null;
     try {
       c = connections.acquire();
       // several statements run in one transaction; a single one is atomic alone (no COMMIT round trip)
@@ -151,29 +170,28 @@ final class JdbcExecutor implements QueryExecutor {
         }
         i = end;
       }
-      if (ownTransaction) c.commit();
+      if (ownTransaction) TransactionRunner.commit(c);
       log(new Rendered("(batch of " + statements.size() + " statement(s))", List.of()), start, statements.size());
       return counts;
     } catch (SQLException e) {
       SQLException cause = e.getNextException() != null ? e.getNextException() : e;
       logFailure(current, start, cause);
-      if (ownTransaction) {
-        try {
-          c.rollback();
-        } catch (SQLException r) {
-          cause.addSuppressed(r);
-        }
-      }
-      throw DataAccessException.of(current.sql(), cause);
+      failure = failed(DataAccessException.of(current.sql(), cause));
+      if (ownTransaction) TransactionRunner.rollback(c, failure);
+      throw failure;
+    } catch (RuntimeException e) {
+      failure = e;
+      if (ownTransaction && !(e instanceof CommitOutcomeUnknownException)) TransactionRunner.rollback(c, e);
+      throw e;
     } finally {
       if (ownTransaction) {
         try {
           c.setAutoCommit(true);
         } catch (SQLException e) {
-          SQL_LOG.warn("could not restore autocommit: {}", e.getMessage());
+          if (failure != null) failure.addSuppressed(DataAccessException.of("restoring autocommit (cleanup)", e));
         }
       }
-      release(c);
+      release(c, failure);
     }
   }
 
@@ -188,11 +206,20 @@ final class JdbcExecutor implements QueryExecutor {
   }
 
   private void release(Connection c) {
+    release(c, null);
+  }
+
+  /** Returns {@code c}; a failure to do so goes to {@code failure} as suppressed, or is logged. */
+  private void release(Connection c, RuntimeException failure) {
     if (c == null) return;
     try {
       connections.release(c);
     } catch (SQLException e) {
-      SQL_LOG.warn("could not release connection: {}", e.getMessage());
+      if (failure != null) {
+        failure.addSuppressed(DataAccessException.of("returning the connection (cleanup)", e));
+      } else {
+        SQL_LOG.warn("could not release connection: {}", e.getMessage());
+      }
     }
   }
 

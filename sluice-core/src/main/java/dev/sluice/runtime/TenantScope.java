@@ -63,7 +63,12 @@ public final class TenantScope implements QueryFactory {
     return executor;
   }
 
-  /** Runs {@code body} in one transaction acting as the context (set up once, at its start). */
+  /**
+   * Runs {@code body} in one transaction acting as the context (set up once, at its start). Same rules
+   * as {@link Database#transaction(TransactionCallback)}: a statement that failed inside it (even if
+   * caught) makes it roll back and throw {@link TransactionAbortedException}; recover with a nested
+   * {@link Transaction#transaction} savepoint.
+   */
   public <R> R transaction(TransactionCallback<R> body) {
     return transaction(TransactionOptions.DEFAULT, body);
   }
@@ -73,6 +78,19 @@ public final class TenantScope implements QueryFactory {
     return db.transaction(options, tx -> {
       Tenancy.apply(tx.connection(), context);
       return body.run(tx);
+    });
+  }
+
+  /** {@link #transaction(TransactionCallback)} for a body with no result. */
+  public void inTransaction(TransactionAction body) {
+    inTransaction(TransactionOptions.DEFAULT, body);
+  }
+
+  /** {@link #transaction(TransactionOptions, TransactionCallback)} for a body with no result. */
+  public void inTransaction(TransactionOptions options, TransactionAction body) {
+    transaction(options, tx -> {
+      body.run(tx);
+      return null;
     });
   }
 
@@ -88,7 +106,7 @@ public final class TenantScope implements QueryFactory {
   private final class CursorConnections implements JdbcExecutor.ConnectionSource {
     @Override
     public Connection acquire() throws SQLException {
-      Connection c = db.dataSource().getConnection();
+      Connection c = db.borrow();
       try {
         c.setAutoCommit(false);
         Tenancy.apply(c, context);
