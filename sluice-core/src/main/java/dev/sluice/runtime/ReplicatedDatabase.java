@@ -285,6 +285,7 @@ public final class ReplicatedDatabase implements QueryFactory, AutoCloseable {
   }
 
   private static boolean isConnectionFailure(DataAccessException e) {
+    if (e instanceof PoolTimeoutException) return true;
     String state = e.sqlState();
     if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
         || state.equals("57P03"))) {
