@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Make the database match the code directly, without a migration (prototyping).",
         "Before anything runs, data at risk is measured: values a drop would lose, rows that would violate",
         "a new NOT NULL / unique / check / foreign key, values that would not convert. Refused unless --force."},
-    footer = {"Exit code 3 when data would be lost or changes would fail and --force was not given."})
+    footer = {"Exit code 3 when data would be lost or changes would fail and --force was not given,",
+        "or with --dry-run --exit-code when there are changes to make."})
 final class PushCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
   @Mixin RenameOptions renames;
@@ -30,8 +31,13 @@ final class PushCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "print the SQL and the risks; change nothing")
   boolean dryRun;
 
+  @Option(names = "--exit-code", description = "with --dry-run: exit 3 when there are changes to make, 0 when in sync"
+      + " (like git diff --exit-code)")
+  boolean exitCode;
+
   @Override
   public Integer call() {
+    if (exitCode && !dryRun) throw new CliException("--exit-code needs --dry-run", SluiceCommand.EXIT_USAGE);
     CliConfig cfg = project.config();
     String url = project.url();
     Schema schema = SchemaLoader.load(cfg.schema(), cfg.classpath());
@@ -59,7 +65,7 @@ final class PushCommand implements Callable<Integer> {
     }
     if (dryRun) {
       out.flush();
-      return SluiceCommand.EXIT_OK;
+      return exitCode ? SluiceCommand.EXIT_CHECK_FAILED : SluiceCommand.EXIT_OK;
     }
     if (!plan.risks().isEmpty() && !force) {
       out.flush();
