@@ -51,11 +51,22 @@ final class PushCommand implements Callable<Integer> {
     }
     var out = spec.commandLine().getOut();
     if (project.json) {
-      out.println(Json.write(Map.of("inSync", plan.inSync(), "statements", plan.statements(), "risks", plan.risks(),
-          "applied", !plan.inSync() && !dryRun && (plan.risks().isEmpty() || force))));
+      Map<String, Object> json = new java.util.LinkedHashMap<>();
+      json.put("inSync", plan.inSync());
+      json.put("statements", plan.statements());
+      json.put("risks", plan.risks());
+      json.put("applied", !plan.inSync() && !dryRun && (plan.risks().isEmpty() || force));
+      json.put("notModeled", plan.unmodeled().stream().map(Object::toString).toList());
+      out.println(Json.write(json));
+    } else {
+      Databases.printUnmodeled(out, "not modeled ({n}): the database holds these, which the code cannot declare yet;"
+          + " push leaves them as they are", plan.unmodeled());
     }
     if (plan.inSync()) {
-      if (!project.json) out.println("database is in sync with the code");
+      if (!project.json) {
+        out.println("database is in sync with the code" + (plan.unmodeled().isEmpty() ? ""
+            : " (as far as modeled: " + plan.unmodeled().size() + " object(s) not modeled, listed above)"));
+      }
       out.flush();
       return SluiceCommand.EXIT_OK;
     }
