@@ -98,4 +98,16 @@ class UnmodeledObjectsCommandTest {
       for (String s : sql) st.execute(s);
     }
   }
+
+  @Test
+  void theSchemasFlagLimitsPullToThoseSchemas(PgTestContext pg, @TempDir Path out) throws Exception {
+    String url = pg.server().createDatabase("pull_schemas_flag");
+    execute(url, FILM);
+    execute(url, "create schema billing", "create table billing.invoice (id int primary key)");
+    Cli.Run r = Cli.run("pull", "--schemas", "billing", "--strict", "--url", url, "--package", "com.example.db", "--out",
+        out.toString());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).startsWith("pulled 1 table(s)");
+    assertThat(Files.readString(out.resolve("com/example/db/DatabaseSchema.java"))).contains("INVOICE").doesNotContain("FILM");
+  }
 }

@@ -146,7 +146,6 @@ final class AlterDdl {
     if (change instanceof Change.DropIdentity c) return alterColumn(c.schema(), c.table(), c.column()) + "DROP IDENTITY";
     if (change instanceof Change.SerialToIdentity c) return serialToIdentity(c);
     if (change instanceof Change.IdentityToSerial c) return identityToSerial(c);
-    if (change instanceof Change.SetTableSchema c) return alterTable(c.schema(), c.table()) + "SET SCHEMA " + Sql.name(c.newSchema());
     if (change instanceof Change.AlterIdentity c) return alterIdentity(c);
     if (change instanceof Change.DropColumnExpression c) return alterColumn(c.schema(), c.table(), c.column()) + "DROP EXPRESSION";
     if (change instanceof Change.AddPrimaryKey c) {

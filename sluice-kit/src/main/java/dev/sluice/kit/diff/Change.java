@@ -808,12 +808,4 @@ public sealed interface Change {
           + " (values and next number kept)";
     }
   }
-
-  /** {@code ALTER TABLE schema.table SET SCHEMA newSchema}: the table, its rows, indexes and owned sequences move. */
-  record SetTableSchema(String schema, String table, String newSchema) implements Change {
-    @Override
-    public String description() {
-      return "table " + schema + "." + table + ": move to schema " + newSchema;
-    }
-  }
 }
