@@ -10,6 +10,8 @@ import dev.sluice.kit.migrate.MigrationFolder;
 import dev.sluice.kit.migrate.MigrationState;
 import dev.sluice.kit.migrate.MigrationStatus;
 import dev.sluice.kit.migrate.MigratorOptions;
+import dev.sluice.kit.introspect.IntrospectOptions;
+import dev.sluice.kit.shadow.ShadowDatabase;
 import dev.sluice.kit.snapshot.SnapshotJson;
 import dev.sluice.schema.Schema;
 import dev.sluice.schema.model.SchemaModel;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Check for CI that the migration folder is consistent and up to date with the code.",
         "Checks the integrity file (edited, inserted, removed or reordered files), every snapshot,",
         "and that the code has no schema change without a migration.",
-        "With a database (--url / sluice.json / DATABASE_URL, or --db) also check applied migrations' checksums."},
+        "With a database (--url / sluice.json / DATABASE_URL, or --db) also check applied migrations' checksums",
+        "and drift: the database must match what the applied migrations create (changes made by hand fail)."},
     footer = {"Exit code 0 when consistent, 3 when not (each problem printed)."})
 final class CheckCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
@@ -44,10 +47,14 @@ final class CheckCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     for (IntegrityProblem p : folder.verify()) problems.add("integrity: " + p);
     SchemaModel latest = SchemaModel.EMPTY;
+    java.util.TreeMap<Integer, SchemaModel> snapshots = new java.util.TreeMap<>();
     for (Migration m : folder.migrations()) {
       try {
         var json = folder.snapshot(m);
-        if (json.isPresent()) latest = SnapshotJson.read(json.get());
+        if (json.isPresent()) {
+          latest = SnapshotJson.read(json.get());
+          snapshots.put(m.version(), latest);
+        }
       } catch (RuntimeException e) {
         problems.add("snapshot of " + m.fileName() + " is unreadable: " + e.getMessage());
       }
@@ -64,11 +71,18 @@ final class CheckCommand implements Callable<Integer> {
       problems.add("the code has schema changes without a migration (run sluice generate); " + e.getMessage());
     }
     if (db || project.url != null) {
+      int applied = -1;
+      String appliedName = null;
       for (MigrationStatus s : Migrations.migrator(project, MigratorOptions.DEFAULTS, null).status()) {
         if (s.state() != MigrationState.APPLIED && s.state() != MigrationState.PENDING) {
           problems.add("database: " + s.name() + " is " + s.state());
         }
+        if (s.state() == MigrationState.APPLIED && s.version() > applied) {
+          applied = s.version();
+          appliedName = s.name();
+        }
       }
+      if (applied >= 0) problems.addAll(drift(cfg, snapshots.floorEntry(applied), appliedName));
     }
     var out = spec.commandLine().getOut();
     if (project.json) {
@@ -80,5 +94,30 @@ final class CheckCommand implements Callable<Integer> {
     }
     out.flush();
     return problems.isEmpty() ? SluiceCommand.EXIT_OK : SluiceCommand.EXIT_CHECK_FAILED;
+  }
+
+  /**
+   * Drift: the live database compared with what the applied migrations create (the snapshot of the
+   * last applied one, normalised through a shadow database), through the one differ. A column added
+   * by hand is listed as the change that would remove it.
+   */
+  private List<String> drift(CliConfig cfg, Map.Entry<Integer, SchemaModel> snapshot, String appliedName) {
+    if (snapshot == null) return List.of();
+    String url = project.url();
+    IntrospectOptions options = Databases.options(cfg);
+    SchemaModel expected = ShadowDatabase.normalize(url, snapshot.getValue(), options);
+    SchemaModel live = Databases.introspect(url, cfg);
+    List<Change> changes;
+    try {
+      changes = Differ.diff(live, expected, DiffOptions.NONE.allowDropAndCreate());
+    } catch (RuntimeException e) {
+      return List.of("database drift: the database differs from the applied migrations (up to " + appliedName + "): "
+          + e.getMessage());
+    }
+    if (changes.isEmpty()) return List.of();
+    StringBuilder b = new StringBuilder("database drift: the database differs from what the applied migrations (up to "
+        + appliedName + ") create; " + changes.size() + " change(s) would bring it back:");
+    for (Change c : changes) b.append("\n  - ").append(c.description());
+    return List.of(b.toString());
   }
 }

@@ -25,6 +25,10 @@ final class ProjectOptions {
   @Option(names = "--history-table", description = "migration history table in schema sluice (default: migrations); one per migration folder when several apps share a database")
   String historyTable;
 
+  @Option(names = "--schemas", split = ",", paramLabel = "SCHEMA",
+      description = "database schemas to introspect and compare, comma-separated (overrides sluice.json \"schemas\"; default: all)")
+  List<String> schemas;
+
   @Option(names = "--json", description = "machine-readable output for CI")
   boolean json;
 
@@ -33,7 +37,8 @@ final class ProjectOptions {
     CliConfig file = config != null ? CliConfig.load(config, true) : CliConfig.load(Path.of(CliConfig.FILE_NAME), false);
     List<String> cp = new ArrayList<>(classpath != null ? classpath : file.classpath());
     return new CliConfig(schema != null ? schema : file.schema(), cp,
-        migrations != null ? migrations : file.migrations(), file.url(), file.schemas(), file.excludeTables());
+        migrations != null ? migrations : file.migrations(), file.url(), schemas != null ? schemas : file.schemas(),
+        file.excludeTables());
   }
 
   String url() {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Make the database match the code directly, without a migration (prototyping).",
         "Before anything runs, data at risk is measured: values a drop would lose, rows that would violate",
         "a new NOT NULL / unique / check / foreign key, values that would not convert. Refused unless --force."},
-    footer = {"Exit code 3 when data would be lost or changes would fail and --force was not given."})
+    footer = {"Exit code 3 when data would be lost or changes would fail and --force was not given,",
+        "or with --dry-run --exit-code when there are changes to make."})
 final class PushCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
   @Mixin RenameOptions renames;
@@ -30,8 +31,13 @@ final class PushCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "print the SQL and the risks; change nothing")
   boolean dryRun;
 
+  @Option(names = "--exit-code", description = "with --dry-run: exit 3 when there are changes to make, 0 when in sync"
+      + " (like git diff --exit-code)")
+  boolean exitCode;
+
   @Override
   public Integer call() {
+    if (exitCode && !dryRun) throw new CliException("--exit-code needs --dry-run", SluiceCommand.EXIT_USAGE);
     CliConfig cfg = project.config();
     String url = project.url();
     Schema schema = SchemaLoader.load(cfg.schema(), cfg.classpath());
@@ -45,11 +51,22 @@ final class PushCommand implements Callable<Integer> {
     }
     var out = spec.commandLine().getOut();
     if (project.json) {
-      out.println(Json.write(Map.of("inSync", plan.inSync(), "statements", plan.statements(), "risks", plan.risks(),
-          "applied", !plan.inSync() && !dryRun && (plan.risks().isEmpty() || force))));
+      Map<String, Object> json = new java.util.LinkedHashMap<>();
+      json.put("inSync", plan.inSync());
+      json.put("statements", plan.statements());
+      json.put("risks", plan.risks());
+      json.put("applied", !plan.inSync() && !dryRun && (plan.risks().isEmpty() || force));
+      json.put("notModeled", plan.unmodeled().stream().map(Object::toString).toList());
+      out.println(Json.write(json));
+    } else {
+      Databases.printUnmodeled(out, "not modeled ({n}): the database holds these, which the code cannot declare yet;"
+          + " push leaves them as they are", plan.unmodeled());
     }
     if (plan.inSync()) {
-      if (!project.json) out.println("database is in sync with the code");
+      if (!project.json) {
+        out.println("database is in sync with the code" + (plan.unmodeled().isEmpty() ? ""
+            : " (as far as modeled: " + plan.unmodeled().size() + " object(s) not modeled, listed above)"));
+      }
       out.flush();
       return SluiceCommand.EXIT_OK;
     }
@@ -59,7 +76,7 @@ final class PushCommand implements Callable<Integer> {
     }
     if (dryRun) {
       out.flush();
-      return SluiceCommand.EXIT_OK;
+      return exitCode ? SluiceCommand.EXIT_CHECK_FAILED : SluiceCommand.EXIT_OK;
     }
     if (!plan.risks().isEmpty() && !force) {
       out.flush();

@@ -139,4 +139,39 @@ class KitWorkflowTest {
         .filter(n -> n.startsWith("0002") && !n.contains(".down.")).findFirst().orElseThrow()));
     assertThat(sql).contains("ALTER TABLE public.customers RENAME TO clients");
   }
+
+  @Test
+  void checkDbFailsWhenAColumnWasAddedByHand(PgTestContext pg, @TempDir Path dir) throws Exception {
+    Path m = dir.resolve("migrations");
+    String url = pg.server().createDatabase("drift");
+    assertThat(sluice(args("generate", V1, m, null, "--name", "init")).exit()).isZero();
+    assertThat(sluice(args("migrate", V1, m, url)).exit()).isZero();
+    Cli.Run clean = sluice(args("check", V1, m, url, "--db"));
+    assertThat(clean.exit()).as(clean.toString()).isZero();
+
+    try (Connection c = dev.sluice.runtime.PgUrl.parse(url).connect()) {
+      c.createStatement().execute("alter table customers add column nickname text");
+    }
+    Cli.Run drift = sluice(args("check", V1, m, url, "--db"));
+    assertThat(drift.exit()).as(drift.toString()).isEqualTo(3);
+    assertThat(drift.out()).isEqualTo("problem: database drift: the database differs from what the applied migrations"
+        + " (up to 0001_init) create; 1 change(s) would bring it back:\n  - table public.customers: drop column nickname (its values are lost)\n");
+  }
+
+  @Test
+  void pushDryRunExitCodeIsThreeOnlyWhenThereAreChangesToMake(PgTestContext pg, @TempDir Path dir) throws Exception {
+    String url = pg.server().createDatabase("exitcode");
+    Path m = dir.resolve("unused");
+    assertThat(sluice(args("push", V1, m, url)).exit()).isZero();
+    Cli.Run same = sluice(args("push", V1, m, url, "--dry-run", "--exit-code"));
+    assertThat(same.exit()).as(same.toString()).isZero();
+    assertThat(same.out()).isEqualTo("database is in sync with the code\n");
+    Cli.Run changes = sluice(args("push", V2, m, url, "--dry-run", "--exit-code"));
+    assertThat(changes.exit()).as(changes.toString()).isEqualTo(3);
+    assertThat(changes.out()).contains("ALTER TABLE public.customers ADD COLUMN name text;");
+    assertThat(sluice(args("push", V1, m, url, "--dry-run", "--exit-code")).exit()).as("the dry run changed nothing").isZero();
+    Cli.Run misuse = sluice(args("push", V1, m, url, "--exit-code"));
+    assertThat(misuse.exit()).isEqualTo(2);
+    assertThat(misuse.err()).isEqualTo("error: --exit-code needs --dry-run\n");
+  }
 }

@@ -13,6 +13,55 @@ import java.util.Objects;
 final class AlterDdl {
   private AlterDdl() {}
 
+  /** The next number a sequence would hand out, or past the column's largest value: read at migrate time. */
+  private static String nextNumber(String table, String column) {
+    return "  EXECUTE pg_catalog.format('SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM %s',\n"
+        + "    pg_catalog.pg_get_serial_sequence(" + Sql.literal(table) + ", " + Sql.literal(column) + ")) INTO next;\n"
+        + "  next := greatest(next, (SELECT coalesce(max(" + Sql.name(column) + "), 0) + 1 FROM " + table + "));\n";
+  }
+
+  private static String doBlock(String body) {
+    String tag = "$sluice$";
+    for (int i = 1; body.contains(tag); i++) tag = "$sluice" + i + "$";
+    return "DO " + tag + "\n" + body + tag;
+  }
+
+  static String serialToIdentity(Change.SerialToIdentity c) {
+    String table = Sql.qualified(c.schema(), c.table());
+    String options = Sql.sequenceOptions(c.identity().options());
+    String body = "DECLARE\n  next bigint;\n  seq text := pg_catalog.pg_get_serial_sequence(" + Sql.literal(table) + ", "
+        + Sql.literal(c.column()) + ");\nBEGIN\n"
+        + nextNumber(table, c.column())
+        + "  " + alterColumn(c.schema(), c.table(), c.column()) + "DROP DEFAULT;\n"
+        + "  EXECUTE pg_catalog.format('DROP SEQUENCE %s', seq);\n"
+        + "  " + alterColumn(c.schema(), c.table(), c.column()) + "ADD GENERATED "
+        + (c.identity().kind() == IdentityModel.Kind.ALWAYS ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
+        + (options.isEmpty() ? "" : " (" + options + ")") + ";\n"
+        + (c.continueSequence() ? "  PERFORM pg_catalog.setval(pg_catalog.pg_get_serial_sequence(" + Sql.literal(table) + ", "
+            + Sql.literal(c.column()) + "), next, false);\n" : "")
+        + "END\n";
+    return doBlock(body);
+  }
+
+  static String identityToSerial(Change.IdentityToSerial c) {
+    String table = Sql.qualified(c.schema(), c.table());
+    String type = switch (c.serialType()) {
+      case "bigserial" -> "bigint";
+      case "smallserial" -> "smallint";
+      default -> "integer";
+    };
+    String seq = Sql.qualified(c.schema(), c.table() + "_" + c.column() + "_seq");
+    String body = "DECLARE\n  next bigint;\nBEGIN\n"
+        + nextNumber(table, c.column())
+        + "  " + alterColumn(c.schema(), c.table(), c.column()) + "DROP IDENTITY;\n"
+        + "  CREATE SEQUENCE " + seq + " AS " + type + " OWNED BY " + table + "." + Sql.name(c.column()) + ";\n"
+        + "  " + alterColumn(c.schema(), c.table(), c.column()) + "SET DEFAULT pg_catalog.nextval(" + Sql.literal(seq)
+        + "::pg_catalog.regclass);\n"
+        + "  PERFORM pg_catalog.setval(" + Sql.literal(seq) + ", next, false);\n"
+        + "END\n";
+    return doBlock(body);
+  }
+
   static String render(Change change) {
     if (change instanceof Change.RenameSchema c) return "ALTER SCHEMA " + Sql.name(c.from()) + " RENAME TO " + Sql.name(c.to());
     if (change instanceof Change.RenameTable c) return alterTable(c.schema(), c.from()) + "RENAME TO " + Sql.name(c.to());
@@ -95,6 +144,8 @@ final class AlterDdl {
           + "), coalesce(max(" + Sql.name(c.column()) + "), 0) + 1, false) FROM " + table;
     }
     if (change instanceof Change.DropIdentity c) return alterColumn(c.schema(), c.table(), c.column()) + "DROP IDENTITY";
+    if (change instanceof Change.SerialToIdentity c) return serialToIdentity(c);
+    if (change instanceof Change.IdentityToSerial c) return identityToSerial(c);
     if (change instanceof Change.AlterIdentity c) return alterIdentity(c);
     if (change instanceof Change.DropColumnExpression c) return alterColumn(c.schema(), c.table(), c.column()) + "DROP EXPRESSION";
     if (change instanceof Change.AddPrimaryKey c) {

@@ -780,4 +780,32 @@ public sealed interface Change {
       return "policy " + policy.name() + " on " + schema + "." + table + ": change";
     }
   }
+
+  /**
+   * A {@code serial} column becomes an identity column in place: one {@code DO} block drops the
+   * default and the owned sequence, adds the identity and, when {@code continueSequence}, moves the
+   * new sequence to where the old one was (or past the largest value, whichever is higher), read at
+   * migrate time. Values and the next number are kept.
+   */
+  record SerialToIdentity(String schema, String table, String column, IdentityModel identity, boolean continueSequence)
+      implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": column " + column + " serial to identity (values and next number kept)";
+    }
+  }
+
+  /**
+   * The reverse of {@link SerialToIdentity}: the identity is dropped and an owned sequence
+   * ({@code table_column_seq}, of the column's type) becomes the default, continuing where the identity was.
+   *
+   * @param serialType {@code serial}, {@code bigserial} or {@code smallserial}
+   */
+  record IdentityToSerial(String schema, String table, String column, String serialType) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": column " + column + " identity to " + serialType
+          + " (values and next number kept)";
+    }
+  }
 }

@@ -54,8 +54,10 @@ import java.util.stream.Collectors;
  *   <li>Column order is not compared: PostgreSQL cannot reorder columns, and queries name them.
  *   <li>A partition detached to a standalone table, or a table attached as a partition, keeps the
  *       constraints and indexes it had; differences on it show in the next diff.
+ *   <li>serial to identity (and back) converts in place in one {@code DO} block: values kept, the
+ *       numbering continues where the old sequence (or the largest value) was, read at migrate time.
  *   <li>Anything else PostgreSQL cannot alter in place (re-partitioning, a domain's base type,
- *       serial to non-serial) throws {@link UnsupportedChangeException} naming it.
+ *       serial to a plain integer) throws {@link UnsupportedChangeException} naming it.
  * </ul>
  */
 public final class Differ {

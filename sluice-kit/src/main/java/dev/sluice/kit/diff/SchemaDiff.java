@@ -623,6 +623,14 @@ final class SchemaDiff {
     String s = table.schema();
     String t = table.name();
     String key = s + "." + t + "." + c.name();
+    if (SERIALS.containsKey(o.type()) && !SERIALS.containsKey(c.type()) && o.identity() == null && c.identity() != null) {
+      serialToIdentity(table, o, c);
+      return;
+    }
+    if (!SERIALS.containsKey(o.type()) && SERIALS.containsKey(c.type()) && o.identity() != null && c.identity() == null) {
+      identityToSerial(table, o, c);
+      return;
+    }
     boolean retype = !o.type().equals(c.type()) || !Objects.equals(o.collation(), c.collation());
     boolean defaultChanges = !defaultHandled.contains(key) && !Objects.equals(o.defaultExpr(), c.defaultExpr());
     if (o.generatedExpr() != null && c.generatedExpr() == null) alterColumns.add(new Change.DropColumnExpression(s, t, c.name()));
@@ -647,6 +655,37 @@ final class SchemaDiff {
     }
   }
 
+  /**
+   * serial to identity in place: a retype first if the integer type changes too (the old sequence
+   * goes anyway), then one block that swaps the sequence and continues the numbering.
+   */
+  private void serialToIdentity(TableModel table, ColumnModel o, ColumnModel c) {
+    String s = table.schema();
+    String t = table.name();
+    String base = SERIALS.get(o.type());
+    if (!base.equals(c.type())) {
+      alterColumns.add(new Change.AlterColumnType(s, t, c.name(), base, c.type(), c.collation(), null, TypeChanges.lossy(base, c.type())));
+    }
+    SequenceOptions opts = c.identity().options();
+    boolean continueSequence = opts.start() == null && (opts.increment() == null || opts.increment() > 0);
+    alterColumns.add(new Change.SerialToIdentity(s, t, c.name(), c.identity(), continueSequence));
+    if (!c.notNull()) alterColumns.add(new Change.SetColumnNotNull(s, t, c.name(), false));
+    if (c.defaultExpr() != null) alterColumns.add(new Change.SetColumnDefault(s, t, c.name(), c.defaultExpr()));
+  }
+
+  /** identity to serial in place (the down of {@link #serialToIdentity}): the numbering continues. */
+  private void identityToSerial(TableModel table, ColumnModel o, ColumnModel c) {
+    String s = table.schema();
+    String t = table.name();
+    String base = SERIALS.get(c.type());
+    alterColumns.add(new Change.IdentityToSerial(s, t, c.name(), c.type()));
+    if (!base.equals(o.type())) {
+      alterColumns.add(new Change.AlterColumnType(s, t, c.name(), o.type(), base, c.collation(), null, TypeChanges.lossy(o.type(), base)));
+      String seq = t + "_" + c.name() + "_seq";
+      alterColumns.add(new Change.AlterSequence(new SequenceModel(s, seq, o.type(), null, null), new SequenceModel(s, seq, base, null, null)));
+    }
+  }
+
   /** An assignment cast converts the default along with the values; a USING conversion may not. */
   private static boolean needsUsing(ColumnModel o, ColumnModel c) {
     return !o.type().equals(c.type()) && !SERIALS.containsKey(o.type()) && TypeChanges.using(c.name(), o.type(), c.type()) != null;
@@ -661,7 +700,8 @@ final class SchemaDiff {
     boolean toSerial = SERIALS.containsKey(to);
     if (fromSerial != toSerial) {
       throw new UnsupportedChangeException("table " + s + "." + t, "column " + c.name() + " changes between serial and non-serial ("
-          + from + " -> " + to + "); use an identity column (generatedByDefaultAsIdentity) or write the migration by hand");
+          + from + " -> " + to + "); only serial <-> identity converts in place (make the column generatedByDefaultAsIdentity()"
+          + " or generatedAlwaysAsIdentity()), else write the migration by hand");
     }
     if (fromSerial) {
       from = SERIALS.get(from);

@@ -72,13 +72,15 @@ public final class JavaSchemaGenerator {
   private final Map<String, String> enumClasses = new LinkedHashMap<>();
   private final Map<String, TableInfo> tables = new LinkedHashMap<>();
   private final Map<String, String> sources = new TreeMap<>();
+  private final List<String> notPulled;
 
   /** Java names chosen for one table. */
   private record TableInfo(TableModel model, String className, String constant, Map<String, String> fields,
       Map<String, String> javaTypes) {}
 
-  private JavaSchemaGenerator(SchemaModel model, String packageName, String holder, String source) {
+  private JavaSchemaGenerator(SchemaModel model, String packageName, String holder, String source, List<String> notPulled) {
     this.model = Objects.requireNonNull(model, "model");
+    this.notPulled = List.copyOf(notPulled);
     this.packageName = checkPackage(Objects.requireNonNull(packageName, "packageName"));
     if (!JavaNames.isIdentifier(holder) || RESERVED_CLASSES.contains(holder)) {
       throw new IllegalArgumentException("holder class name is not a usable Java class name: " + holder);
@@ -106,7 +108,20 @@ public final class JavaSchemaGenerator {
    */
   public static Map<String, String> generate(SchemaModel model, String packageName, String holderClass,
       String source) {
-    return new JavaSchemaGenerator(model, packageName, holderClass, source).run();
+    return generate(model, packageName, holderClass, source, List.of());
+  }
+
+  /**
+   * Java sources for {@code model}, with the holder's javadoc listing what the database holds but
+   * the model could not (e.g. {@code function public.group_concat(text)}), so the generated code
+   * does not claim to be the whole database.
+   *
+   * @param notPulled objects left out, by kind and qualified name, as
+   *     {@code dev.sluice.kit.introspect.UnmodeledObjects} lists them
+   */
+  public static Map<String, String> generate(SchemaModel model, String packageName, String holderClass,
+      String source, List<String> notPulled) {
+    return new JavaSchemaGenerator(model, packageName, holderClass, source, notPulled).run();
   }
 
   private static String checkPackage(String pkg) {
@@ -353,18 +368,34 @@ public final class JavaSchemaGenerator {
     for (TableInfo t : tables.values()) all.add(t.className() + "." + t.constant());
     String schema = im.use("dev.sluice.schema.Schema");
     StringBuilder sb = new StringBuilder();
-    sb.append("/** The whole schema: {@link #schema()} lists every definition. */\n");
+    if (notPulled.isEmpty()) {
+      sb.append("/** The whole schema: {@link #schema()} lists every definition. */\n");
+    } else {
+      sb.append("/**\n * The schema as far as Sluice models it: {@link #schema()} lists every definition that was pulled.\n *\n");
+      sb.append(" * <p>Not pulled: the database also holds ").append(notPulled.size())
+          .append(" object(s) the model cannot hold yet, which\n * {@code push}, {@code generate} and {@code export} do not"
+              + " create (write a custom migration for them):\n * <ul>\n");
+      for (String o : notPulled) sb.append(" *   <li>").append(javadocText(o)).append("</li>\n");
+      sb.append(" * </ul>\n */\n");
+    }
     sb.append("public final class ").append(holder).append(" {\n");
     sb.append(body);
     if (body.length() > 0) sb.append('\n');
     sb.append("  private ").append(holder).append("() {}\n\n");
-    sb.append("  /** Every table, type, view, sequence, role, extension and grant of the database. */\n");
+    sb.append(notPulled.isEmpty() ? "  /** Every table, type, view, sequence, role, extension and grant of the database. */\n"
+        : "  /** Every table, type, view, sequence, role, extension and grant that was pulled (see the class comment). */\n");
     sb.append("  public static ").append(schema).append(" schema() {\n");
     sb.append("    return ").append(schema).append(".of(");
     if (all.isEmpty()) sb.append(");\n");
     else sb.append("\n        ").append(String.join(",\n        ", all)).append(");\n");
     sb.append("  }\n}\n");
     return file(im, sb);
+  }
+
+  /** ASCII text safe inside a javadoc comment: no comment end, no HTML, no unicode escapes. */
+  static String javadocText(String s) {
+    return JavaLiterals.comment(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;")
+        .replace("@", "&#64;");
   }
 
   private String viewIndex(IndexModel i, Imports im) {

@@ -1,14 +1,18 @@
 package dev.sluice.kit.push;
 
 import dev.sluice.kit.diff.Change;
+import dev.sluice.schema.model.ColumnModel;
 import dev.sluice.schema.model.UniqueModel;
 import dev.sluice.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +24,10 @@ import java.util.regex.Pattern;
  * "truncate the table?"; Sluice answers with numbers and refuses unless forced.
  *
  * <p>Counting is read-only and runs in the caller's transaction. Conversion checks use a temporary
- * function ({@code pg_temp}) that tries each cast, so no row is changed.
+ * function ({@code pg_temp}) that tries each cast, so no row is changed. Only relations that exist
+ * are counted: a table the same push creates holds no rows (checked against {@code pg_class} once,
+ * not by catching an error, which would abort the caller's transaction). A plan with no change
+ * that can touch rows runs no query at all.
  */
 public final class DataLossProbe {
   private DataLossProbe() {}
@@ -30,9 +37,20 @@ public final class DataLossProbe {
   /** The risks of {@code changes} on the database behind {@code c}; changes that risk nothing are left out. */
   public static List<DataRisk> measure(Connection c, List<Change> changes) throws SQLException {
     List<DataRisk> risks = new ArrayList<>();
+    if (changes.stream().noneMatch(DataLossProbe::touchesRows)) return risks;
+    Set<String> existing = existingTables(c);
     boolean castFunction = false;
     for (Change change : changes) {
-      if (change instanceof Change.DropTable d) {
+      if (change instanceof Change.RenameTable r && existing.contains(r.schema() + "." + r.from())) {
+        existing.add(r.schema() + "." + r.to()); // (its probes name the new name, which does not exist yet: they count 0)
+      }
+      String table = table(change);
+      if (table != null && !existing.contains(table)) continue; // created by this push: no rows yet
+      if (change instanceof Change.AddColumn a && addsNotNullWithoutDefault(a.column())) {
+        add(risks, change, count(c, "SELECT count(*) FROM " + q(a.schema(), a.table())),
+            "row(s) exist and the new column is NOT NULL without a default: ADD COLUMN would fail (23502), even with"
+                + " --force; give the column a default, or add it nullable, fill it, then make it NOT NULL", true);
+      } else if (change instanceof Change.DropTable d) {
         add(risks, change, count(c, "SELECT count(*) FROM " + q(d.schema(), d.name())), "row(s) would be deleted", false);
       } else if (change instanceof Change.DropColumn d && !d.generated()) {
         add(risks, change, count(c, "SELECT count(*) FROM " + q(d.schema(), d.table()) + " WHERE "
@@ -52,7 +70,7 @@ public final class DataLossProbe {
         add(risks, change, count(c, "SELECT count(*) FROM " + q(a.schema(), a.table()) + " WHERE NOT ("
             + a.check().expression() + ")"), "row(s) violate the check (it would fail)", true);
       } else if (change instanceof Change.AddForeignKey f && !f.foreignKey().notValid()) {
-        add(risks, change, orphans(c, f), "row(s) reference missing rows (the foreign key would fail)", true);
+        add(risks, change, orphans(c, f, existing.contains(f.foreignKey().refSchema() + "." + f.foreignKey().refTable())), "row(s) reference missing rows (the foreign key would fail)", true);
       } else if (change instanceof Change.AlterColumnType t) {
         if (!castFunction) {
           createCastFunction(c);
@@ -64,6 +82,49 @@ public final class DataLossProbe {
     return risks;
   }
 
+  /** Whether measuring {@code change} needs a query. */
+  private static boolean touchesRows(Change change) {
+    return change instanceof Change.DropTable || (change instanceof Change.DropColumn d && !d.generated())
+        || change instanceof Change.DropSchema || (change instanceof Change.SetColumnNotNull s && s.notNull())
+        || change instanceof Change.AddUnique || change instanceof Change.AddPrimaryKey
+        || (change instanceof Change.AddCheck a && !a.check().notValid())
+        || (change instanceof Change.AddForeignKey f && !f.foreignKey().notValid())
+        || change instanceof Change.AlterColumnType
+        || (change instanceof Change.AddColumn a && addsNotNullWithoutDefault(a.column()));
+  }
+
+  /** NOT NULL with nothing to fill existing rows: no default, identity, serial or generated expression. */
+  static boolean addsNotNullWithoutDefault(ColumnModel col) {
+    return col.notNull() && col.defaultExpr() == null && col.identity() == null && col.generatedExpr() == null
+        && !SERIALS.contains(col.type());
+  }
+
+  private static final Set<String> SERIALS = Set.of("serial", "bigserial", "smallserial");
+
+  /** The qualified table a change counts rows of (null for a schema-wide or table-less change). */
+  private static String table(Change change) {
+    if (change instanceof Change.AddColumn a) return a.schema() + "." + a.table();
+    if (change instanceof Change.DropTable d) return d.schema() + "." + d.name();
+    if (change instanceof Change.DropColumn d) return d.schema() + "." + d.table();
+    if (change instanceof Change.SetColumnNotNull s) return s.schema() + "." + s.table();
+    if (change instanceof Change.AddUnique u) return u.schema() + "." + u.table();
+    if (change instanceof Change.AddPrimaryKey p) return p.schema() + "." + p.table();
+    if (change instanceof Change.AddCheck a) return a.schema() + "." + a.table();
+    if (change instanceof Change.AddForeignKey f) return f.schema() + "." + f.table();
+    if (change instanceof Change.AlterColumnType t) return t.schema() + "." + t.table();
+    return null;
+  }
+
+  /** Every table and partitioned table of the database as {@code schema.name}, in one query. */
+  private static Set<String> existingTables(Connection c) throws SQLException {
+    Set<String> out = new HashSet<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT n.nspname, c.relname"
+        + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')")) {
+      while (rs.next()) out.add(rs.getString(1) + "." + rs.getString(2));
+    }
+    return out;
+  }
+
   private static void add(List<DataRisk> risks, Change change, long rows, String effect, boolean fails) {
     if (rows > 0) risks.add(new DataRisk(change.description(), rows, effect, fails));
   }
@@ -72,13 +133,27 @@ public final class DataLossProbe {
     return Identifiers.qualify(schema, name);
   }
 
+  /**
+   * Runs a count under a savepoint: a column or a referenced table the same push creates (42703,
+   * 42P01) counts as 0 rows, and the savepoint keeps the transaction usable for the next count.
+   */
   private static long count(Connection c, String sql) throws SQLException {
+    Savepoint sp = c.getAutoCommit() ? null : c.setSavepoint();
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       rs.next();
-      return rs.getLong(1);
+      long n = rs.getLong(1);
+      if (sp != null) c.releaseSavepoint(sp);
+      return n;
     } catch (SQLException e) {
+      if (sp != null) {
+        try {
+          c.rollback(sp);
+        } catch (SQLException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+      }
       if ("42P01".equals(e.getSQLState()) || "42703".equals(e.getSQLState())) return 0; // created earlier in the same push
-      throw e;
+      throw new SQLException(e.getMessage() + "\n  probe: " + sql, e.getSQLState(), e);
     }
   }
 
@@ -109,7 +184,8 @@ public final class DataLossProbe {
         columns.stream().map(col -> Identifiers.quote(col) + " IS NULL").toList()));
   }
 
-  private static long orphans(Connection c, Change.AddForeignKey f) throws SQLException {
+  /** Rows whose key has no match; when the referenced table is created by the same push, it is empty: every non-null key. */
+  private static long orphans(Connection c, Change.AddForeignKey f, boolean refExists) throws SQLException {
     var fk = f.foreignKey();
     StringBuilder on = new StringBuilder();
     StringBuilder notNull = new StringBuilder();
@@ -121,6 +197,7 @@ public final class DataLossProbe {
       on.append("r.").append(Identifiers.quote(fk.refColumns().get(i))).append(" = t.").append(Identifiers.quote(fk.columns().get(i)));
       notNull.append("t.").append(Identifiers.quote(fk.columns().get(i))).append(" IS NOT NULL");
     }
+    if (!refExists) return count(c, "SELECT count(*) FROM " + q(f.schema(), f.table()) + " t WHERE " + notNull);
     return count(c, "SELECT count(*) FROM " + q(f.schema(), f.table()) + " t WHERE " + notNull
         + " AND NOT EXISTS (SELECT 1 FROM " + q(fk.refSchema(), fk.refTable()) + " r WHERE " + on + ")");
   }
@@ -141,14 +218,22 @@ public final class DataLossProbe {
       String n = m.group(1) != null ? m.group(1) : m.group(2);
       return count(c, "SELECT count(*) FROM " + q(t.schema(), t.table()) + " WHERE char_length(" + col + "::text) > " + n);
     }
+    Savepoint sp = c.setSavepoint();
     try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + q(t.schema(), t.table()) + " WHERE " + col
         + " IS NOT NULL AND NOT pg_temp.sluice_converts(" + col + "::text, ?::regtype)")) {
       ps.setString(1, t.toType());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return rs.getLong(1);
+        long n = rs.getLong(1);
+        c.releaseSavepoint(sp);
+        return n;
       }
     } catch (SQLException e) {
+      try {
+        c.rollback(sp);
+      } catch (SQLException cleanup) {
+        e.addSuppressed(cleanup);
+      }
       if ("42704".equals(e.getSQLState())) return 0; // the new type is created by the same push
       throw e;
     }

@@ -6,6 +6,7 @@ import dev.sluice.kit.diff.DiffOptions;
 import dev.sluice.kit.diff.Differ;
 import dev.sluice.kit.introspect.IntrospectOptions;
 import dev.sluice.kit.introspect.Introspector;
+import dev.sluice.kit.introspect.UnmodeledObjects;
 import dev.sluice.kit.shadow.ShadowDatabase;
 import dev.sluice.runtime.PgUrl;
 import dev.sluice.schema.model.SchemaModel;
@@ -29,8 +30,11 @@ public final class Pusher {
    * @param changes the ordered changes (empty when the database already matches)
    * @param statements the DDL, one statement per element, in order
    * @param risks data the changes would lose or that would make them fail
+   * @param unmodeled what the live database holds that the model cannot (functions, triggers...): a push
+   *     neither creates, changes nor drops them
    */
-  public record Plan(List<Change> changes, List<String> statements, List<DataRisk> risks) {
+  public record Plan(List<Change> changes, List<String> statements, List<DataRisk> risks,
+      List<UnmodeledObjects.UnmodeledObject> unmodeled) {
     /** True when the database already matches the code. */
     public boolean inSync() {
       return changes.isEmpty();
@@ -42,11 +46,12 @@ public final class Pusher {
     SchemaModel target = ShadowDatabase.normalize(url, code, introspect);
     try (Connection c = PgUrl.parse(url).connect()) {
       SchemaModel live = Introspector.introspect(c, introspect);
+      List<UnmodeledObjects.UnmodeledObject> unmodeled = UnmodeledObjects.list(c, introspect);
       List<Change> changes = Differ.diff(live, target, options);
       c.setAutoCommit(false); // the probe only reads; its temporary helper function is rolled back
       try {
         List<DataRisk> risks = DataLossProbe.measure(c, changes);
-        return new Plan(changes, DdlRenderer.render(changes), risks);
+        return new Plan(changes, DdlRenderer.render(changes), risks, unmodeled);
       } finally {
         c.rollback();
       }

@@ -134,6 +134,7 @@ final class ChangeFixtures {
     out.add(grants());
     out.add(validation());
     out.add(serials());
+    out.add(serialToIdentity());
     out.add(policyOverRetypedColumn());
     out.addAll(renames());
     out.add(schemaAndViewRenames());
@@ -578,6 +579,26 @@ final class ChangeFixtures {
         .expect("select string_agg(id || label, ',' order by id) from fx_serials.t", "1a,2b")
         .expect("select data_type from information_schema.sequences where sequence_name = 't_id_seq'"
             + " and sequence_schema = 'fx_serials'", "bigint")
+        .build();
+  }
+
+  /** serial becomes identity in place: rows kept, and the numbering continues past the old sequence (not just max + 1). */
+  static Fixture serialToIdentity() {
+    String s = "fx_serial_identity";
+    IdentityModel byDefault = new IdentityModel(IdentityModel.Kind.BY_DEFAULT, null);
+    IdentityModel always = new IdentityModel(IdentityModel.Kind.ALWAYS, null);
+    return new Builder(s)
+        .from(in(s).add(table(s, "t").column(col("id", "serial", true, null)).column(col("b", "bigserial", true, null))
+            .column("label", "text").primaryKey("t_pkey", "id")))
+        .to(in(s).add(table(s, "t").column(new ColumnModel("id", "integer", true, null, byDefault, null, null, null))
+            .column(new ColumnModel("b", "bigint", true, null, always, null, null, null))
+            .column("label", "text").primaryKey("t_pkey", "id")))
+        .seed("insert into fx_serial_identity.t (label) values ('a'), ('b'), ('c')",
+            "delete from fx_serial_identity.t where label = 'c'",
+            "select setval(pg_get_serial_sequence('fx_serial_identity.t', 'b'), 10)")
+        .expect("select string_agg(id || label, ',' order by id) from fx_serial_identity.t", "1a,2b")
+        .expect("insert into fx_serial_identity.t (label) values ('d') returning id || ',' || b", "4,11")
+        .expect("select count(*) from pg_class where relnamespace = 'fx_serial_identity'::regnamespace and relkind = 'S'", "2")
         .build();
   }
 

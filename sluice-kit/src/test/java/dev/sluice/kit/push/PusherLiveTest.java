@@ -83,4 +83,88 @@ class PusherLiveTest {
     assertThat(plan.changes()).isNotEmpty();
     assertThat(plan.risks()).as("dropping an empty table loses nothing").isEqualTo(List.of());
   }
+
+  static final class Authors extends Table<Authors> {
+    static final Authors AUTHORS = new Authors();
+    final Column<Integer> id = integer("id").primaryKey();
+
+    private Authors() {
+      super("authors");
+    }
+  }
+
+  static final class Books extends Table<Books> {
+    static final Books BOOKS = new Books();
+    final Column<Integer> id = integer("id").primaryKey();
+    final Column<Integer> author = integer("author_id").notNull().references(() -> Authors.AUTHORS.id);
+    final Column<Integer> editor = integer("editor_id").references(() -> Authors.AUTHORS.id);
+    final Column<Integer> sequel = integer("sequel_id").references(() -> Books.BOOKS.id);
+
+    private Books() {
+      super("books");
+    }
+  }
+
+  @Test
+  void pushIntoAnEmptyDatabaseWithSeveralForeignKeysDoesNotAbortTheProbe(PgTestContext pg) throws Exception {
+    String url = pg.server().createDatabase("pushintoanemptydatabasewithseveralforeig");
+    SchemaModel code = Schema.of(Authors.AUTHORS, Books.BOOKS).toModel();
+    Pusher.Plan plan = Pusher.plan(url, code, IntrospectOptions.all(), DiffOptions.NONE);
+    assertThat(plan.changes()).filteredOn(c -> c instanceof dev.sluice.kit.diff.Change.AddForeignKey).hasSize(3);
+    assertThat(plan.risks()).isEmpty();
+    Pusher.apply(url, plan);
+    assertThat(Pusher.plan(url, code, IntrospectOptions.all(), DiffOptions.NONE).inSync()).isTrue();
+  }
+
+  @Test
+  void foreignKeysToATableTheSamePushCreatesAreProbedWithoutAbortingTheTransaction(PgTestContext pg) throws Exception {
+    String url = pg.server().createDatabase("foreignkeystoatablethesamepushcreatesare");
+    // books exists with rows; authors does not: the orphan probe of each FK to authors must not poison the next one
+    execute(url, "create table books (id int primary key, author_id int not null, editor_id int, sequel_id int)",
+        "insert into books values (1, 1, null, null), (2, 1, 1, 1)");
+    Pusher.Plan plan = Pusher.plan(url, Schema.of(Authors.AUTHORS, Books.BOOKS).toModel(), IntrospectOptions.all(),
+        DiffOptions.NONE);
+    assertThat(plan.changes()).filteredOn(c -> c instanceof dev.sluice.kit.diff.Change.AddForeignKey).hasSize(3);
+    assertThat(plan.risks()).extracting(DataRisk::toString).containsExactly(
+        "table public.books: foreign key books_author_id_fkey: 2 row(s) reference missing rows (the foreign key would fail)",
+        "table public.books: foreign key books_editor_id_fkey: 1 row(s) reference missing rows (the foreign key would fail)");
+  }
+
+  /** The code adds {@code species text NOT NULL} with no default. */
+  static final class StrictPets extends Table<StrictPets> {
+    static final StrictPets PETS = new StrictPets();
+    final Column<Integer> id = integer("id").primaryKey();
+    final Column<String> name = text("name").notNull();
+    final Column<String> species = text("species").notNull();
+
+    private StrictPets() {
+      super("pets");
+    }
+  }
+
+  @Test
+  void addingANotNullColumnWithoutDefaultToATableWithRowsIsARisk(PgTestContext pg) throws Exception {
+    String url = pg.server().createDatabase("addinganotnullcolumnwithoutdefaulttoatab");
+    execute(url, "create table pets (id int primary key, name text not null)", "insert into pets values (1, 'rex'), (2, 'tom')");
+    Pusher.Plan plan = Pusher.plan(url, Schema.of(StrictPets.PETS).toModel(), IntrospectOptions.all(), DiffOptions.NONE);
+    assertThat(plan.risks()).extracting(DataRisk::toString).containsExactly("table public.pets: add column species: 2 row(s) exist"
+        + " and the new column is NOT NULL without a default: ADD COLUMN would fail (23502), even with --force; give the column"
+        + " a default, or add it nullable, fill it, then make it NOT NULL");
+    assertThat(plan.risks().get(0).fails()).isTrue();
+  }
+
+  @Test
+  void addingANotNullColumnWithoutDefaultToAnEmptyTableIsNoRisk(PgTestContext pg) throws Exception {
+    String url = pg.server().createDatabase("addinganotnullcolumnwithoutdefaulttoanem");
+    execute(url, "create table pets (id int primary key, name text not null)");
+    Pusher.Plan plan = Pusher.plan(url, Schema.of(StrictPets.PETS).toModel(), IntrospectOptions.all(), DiffOptions.NONE);
+    assertThat(plan.risks()).isEmpty();
+    Pusher.apply(url, plan);
+  }
+
+  private static void execute(String url, String... sql) throws Exception {
+    try (Connection c = dev.sluice.runtime.PgUrl.parse(url).connect(); var st = c.createStatement()) {
+      for (String s : sql) st.execute(s);
+    }
+  }
 }

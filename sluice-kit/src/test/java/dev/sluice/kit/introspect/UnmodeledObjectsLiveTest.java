@@ -1,0 +1,113 @@
+package dev.sluice.kit.introspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.runtime.PgUrl;
+import dev.sluice.test.PgTest;
+import dev.sluice.test.PgTestContext;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@PgTest
+class UnmodeledObjectsLiveTest {
+  static final String[] EVERY_KIND = {
+      "create extension if not exists pg_trgm",
+      "create schema billing",
+      "create table public.film (id int primary key, title text, last_update timestamptz)",
+      "create table billing.invoice (id int primary key)",
+      "create function public.group_concat_sfunc(text, text) returns text language sql immutable"
+          + " as $$ select coalesce($1 || ', ' || $2, $2, $1) $$",
+      "create aggregate public.group_concat(text) (sfunc = public.group_concat_sfunc, stype = text)",
+      "create procedure billing.close_month(m int) language sql as $$ select 1 $$",
+      "create function public.touch() returns trigger language plpgsql as $$ begin new.last_update = now(); return new; end $$",
+      "create trigger last_updated before update on public.film for each row execute function public.touch()",
+      "create type public.money_amount as (amount numeric, currency text)",
+      "create type public.floatrange as range (subtype = float8)",
+      "create rule film_no_delete as on delete to public.film do instead nothing",
+      "create function public.on_ddl() returns event_trigger language plpgsql as $$ begin end $$",
+      "create event trigger log_ddl on ddl_command_end execute function public.on_ddl()",
+      "create publication film_pub for table public.film",
+      "create statistics public.film_stats (dependencies) on id, title from public.film",
+      "create function public.text_eq(text, text) returns boolean language sql immutable as $$ select $1 = $2 $$",
+      "create operator public.=== (leftarg = text, rightarg = text, function = public.text_eq)",
+      "create function public.film_text(public.film) returns text language sql as $$ select $1.title $$",
+      "create cast (public.film as text) with function public.film_text(public.film)",
+      "create collation public.nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false)",
+      "create text search configuration public.simple_en (copy = pg_catalog.simple)",
+      "create text search dictionary public.simple_dict (template = pg_catalog.simple)",
+      "create unlogged table public.scratch (id int)",
+      "create table public.tuned (id int) with (fillfactor = 70)",
+      "alter table public.film replica identity full",
+  };
+
+  @Test
+  void everyKindTheModelCannotHoldIsListedByKindAndQualifiedName(PgTestContext pg) throws Exception {
+    String url = pg.server().createDatabase("unmodeled_all");
+    execute(url, EVERY_KIND);
+    try (Connection c = PgUrl.parse(url).connect()) {
+      List<String> listed = UnmodeledObjects.list(c, IntrospectOptions.all()).stream().map(Object::toString).toList();
+      assertThat(listed).containsExactly(
+          "function public.film_text(public.film)",
+          "function public.group_concat_sfunc(text,text)",
+          "function public.on_ddl()",
+          "function public.text_eq(text,text)",
+          "function public.touch()",
+          "procedure billing.close_month(integer)",
+          "aggregate public.group_concat(text)",
+          "trigger last_updated on public.film",
+          "composite type public.money_amount",
+          "range type public.floatrange",
+          "rule film_no_delete on public.film",
+          "event trigger log_ddl",
+          "publication film_pub",
+          "statistics public.film_stats",
+          "operator public.===(text,text)",
+          "cast (public.film AS text)",
+          "collation public.nocase",
+          "text search configuration public.simple_en",
+          "text search dictionary public.simple_dict",
+          "unlogged table public.scratch",
+          "table storage parameters public.tuned (fillfactor=70)",
+          "replica identity public.film full");
+      assertThat(listed).as("extension members (pg_trgm's functions, operators, classes) are the extension's")
+          .noneMatch(s -> s.contains("trgm") || s.contains("similarity"));
+      assertThat(c.createStatement().executeQuery("show search_path").next()).isTrue();
+    }
+  }
+
+  @Test
+  void theSchemaFilterAndTableExclusionsApply(PgTestContext pg) throws Exception {
+    String url = pg.server().createDatabase("unmodeled_filtered");
+    execute(url, EVERY_KIND);
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.schemas("billing"))).extracting(Object::toString)
+          .as("database-wide kinds (event triggers, publications, casts) are out of a schema filter's scope")
+          .containsExactly("procedure billing.close_month(integer)");
+      List<String> withoutFilm = UnmodeledObjects.list(c, new IntrospectOptions(List.of(), List.of("film")))
+          .stream().map(Object::toString).toList();
+      assertThat(withoutFilm).doesNotContain("trigger last_updated on public.film", "rule film_no_delete on public.film",
+          "replica identity public.film full").contains("function public.touch()");
+    }
+  }
+
+  @Test
+  void aDatabaseOfOnlyModeledObjectsListsNothing(PgTestContext pg) throws Exception {
+    String url = pg.server().createDatabase("unmodeled_none");
+    execute(url, "create type mood as enum ('a', 'b')", "create domain posint as int check (value > 0)",
+        "create sequence counter", "create table t (id serial primary key, m mood, p posint)",
+        "create view v as select id from t", "create materialized view mv as select id from t",
+        "create index t_m_idx on t (m)", "alter table t enable row level security",
+        "create policy p on t using (true)", "create extension if not exists pg_trgm");
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).isEmpty();
+    }
+  }
+
+  static void execute(String url, String... sql) throws Exception {
+    try (Connection c = PgUrl.parse(url).connect(); Statement st = c.createStatement()) {
+      for (String s : sql) st.execute(s);
+    }
+  }
+}
