@@ -170,8 +170,10 @@ public final class Schema {
       } else if (d instanceof Trigger tr) {
         try {
           TriggerModel m = tr.toModel();
-          addFunction(functions, tr.function().toModel(), problems);
-          schemas.add(tr.function().schema());
+          if (tr.function() != null) {
+            addFunction(functions, tr.function().toModel(), problems);
+            schemas.add(tr.function().schema());
+          }
           TriggerModel old = triggers.putIfAbsent(m.schema() + "." + m.table() + "." + m.name(), m);
           if (old != null && !old.equals(m)) {
             problems.add("two different triggers are named " + m.name() + " on " + m.schema() + "." + m.table());

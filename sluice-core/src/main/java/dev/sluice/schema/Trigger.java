@@ -47,6 +47,8 @@ public final class Trigger {
   private boolean deferrable;
   private boolean initiallyDeferred;
   private Function function;
+  private String externalSchema;
+  private String externalFunction;
   private final List<String> arguments = new ArrayList<>();
   private Enabled enabled = Enabled.ORIGIN;
   private String comment;
@@ -188,6 +190,20 @@ public final class Trigger {
     return this;
   }
 
+  /**
+   * {@code EXECUTE FUNCTION schema.fn('arg', ...)} of a trigger function the schema does not declare
+   * (created by hand or by an extension); it must exist before the trigger is created.
+   */
+  public Trigger execute(String functionSchema, String functionName, String... args) {
+    Identifiers.check(functionName);
+    function = null;
+    externalSchema = Objects.requireNonNull(functionSchema, "functionSchema");
+    externalFunction = functionName;
+    arguments.clear();
+    arguments.addAll(Arrays.asList(args));
+    return this;
+  }
+
   /** The trigger's name (default {@code <table>_<function>}). */
   public Trigger named(String triggerName) {
     Identifiers.check(triggerName);
@@ -212,7 +228,7 @@ public final class Trigger {
     return this;
   }
 
-  /** The trigger function. */
+  /** The trigger function, or null when it is not declared here ({@link #execute(String, String, String...)}). */
   public Function function() {
     return function;
   }
@@ -220,13 +236,17 @@ public final class Trigger {
   /** The model of this trigger. */
   public TriggerModel toModel() {
     if (table == null) throw new SchemaDefinitionException("trigger " + (name == null ? "" : name + " ") + "has no table: call on(...)");
-    if (function == null) throw new SchemaDefinitionException("trigger on " + schema + "." + table + " has no function: call execute(...)");
+    if (function == null && externalFunction == null) {
+      throw new SchemaDefinitionException("trigger on " + schema + "." + table + " has no function: call execute(...)");
+    }
     if (requiredColumn != null && tableRef != null && tableRef.column(requiredColumn) == null) {
       throw new SchemaDefinitionException("touchUpdatedAt on table " + table + ": the table has no column " + requiredColumn);
     }
-    String n = name != null ? name : shorten(table + "_" + function.name());
+    String fs = function != null ? function.schema() : externalSchema;
+    String fn = function != null ? function.name() : externalFunction;
+    String n = name != null ? name : shorten(table + "_" + fn);
     return new TriggerModel(schema, table, n, timing, events, updateColumns, forEachRow, when, oldTable, newTable, constraint,
-        deferrable, initiallyDeferred, function.schema(), function.name(), arguments, enabled, comment);
+        deferrable, initiallyDeferred, fs, fn, arguments, enabled, comment);
   }
 
   @Override
