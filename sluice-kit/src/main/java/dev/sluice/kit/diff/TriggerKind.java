@@ -251,7 +251,7 @@ final class TriggerKind implements ObjectKind<TriggerModel> {
 
     @Override
     public String description() {
-      return "trigger " + trigger.name() + " on " + trigger.schema() + "." + trigger.table();
+      return "trigger " + trigger.schema() + "." + trigger.table() + "." + trigger.name();
     }
   }
 
@@ -264,7 +264,7 @@ final class TriggerKind implements ObjectKind<TriggerModel> {
 
     @Override
     public String description() {
-      return "trigger " + trigger.name() + " on " + trigger.schema() + "." + trigger.table() + ": drop";
+      return "trigger " + trigger.schema() + "." + trigger.table() + "." + trigger.name() + ": drop";
     }
   }
 
@@ -283,7 +283,7 @@ final class TriggerKind implements ObjectKind<TriggerModel> {
 
     @Override
     public String description() {
-      return "trigger " + trigger.name() + " on " + trigger.schema() + "." + trigger.table() + ": " + trigger.enabled();
+      return "trigger " + trigger.schema() + "." + trigger.table() + "." + trigger.name() + ": " + trigger.enabled();
     }
   }
 
@@ -297,7 +297,7 @@ final class TriggerKind implements ObjectKind<TriggerModel> {
 
     @Override
     public String description() {
-      return "trigger " + trigger.name() + " on " + trigger.schema() + "." + trigger.table() + ": comment";
+      return "trigger " + trigger.schema() + "." + trigger.table() + "." + trigger.name() + ": comment";
     }
   }
 
