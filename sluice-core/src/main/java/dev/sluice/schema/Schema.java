@@ -3,11 +3,13 @@ package dev.sluice.schema;
 import dev.sluice.schema.model.DomainModel;
 import dev.sluice.schema.model.EnumModel;
 import dev.sluice.schema.model.ExtensionModel;
+import dev.sluice.schema.model.FunctionModel;
 import dev.sluice.schema.model.GrantModel;
 import dev.sluice.schema.model.RoleModel;
 import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.schema.model.SequenceModel;
 import dev.sluice.schema.model.TableModel;
+import dev.sluice.schema.model.TriggerModel;
 import dev.sluice.schema.model.ViewModel;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -36,6 +38,7 @@ public final class Schema {
   /**
    * A schema of the given definitions: {@link Table}, {@link PgEnum}, {@link View}, {@link Sequence},
    * {@link Domain}, {@link Role}, {@link ExtensionModel}, {@link RoleModel}, {@link GrantModel},
+   * {@link Function}, {@link Trigger} (its function comes with it),
    * {@link Namespace} (creates its schema even when nothing else lives in it), or collections of those.
    */
   public static Schema of(Object... definitions) {
@@ -68,7 +71,7 @@ public final class Schema {
   private static boolean isDefinition(Object v) {
     return v instanceof Table<?> || v instanceof PgEnum<?> || v instanceof View || v instanceof Sequence
         || v instanceof Domain<?> || v instanceof Role || v instanceof ExtensionModel || v instanceof RoleModel
-        || v instanceof GrantModel || v instanceof Namespace;
+        || v instanceof GrantModel || v instanceof Namespace || v instanceof Function || v instanceof Trigger;
   }
 
   /** This schema plus more definitions. */
@@ -116,6 +119,8 @@ public final class Schema {
     List<GrantModel> grants = new ArrayList<>();
     Set<String> schemas = new TreeSet<>();
     Set<Table<?>> tableSet = new LinkedHashSet<>();
+    Map<String, FunctionModel> functions = new LinkedHashMap<>();
+    Map<String, TriggerModel> triggers = new LinkedHashMap<>();
 
     for (Object d : definitions) {
       if (d instanceof Table<?> t) {
@@ -155,6 +160,27 @@ public final class Schema {
         grants.add(g);
       } else if (d instanceof Namespace ns) {
         schemas.add(ns.schema());
+      } else if (d instanceof Function f) {
+        try {
+          addFunction(functions, f.toModel(), problems);
+          schemas.add(f.schema());
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
+      } else if (d instanceof Trigger tr) {
+        try {
+          TriggerModel m = tr.toModel();
+          if (tr.function() != null) {
+            addFunction(functions, tr.function().toModel(), problems);
+            schemas.add(tr.function().schema());
+          }
+          TriggerModel old = triggers.putIfAbsent(m.schema() + "." + m.table() + "." + m.name(), m);
+          if (old != null && !old.equals(m)) {
+            problems.add("two different triggers are named " + m.name() + " on " + m.schema() + "." + m.table());
+          }
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
       } else {
         problems.add("not a schema definition: " + d);
       }
@@ -171,7 +197,14 @@ public final class Schema {
     if (!problems.isEmpty()) throw new SchemaDefinitionException(problems);
     schemas.remove("public");
     return new SchemaModel(List.copyOf(schemas), List.copyOf(extensions.values()), List.copyOf(roles.values()),
-        List.copyOf(enums.values()), domains, sequences, tables, views, grants);
+        List.copyOf(enums.values()), domains, sequences, tables, views, grants, List.copyOf(functions.values()),
+        List.copyOf(triggers.values()));
+  }
+
+  /** The same function may be listed twice (a trigger brings its own); two different ones may not share a signature. */
+  private static void addFunction(Map<String, FunctionModel> functions, FunctionModel f, List<String> problems) {
+    FunctionModel old = functions.putIfAbsent(f.signature(), f);
+    if (old != null && !old.equals(f)) problems.add("two different functions have the signature " + f.signature());
   }
 
   private static void validateForeignKeys(Set<Table<?>> tables, List<String> problems) {

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param tables tables, including partitioned parents; partitions live inside their parent
  * @param views views and materialized views
  * @param grants privileges granted on tables/views/schemas
+ * @param functions functions and procedures (one per signature)
+ * @param triggers triggers on tables and views
  */
 public record SchemaModel(
     List<String> schemas,
@@ -26,10 +28,19 @@ public record SchemaModel(
     List<SequenceModel> sequences,
     List<TableModel> tables,
     List<ViewModel> views,
-    List<GrantModel> grants) {
+    List<GrantModel> grants,
+    List<FunctionModel> functions,
+    List<TriggerModel> triggers) {
 
   /** The model of a database with nothing in it. */
-  public static final SchemaModel EMPTY = new SchemaModel(null, null, null, null, null, null, null, null, null);
+  public static final SchemaModel EMPTY = new SchemaModel(null, null, null, null, null, null, null, null, null, null, null);
+
+  /** A model without functions and triggers (the shape before they were modelled). */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, null, null);
+  }
 
   public SchemaModel {
     schemas = Models.sorted(schemas, s -> s);
@@ -41,6 +52,13 @@ public record SchemaModel(
     tables = Models.sorted(tables, t -> t.schema() + "." + t.name());
     views = Models.sorted(views, v -> v.schema() + "." + v.name());
     grants = Models.sorted(grants, GrantModel::sortKey);
+    functions = Models.sorted(functions, FunctionModel::signature);
+    triggers = Models.sorted(triggers, t -> t.schema() + "." + t.table() + "." + t.name());
+  }
+
+  /** This model with other functions and triggers (everything else kept). */
+  public SchemaModel withObjects(List<FunctionModel> functions, List<TriggerModel> triggers) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers);
   }
 
   /** The table {@code schema.name}, if the model has it. */

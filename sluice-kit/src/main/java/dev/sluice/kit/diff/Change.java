@@ -61,6 +61,15 @@ public sealed interface Change {
   /** The object this change acts on and what happens to it, for messages and prompts: {@code "table public.users"}. */
   String description();
 
+  /**
+   * A change of an object kind that is its own unit (functions, triggers...; see {@code ObjectKind}):
+   * the record lives with its kind and renders itself, so adding a kind does not touch this file.
+   */
+  non-sealed interface ObjectChange extends Change {
+    /** The statement, without a trailing semicolon. */
+    String sql();
+  }
+
   /** {@code CREATE SCHEMA name}. */
   record CreateSchema(String name) implements Change {
     public CreateSchema {

@@ -30,6 +30,7 @@ final class CoverageGuard {
         v.indexes().stream().map(CoverageGuard::normal).toList(), v.comment()));
     pairs(a.extensions(), b.extensions(), x -> x.name(), "extension", described, x -> x);
     pairs(a.roles(), b.roles(), r -> r.name(), "role", described, r -> r);
+    for (ObjectKind<?> k : Kinds.ALL) kind(k, a, b, described);
     Map<String, TableModel> after = SchemaDiff.byKey(b.tables(), t -> t.schema() + "." + t.name());
     for (TableModel x : a.tables()) {
       TableModel y = after.get(x.schema() + "." + x.name());
@@ -55,6 +56,10 @@ final class CoverageGuard {
       String name = key.apply(x);
       if (described.stream().noneMatch(d -> d.contains(name))) throw missed(kind + " " + name, x, y);
     }
+  }
+
+  private static <M> void kind(ObjectKind<M> k, SchemaModel a, SchemaModel b, List<String> described) {
+    pairs(k.of(a), k.of(b), k::key, k.label(), described, k::definition);
   }
 
   private static void partitions(String schema, PartitioningModel p, List<String> names) {

@@ -47,6 +47,7 @@ public final class DdlRenderer {
     if (change instanceof Change.CreatePolicy c) return AccessDdl.createPolicy(c);
     if (change instanceof Change.SetComment c) return TypeDdl.comment(c);
     if (change instanceof Change.Grant c) return AccessDdl.grant(c.grant());
+    if (change instanceof Change.ObjectChange c) return c.sql();
     String alter = AlterDdl.render(change);
     if (alter != null) return alter;
     throw new IllegalArgumentException("no DDL for " + change.getClass().getSimpleName() + ": " + change.description());

@@ -32,6 +32,11 @@ import java.util.stream.Collectors;
  *       extensions, schemas.
  * </ol>
  *
+ * <p>Functions, procedures and triggers are {@link ObjectKind} units placed into these phases by
+ * {@link DependencyGraph}: trigger drops first, function drops after the columns (before the tables
+ * when a dropped table's row type needs them, else after), function creates after the types (after
+ * the tables or views whose row type they use), triggers after the policies.
+ *
  * <p><b>Rules worth knowing.</b>
  * <ul>
  *   <li>Roles are never dropped: they are shared by every database of the cluster, and a role

@@ -101,6 +101,16 @@ final class Renames {
         default -> throw new IllegalStateException(h.kind().toString());
       }
     }
+    java.util.Map<String, String> relationRenames = new java.util.HashMap<>();
+    for (RenameHint h : ordered) {
+      if (h.kind() == RenameHint.Kind.TABLE || h.kind() == RenameHint.Kind.VIEW) {
+        String s = schemaRenames.getOrDefault(h.schema(), h.schema());
+        relationRenames.put(s + "." + h.from(), h.to());
+      }
+    }
+    // functions and triggers are carried over from the original model with the renames applied
+    m = Kinds.carry(m, from, s -> schemaRenames.getOrDefault(s, s),
+        (s, r) -> relationRenames.getOrDefault(s + "." + r, r));
     return new Result(m, out);
   }
 

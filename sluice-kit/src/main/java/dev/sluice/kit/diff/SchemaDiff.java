@@ -79,6 +79,9 @@ final class SchemaDiff {
   private final Set<String> detached = new HashSet<>();
   private final Set<String> droppedTables = new HashSet<>();
   private final Set<String> recreatedViews = new HashSet<>();
+  /** Bare names of unit-kind objects (functions) dropped and re-created: what names them in {@code a} is rebuilt. */
+  private final Set<String> rebuiltNames = new HashSet<>();
+  private KindDiff kinds;
 
   SchemaDiff(SchemaModel a, SchemaModel b, DiffOptions options, List<Change> renames) {
     this.a = a;
@@ -93,18 +96,36 @@ final class SchemaDiff {
     enums();
     domains();
     sequences();
+    for (ObjectKind<?> k : Kinds.ALL) rebuiltNames.addAll(k.rebuilt(a, b));
     tables();
     views();
     grants();
+    objectKinds();
     schemaDrops();
     List<Change> out = new ArrayList<>();
-    for (List<Change> phase : List.of(renames, revokes, dropViews, dropPolicies, dropForeignKeys, dropIndexes, dropConstraints,
-        dropPartitions, dropColumns, dropTables, createBase, types, createTables, alterColumns, addConstraints, addForeignKeys,
-        createIndexes, createViews, security, policies, comments, grants, finalDrops)) {
+    for (List<Change> phase : List.of(renames, revokes, slot(DependencyGraph.Slot.DROP_FIRST), dropViews, dropPolicies,
+        dropForeignKeys, dropIndexes, dropConstraints, dropPartitions, dropColumns, slot(DependencyGraph.Slot.DROP_BEFORE_TABLES),
+        dropTables, slot(DependencyGraph.Slot.DROP_AFTER_TABLES), createBase, types, slot(DependencyGraph.Slot.AFTER_TYPES),
+        createTables, alterColumns, slot(DependencyGraph.Slot.AFTER_TABLES), addConstraints, addForeignKeys, createIndexes,
+        createViews, slot(DependencyGraph.Slot.AFTER_VIEWS), security, policies, slot(DependencyGraph.Slot.LAST), comments, grants,
+        finalDrops)) {
       out.addAll(phase);
     }
     CoverageGuard.check(a, b, out);
     return List.copyOf(out);
+  }
+
+  // --- unit kinds (functions, triggers): placed by the dependency graph --------------------------------
+
+  private void objectKinds() {
+    Set<String> droppedRelations = new HashSet<>(droppedTables);
+    for (ViewModel v : a.views()) if (b.view(v.schema(), v.name()).isEmpty()) droppedRelations.add(key(v));
+    kinds = new KindDiff(a, b, rebuiltNames, droppedRelations, recreatedViews);
+    for (ObjectKind<?> k : Kinds.ALL) k.diff(kinds);
+  }
+
+  private List<Change> slot(DependencyGraph.Slot slot) {
+    return kinds.slot(slot);
   }
 
   // --- rename detection ----------------------------------------------------------------------------
@@ -443,7 +464,10 @@ final class SchemaDiff {
       if (o == null || c.generatedExpr() == null) continue;
       boolean usesRetyped = o.generatedExpr() != null
           && SqlNames.of(o.generatedExpr()).stream().anyMatch(n -> allRetyped.contains(n) && !n.equals(c.name()));
-      if (!c.generatedExpr().equals(o.generatedExpr()) || usesRetyped || !o.type().equals(c.type())) regenerated.add(c.name());
+      boolean callsRebuilt = o.generatedExpr() != null && mentionsSql(o.generatedExpr(), rebuiltNames);
+      if (!c.generatedExpr().equals(o.generatedExpr()) || usesRetyped || callsRebuilt || !o.type().equals(c.type())) {
+        regenerated.add(c.name());
+      }
     }
     Set<String> gone = new LinkedHashSet<>();
     for (ColumnModel o : x.columns()) if (!newCols.containsKey(o.name())) gone.add(o.name());
@@ -452,6 +476,7 @@ final class SchemaDiff {
     touched.addAll(regenerated);
     Set<String> sensitive = new HashSet<>(touched);
     sensitive.addAll(allRetyped);
+    sensitive.addAll(rebuiltNames); // checks, indexes, policies calling a function that is dropped and re-created
 
     for (String c : regenerated) dropColumns.add(new Change.DropColumn(s, t, c, oldCols.get(c).generatedExpr() != null));
     for (String c : gone) dropColumns.add(new Change.DropColumn(s, t, c, oldCols.get(c).generatedExpr() != null));
@@ -633,6 +658,9 @@ final class SchemaDiff {
     }
     boolean retype = !o.type().equals(c.type()) || !Objects.equals(o.collation(), c.collation());
     boolean defaultChanges = !defaultHandled.contains(key) && !Objects.equals(o.defaultExpr(), c.defaultExpr());
+    // a default calling a function that is dropped and re-created goes before the drop and comes back after
+    boolean defaultRebuilt = !defaultHandled.contains(key) && o.defaultExpr() != null && mentionsSql(o.defaultExpr(), rebuiltNames);
+    if (defaultRebuilt) dropConstraints.add(new Change.SetColumnDefault(s, t, c.name(), null));
     if (o.generatedExpr() != null && c.generatedExpr() == null) alterColumns.add(new Change.DropColumnExpression(s, t, c.name()));
     boolean dropDefaultFirst = o.defaultExpr() != null && !defaultHandled.contains(key)
         && ((retype && needsUsing(o, c)) || (c.identity() != null && o.identity() == null) || (defaultChanges && c.defaultExpr() == null));
@@ -650,7 +678,7 @@ final class SchemaDiff {
     if (o.identity() != null && c.identity() != null && !o.identity().equals(c.identity())) {
       alterColumns.add(new Change.AlterIdentity(s, t, c.name(), o.identity(), c.identity()));
     }
-    if (c.defaultExpr() != null && !defaultHandled.contains(key) && (dropDefaultFirst || defaultChanges)) {
+    if (c.defaultExpr() != null && !defaultHandled.contains(key) && (dropDefaultFirst || defaultChanges || defaultRebuilt)) {
       alterColumns.add(new Change.SetColumnDefault(s, t, c.name(), c.defaultExpr()));
     }
   }
@@ -845,6 +873,7 @@ final class SchemaDiff {
       Set<String> names = new HashSet<>();
       for (String k : dropped) names.add(k.substring(k.indexOf('.') + 1));
       for (String k : reshapedTables) names.add(k.substring(k.indexOf('.') + 1));
+      names.addAll(rebuiltNames);
       for (ViewModel v : a.views()) {
         if (dropped.contains(key(v))) continue;
         if (SqlNames.of(v.query()).stream().anyMatch(names::contains)) {

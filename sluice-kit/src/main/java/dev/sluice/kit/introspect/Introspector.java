@@ -100,8 +100,12 @@ import java.util.TreeSet;
  *   <li>{@code schemas} lists the read schemas except {@code public}.</li>
  * </ul>
  *
+ * <p>Functions, procedures and triggers are read by their own units (see
+ * {@code dev.sluice.kit.diff.ObjectKinds}): bodies as stored ({@code prosrc}), results as
+ * {@code pg_get_function_result}, trigger conditions as {@code pg_get_triggerdef} prints them.
+ *
  * <p>Not modelled (and so not read): table inheritance, column-level grants, WITH GRANT OPTION,
- * triggers, functions, foreign tables, domain collations, statistics objects, tablespaces, storage
+ * aggregates, foreign tables, domain collations, statistics objects, tablespaces, storage
  * parameters of tables, constraints or indexes that exist only on a partition.
  */
 public final class Introspector {
@@ -248,7 +252,14 @@ public final class Introspector {
       List<RoleModel> roles = roles(policies, grants);
       List<String> created = new ArrayList<>(schemas);
       created.remove("public");
-      return new SchemaModel(created, extensions, roles, enums, domains, sequences, tableModels, views, grants);
+      SchemaModel model = new SchemaModel(created, extensions, roles, enums, domains, sequences, tableModels, views, grants);
+      try {
+        model = dev.sluice.kit.diff.ObjectKinds.introspect(c, model, schemas, serverVersion);
+      } catch (SQLException e) {
+        throw new IntrospectionException("could not read functions and triggers from pg_catalog: " + e.getMessage(), e);
+      }
+      return model.withObjects(model.functions(),
+          model.triggers().stream().filter(t -> !options.excludes(t.schema(), t.table())).toList());
     }
 
     private DomainModel domain(ResultSet rs) throws SQLException {

@@ -333,7 +333,9 @@ public final class JavaSchemaGenerator {
           + (v.materialized() ? ".materialized(" : ".of(") + (nsArg == null ? "" : nsArg + ", ") + string(v.name())
           + ")", calls, "  ")).append(";\n");
       all.add(constant);
+      viewConstants.put(v.schema() + "." + v.name(), constant);
     }
+    objectKinds(im, body, all);
     for (RoleModel r : model.roles()) {
       String role = im.use("dev.sluice.schema.Role");
       String constant = holderFields.allocate(JavaNames.upperSnake(r.name(), "ROLE") + "_ROLE");
@@ -396,6 +398,60 @@ public final class JavaSchemaGenerator {
   static String javadocText(String s) {
     return JavaLiterals.comment(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;")
         .replace("@", "&#64;");
+  }
+
+  private final Map<String, String> viewConstants = new HashMap<>();
+
+  /** Functions, procedures and triggers, declared by their own units (see {@code ObjectKinds}). */
+  private void objectKinds(Imports im, StringBuilder body, List<String> all) {
+    Map<String, String> declared = new HashMap<>();
+    dev.sluice.kit.diff.ObjectKinds.JavaContext ctx = new dev.sluice.kit.diff.ObjectKinds.JavaContext() {
+      @Override
+      public String use(String fqcn) {
+        return im.use(fqcn);
+      }
+
+      @Override
+      public String string(String s) {
+        return JavaLiterals.string(s);
+      }
+
+      @Override
+      public String text(String s) {
+        return JavaLiterals.multiline(s, "          ");
+      }
+
+      @Override
+      public String namespace(String schema) {
+        String ref = nsRef(schema, "");
+        return ref != null ? ref : im.use("dev.sluice.schema.Namespace") + ".PUBLIC";
+      }
+
+      @Override
+      public String relation(String schema, String name) {
+        TableInfo t = tables.get(key(schema, name));
+        if (t != null) return t.className() + "." + t.constant();
+        return viewConstants.get(schema + "." + name);
+      }
+
+      @Override
+      public String function(String signature) {
+        return declared.get(signature);
+      }
+
+      @Override
+      public String chain(String head, List<String> calls) {
+        return JavaSchemaGenerator.chain(head, calls, "  ");
+      }
+    };
+    dev.sluice.kit.diff.ObjectKinds.java(model, ctx, d -> {
+      String type = im.use(d.type());
+      String constant = holderFields.allocate(JavaNames.upperSnake(d.baseName(), "X"), JavaNames.upperSnake(d.baseName(), "X") + "_2");
+      if (d.kind().equals("function")) declared.put(d.key(), constant);
+      body.append("  public static final ").append(type).append(' ').append(constant).append(" = ").append(d.expression())
+          .append(";\n");
+      all.add(constant);
+    });
   }
 
   private String viewIndex(IndexModel i, Imports im) {

@@ -140,6 +140,8 @@ final class Tables {
     final List<TableModel> tables = new ArrayList<>();
     final List<dev.sluice.schema.model.ViewModel> views = new ArrayList<>();
     final List<dev.sluice.schema.model.GrantModel> grants = new ArrayList<>();
+    final List<dev.sluice.schema.model.FunctionModel> functions = new ArrayList<>();
+    final List<dev.sluice.schema.model.TriggerModel> triggers = new ArrayList<>();
 
     SchemaModelBuilder schemas(String... names) {
       schemas.addAll(List.of(names));
@@ -161,13 +163,24 @@ final class Tables {
       else if (o instanceof Tables t) tables.add(t.build());
       else if (o instanceof dev.sluice.schema.model.ViewModel v) views.add(v);
       else if (o instanceof dev.sluice.schema.model.GrantModel g) grants.add(g);
+      else if (o instanceof dev.sluice.schema.model.FunctionModel f) functions.add(f);
+      else if (o instanceof dev.sluice.schema.Function f) {
+        if (functions.stream().noneMatch(x -> x.signature().equals(f.toModel().signature()))) functions.add(f.toModel());
+      }
+      else if (o instanceof dev.sluice.schema.model.TriggerModel t) triggers.add(t);
+      else if (o instanceof dev.sluice.schema.Trigger t) {
+        triggers.add(t.toModel());
+        if (t.function() != null && functions.stream().noneMatch(f -> f.signature().equals(t.function().toModel().signature()))) {
+          functions.add(t.function().toModel());
+        }
+      }
       else throw new IllegalArgumentException("not a model object: " + o);
       return this;
     }
 
     dev.sluice.schema.model.SchemaModel build() {
       return new dev.sluice.schema.model.SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views,
-          grants);
+          grants, functions, triggers);
     }
   }
 }

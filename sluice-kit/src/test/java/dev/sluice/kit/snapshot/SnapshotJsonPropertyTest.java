@@ -37,8 +37,9 @@ class SnapshotJsonPropertyTest {
   @Example
   void writesSortedKeysWithAVersion() {
     String json = SnapshotJson.write(SchemaModel.EMPTY);
-    assertThat(json).isEqualTo("{\n  \"domains\" : [ ],\n  \"enums\" : [ ],\n  \"extensions\" : [ ],\n  \"grants\" : [ ],\n"
-        + "  \"roles\" : [ ],\n  \"schemas\" : [ ],\n  \"sequences\" : [ ],\n  \"tables\" : [ ],\n  \"version\" : 1,\n"
+    assertThat(json).isEqualTo("{\n  \"domains\" : [ ],\n  \"enums\" : [ ],\n  \"extensions\" : [ ],\n  \"functions\" : [ ],\n"
+        + "  \"grants\" : [ ],\n  \"roles\" : [ ],\n  \"schemas\" : [ ],\n  \"sequences\" : [ ],\n  \"tables\" : [ ],\n"
+        + "  \"triggers\" : [ ],\n  \"version\" : 1,\n"
         + "  \"views\" : [ ]\n}\n");
   }
 

@@ -1,0 +1,24 @@
+package dev.sluice.kit.diff;
+
+import dev.sluice.schema.model.SchemaModel;
+import java.util.List;
+
+/** Every {@link ObjectKind}, in the order their diffs run (a kind may read what an earlier one rebuilds). */
+final class Kinds {
+  private Kinds() {}
+
+  static final List<ObjectKind<?>> ALL = List.of(new FunctionKind(), new TriggerKind());
+
+  /** {@code m} with the objects of every kind carried over from {@code source}, each renamed. */
+  static SchemaModel carry(SchemaModel m, SchemaModel source, java.util.function.UnaryOperator<String> schema,
+      java.util.function.BinaryOperator<String> relation) {
+    SchemaModel out = m;
+    for (ObjectKind<?> k : ALL) out = carry(k, out, source, schema, relation);
+    return out;
+  }
+
+  private static <M> SchemaModel carry(ObjectKind<M> k, SchemaModel m, SchemaModel source,
+      java.util.function.UnaryOperator<String> schema, java.util.function.BinaryOperator<String> relation) {
+    return k.with(m, k.of(source).stream().map(x -> k.renamed(x, schema, relation)).toList());
+  }
+}

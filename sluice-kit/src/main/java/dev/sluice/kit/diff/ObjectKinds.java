@@ -1,0 +1,73 @@
+package dev.sluice.kit.diff;
+
+import dev.sluice.schema.model.SchemaModel;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The object kinds that are their own unit (functions and procedures, triggers), for the
+ * introspector and the Java generator; everything else about them is internal to the differ.
+ */
+public final class ObjectKinds {
+  private ObjectKinds() {}
+
+  /** {@code m} with the objects of every unit kind read from {@code c} (search_path already empty). */
+  public static SchemaModel introspect(Connection c, SchemaModel m, List<String> schemas, int serverVersion) throws SQLException {
+    SchemaModel out = m;
+    for (ObjectKind<?> k : Kinds.ALL) out = read(k, c, out, schemas, serverVersion);
+    return out;
+  }
+
+  private static <M> SchemaModel read(ObjectKind<M> k, Connection c, SchemaModel m, List<String> schemas, int v) throws SQLException {
+    return k.with(m, k.introspect(c, schemas, v));
+  }
+
+  /** What the Java generator offers a kind writing a declaration. */
+  public interface JavaContext {
+    /** The simple name of class {@code fqcn}, imported. */
+    String use(String fqcn);
+
+    /** A Java string literal, or {@code null}. */
+    String string(String s);
+
+    /** A Java expression for long text (a text block where it reads better). */
+    String text(String s);
+
+    /** The expression of namespace {@code schema} ({@code Namespace.PUBLIC} for public). */
+    String namespace(String schema);
+
+    /** The expression of the table or view constant {@code schema.name}, or null when the model has none. */
+    String relation(String schema, String name);
+
+    /** The constant declaring the object of {@code key} ({@code function:} signature), or null. */
+    String function(String signature);
+
+    /** {@code head} followed by {@code calls}, wrapped as the generator wraps builder chains. */
+    String chain(String head, List<String> calls);
+  }
+
+  /** One holder constant: its Java type, a name to start from, its initializer. */
+  public record JavaDeclaration(String kind, String key, String type, String baseName, String expression) {}
+
+  /**
+   * The declarations of every unit-kind object of {@code m}, in dependency order (functions before
+   * the triggers that execute them). {@code ctx.function} must know a function once its
+   * declaration has been returned and registered by the caller, so declarations are produced lazily.
+   */
+  public static List<JavaDeclaration> java(SchemaModel m, JavaContext ctx, java.util.function.Consumer<JavaDeclaration> register) {
+    List<JavaDeclaration> out = new ArrayList<>();
+    for (ObjectKind<?> k : Kinds.ALL) declare(k, m, ctx, register, out);
+    return out;
+  }
+
+  private static <M> void declare(ObjectKind<M> k, SchemaModel m, JavaContext ctx,
+      java.util.function.Consumer<JavaDeclaration> register, List<JavaDeclaration> out) {
+    for (M item : k.of(m)) {
+      JavaDeclaration d = new JavaDeclaration(k.label(), k.key(item), k.javaType(), k.javaName(item), k.java(item, ctx));
+      register.accept(d);
+      out.add(d);
+    }
+  }
+}

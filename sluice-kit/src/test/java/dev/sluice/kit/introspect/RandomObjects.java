@@ -1,0 +1,78 @@
+package dev.sluice.kit.introspect;
+
+import dev.sluice.schema.model.FunctionModel;
+import dev.sluice.schema.model.FunctionModel.Argument;
+import dev.sluice.schema.model.FunctionModel.Mode;
+import dev.sluice.schema.model.FunctionModel.Parallel;
+import dev.sluice.schema.model.FunctionModel.Volatility;
+import dev.sluice.schema.model.SchemaModel;
+import dev.sluice.schema.model.TriggerModel;
+import dev.sluice.schema.model.TriggerModel.Enabled;
+import dev.sluice.schema.model.TriggerModel.Event;
+import dev.sluice.schema.model.TriggerModel.Timing;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Random functions, procedures and triggers written the way PostgreSQL prints them, added to a
+ * {@link RandomModels} model (its table {@code t0} has an integer {@code id}), so creating and
+ * introspecting gives them back.
+ */
+public final class RandomObjects {
+  private RandomObjects() {}
+
+  private static final List<String> TYPES = List.of("integer", "text", "bigint", "boolean", "numeric", "text[]");
+  private static final List<String> DEFAULTS = List.of("1", "'a'::text", "'2'::bigint", "true", "0.5", "'{}'::text[]");
+  private static final List<String> RESULTS = List.of("integer", "text", "void", "SETOF integer", "TABLE(a integer, b text)",
+      "boolean");
+
+  /** {@code m} plus random functions in {@code schema} and triggers on {@code schema.t0}. */
+  public static SchemaModel add(long seed, SchemaModel m, String schema) {
+    Random r = new Random(seed ^ 0x5eed);
+    List<FunctionModel> functions = new ArrayList<>();
+    int count = r.nextInt(4);
+    for (int i = 0; i < count; i++) {
+      List<Argument> args = new ArrayList<>();
+      int n = r.nextInt(4);
+      boolean defaults = false;
+      for (int a = 0; a < n; a++) {
+        int t = r.nextInt(TYPES.size());
+        defaults |= r.nextInt(3) == 0;
+        args.add(new Argument(Mode.IN, r.nextBoolean() ? "a" + a : null, TYPES.get(t), defaults ? DEFAULTS.get(t) : null));
+      }
+      boolean procedure = r.nextInt(5) == 0;
+      String result = procedure ? null : RESULTS.get(r.nextInt(RESULTS.size()));
+      boolean set = result != null && (result.startsWith("SETOF") || result.startsWith("TABLE"));
+      List<String> config = r.nextBoolean() ? List.of() : List.of("search_path=pg_catalog, pg_temp");
+      List<String> grantees = r.nextBoolean() ? FunctionModel.DEFAULT_GRANTEES : List.of();
+      functions.add(new FunctionModel(schema, "f" + i, procedure, args, result, "sql",
+          r.nextBoolean() ? "select 1" : "\n  select 'it''s' -- $$ dollar\n", false,
+          procedure ? null : Volatility.values()[r.nextInt(3)], !procedure && r.nextBoolean(), r.nextBoolean(), false,
+          procedure ? null : Parallel.values()[r.nextInt(3)], procedure || r.nextBoolean() ? null : 10.0,
+          set && r.nextBoolean() ? 5.0 : null, config, r.nextBoolean() ? "function " + i + ", it's" : null, grantees));
+    }
+    List<TriggerModel> triggers = new ArrayList<>();
+    int tcount = r.nextInt(4);
+    if (tcount > 0) {
+      functions.add(new FunctionModel(schema, "trg", false, List.of(), "trigger", "plpgsql", "begin return null; end", false,
+          null, false, false, false, null, null, null, null, null, null));
+    }
+    for (int i = 0; i < tcount; i++) {
+      boolean constraint = r.nextInt(5) == 0;
+      boolean row = constraint || r.nextBoolean();
+      Timing timing = constraint || r.nextBoolean() ? Timing.AFTER : Timing.BEFORE;
+      List<Event> events = new ArrayList<>();
+      for (Event e : Event.values()) if (r.nextBoolean() && (e != Event.TRUNCATE || (!row && !constraint))) events.add(e);
+      if (events.isEmpty()) events.add(Event.INSERT);
+      List<String> cols = events.contains(Event.UPDATE) && r.nextBoolean() ? List.of("id") : List.of();
+      String newTable = !row && timing == Timing.AFTER && !constraint && events.equals(List.of(Event.INSERT)) && r.nextBoolean()
+          ? "new_rows" : null;
+      String when = row && r.nextBoolean() && !events.contains(Event.DELETE) ? "(new.id IS NOT NULL)" : null;
+      triggers.add(new TriggerModel(schema, "t0", "tr" + i, timing, events, cols, row, when, null, newTable, constraint,
+          constraint && r.nextBoolean(), false, schema, "trg", r.nextBoolean() ? List.of("x", "it's") : List.of(),
+          Enabled.values()[r.nextInt(4)], r.nextBoolean() ? "trigger " + i : null));
+    }
+    return m.withObjects(functions, triggers);
+  }
+}

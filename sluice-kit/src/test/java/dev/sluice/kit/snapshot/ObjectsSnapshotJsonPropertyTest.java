@@ -1,0 +1,33 @@
+package dev.sluice.kit.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.kit.introspect.RandomModelsAccess;
+import dev.sluice.kit.introspect.RandomObjects;
+import dev.sluice.schema.model.SchemaModel;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/** Functions, procedures and triggers survive snapshot JSON; snapshots written before they were modelled still read. */
+class ObjectsSnapshotJsonPropertyTest {
+  @Property(tries = 200)
+  void randomFunctionsAndTriggersSurviveJson(@ForAll long seed) {
+    String schema = "s" + Math.floorMod(seed, 5);
+    SchemaModel model = RandomObjects.add(seed, RandomModelsAccess.model(seed, schema), schema);
+    String json = SnapshotJson.write(model);
+    assertThat(SnapshotJson.read(json)).isEqualTo(model);
+    assertThat(SnapshotJson.write(SnapshotJson.read(json))).isEqualTo(json);
+  }
+
+  @Example
+  void aSnapshotWrittenBeforeFunctionsWereModelledStillReads() {
+    String old = "{\n  \"domains\" : [ ],\n  \"enums\" : [ ],\n  \"extensions\" : [ ],\n  \"grants\" : [ ],\n"
+        + "  \"roles\" : [ ],\n  \"schemas\" : [ ],\n  \"sequences\" : [ ],\n  \"tables\" : [ ],\n  \"version\" : 1,\n"
+        + "  \"views\" : [ ]\n}\n";
+    SchemaModel m = SnapshotJson.read(old);
+    assertThat(m).isEqualTo(SchemaModel.EMPTY);
+    assertThat(m.functions()).isEmpty();
+    assertThat(m.triggers()).isEmpty();
+  }
+}
