@@ -57,6 +57,11 @@ public final class MigrationFolder {
     return new MigrationFolder(dir.toAbsolutePath().normalize());
   }
 
+  /** Whether {@code dir} is a folder Sluice wrote (it holds {@code sluice.sum}): its files run through the Sluice migrator. */
+  public static boolean isSluiceFolder(Path dir) {
+    return dir != null && Files.isRegularFile(dir.resolve(SumFile.FILE_NAME));
+  }
+
   /** The directory. */
   public Path dir() {
     return dir;
@@ -225,10 +230,8 @@ public final class MigrationFolder {
     requireConsistent();
     int version = nextVersion();
     String name = String.format(Locale.ROOT, "%04d_%s", version, sanitizeSlug(slug));
-    String upText = up;
-    if (Migration.needsNoTransaction(dev.sluice.kit.sql.SqlScript.split(up)) && !Migration.hasMarker(up)) {
-      upText = Migration.NO_TRANSACTION_MARKER + "\n-- (CONCURRENTLY and similar statements cannot run inside a transaction)\n" + up;
-    }
+    String upText = withNoTransactionMarker(up);
+    down = down == null ? null : withNoTransactionMarker(down);
     List<Path> written = new ArrayList<>();
     try {
       if (snapshotJson != null) {
@@ -248,6 +251,14 @@ public final class MigrationFolder {
       throw e;
     }
     return Migration.of(version, name, upText, down);
+  }
+
+  /** {@code sql} with the no-transaction header when a statement needs it (so lint sees what the migrator does). */
+  private static String withNoTransactionMarker(String sql) {
+    if (Migration.needsNoTransaction(dev.sluice.kit.sql.SqlScript.split(sql)) && !Migration.hasMarker(sql)) {
+      return Migration.NO_TRANSACTION_MARKER + "\n-- (CONCURRENTLY and similar statements cannot run inside a transaction)\n" + sql;
+    }
+    return sql;
   }
 
   /** Writes an empty hand-written migration (for {@code sluice generate --custom}) with an explanatory header. */
