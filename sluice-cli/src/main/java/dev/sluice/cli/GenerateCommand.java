@@ -50,7 +50,8 @@ final class GenerateCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     if (custom) {
       Migration m = folder.writeCustom(name == null ? "custom" : name);
-      out.println("wrote " + folder.dir().resolve(m.fileName()) + " (fill it in by hand)");
+      out.println("wrote " + folder.dir().resolve(m.fileName()) + " and " + m.downFileName() + " (fill them in by hand;"
+          + " sluice.sum records what you wrote at the next migrate or check)");
       out.flush();
       return SluiceCommand.EXIT_OK;
     }

@@ -230,6 +230,10 @@ public final class Migrator {
         Migration m = files.get(r.version());
         if (m == null) problems.add(r.name() + ".sql: applied, but its files are gone from the folder");
         else if (!m.hasDown()) problems.add(m.downFileName() + ": missing; write it (the reverse of " + m.fileName() + ") to undo this migration");
+        else if (m.downSql().equals(MigrationFolder.CUSTOM_DOWN_TEMPLATE)) {
+          problems.add(m.downFileName() + ": still the empty template of generate --custom; write the reverse of "
+              + m.fileName() + " in it to undo this migration");
+        }
         else targets.add(m);
       }
       if (!problems.isEmpty()) {
