@@ -52,6 +52,18 @@ final class InsertImpl extends DmlImpl implements Insert {
   }
 
   @Override
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public Insert set(TableRecord<?> record) {
+    if (record.table().definition() != target.definition()) {
+      throw new IllegalArgumentException(what + ": a record of table " + record.table().name() + " cannot be inserted here");
+    }
+    for (Column c : record.table().columns()) {
+      if (record.has(c)) current().putValue((Column) target.column(c.name()), record.get(c));
+    }
+    return this;
+  }
+
+  @Override
   public Insert setNull(Column<?> column) {
     current().putNull(column);
     return this;
