@@ -153,6 +153,17 @@ public record PgUrl(String jdbcUrl, String user, String password) {
     return DriverManager.getConnection(jdbcUrl, p);
   }
 
+  /**
+   * Why a connection attempt failed, for people: {@code unknown host db.example} when the name does not
+   * resolve (the driver only says "The connection attempt failed."), else the driver's message.
+   */
+  public static String connectFailure(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException u) return "unknown host " + u.getMessage();
+    }
+    return e.getMessage();
+  }
+
   /** The URL with any password replaced by {@code ***}, safe to print. */
   public static String redact(String url) {
     return url.replaceAll("(//[^:/@]+:)[^@/]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");

@@ -147,7 +147,7 @@ public final class Migrator {
   /** Every migration of the folder and of the history, by version, with its state. Takes no lock. */
   public List<MigrationStatus> status() {
     List<Migration> files = folder.migrations();
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = open()) {
       List<History.Row> rows = history().exists(c) ? history().read(c) : List.of();
       Map<Integer, Migration> byVersion = new HashMap<>();
       files.forEach(m -> byVersion.put(m.version(), m));
@@ -469,8 +469,18 @@ public final class Migrator {
     R run(Connection work) throws SQLException;
   }
 
+  /** A connection, or a MigrationException that says the database could not be reached (and why). */
+  private Connection open() {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new MigrationException("cannot connect to the database: " + dev.sluice.runtime.PgUrl.connectFailure(e),
+          null, 0, null, e.getSQLState(), e);
+    }
+  }
+
   private <R> R locked(Body<R> body) {
-    try (Connection lock = dataSource.getConnection()) {
+    try (Connection lock = open()) {
       lock.setAutoCommit(true);
       acquire(lock);
       try (Connection work = dataSource.getConnection()) {
