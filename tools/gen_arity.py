@@ -42,6 +42,13 @@ public interface Fn{n}<{tp(n)}, R> {{
 
   /** The single column of the only row, if any; fails when there are several. */
   java.util.Optional<A> fetchOptional();
+
+  /**
+   * The single column of every row as a lazy stream read through a server-side cursor
+   * ({@link ResultQuery#DEFAULT_FETCH_SIZE} rows per round trip). Holds a connection until closed:
+   * use try-with-resources.
+   */
+  java.util.stream.Stream<A> fetchStream();
 """
     write(f"Result{n}", f"""import java.util.List;
 import java.util.Optional;
@@ -56,6 +63,20 @@ public interface Result{n}<{tp(n)}> extends ResultQuery {{
 
   /** The only row mapped, if any; fails when there are several. */
   <R> Optional<R> fetchOptional(Fn{n}<{sup(n)}, ? extends R> mapper);
+
+  /**
+   * The rows mapped through {{@code mapper}}, read lazily through a server-side cursor of
+   * {{@code fetchSize}} rows per round trip, in constant memory. Holds a connection until closed:
+   * use try-with-resources.
+   */
+  <R> Cursor<R> fetchLazy(int fetchSize, Fn{n}<{sup(n)}, ? extends R> mapper);
+
+  /**
+   * The rows mapped through {{@code mapper}} as a lazy stream ({{@link #fetchLazy(int, Fn{n})}} with
+   * {{@link ResultQuery#DEFAULT_FETCH_SIZE}}); closing the stream releases the connection: use
+   * try-with-resources.
+   */
+  <R> java.util.stream.Stream<R> fetchStream(Fn{n}<{sup(n)}, ? extends R> mapper);
 {extra}}}
 """)
     single = ", SingleColumn<A>" if n == 1 else ""
@@ -107,6 +128,17 @@ for n in range(1, N + 1):
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply({reads})));
   }}
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn{n} m) {{
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply({reads}), fetchSize);
+  }}
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn{n} m) {{
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
+  }}
 """)
 impls = ", ".join(f"Result{n}" for n in range(1, N + 1))
 with open(os.path.join(BASE, "TypedResults.java"), "w") as f:
@@ -151,6 +183,12 @@ abstract class TypedResults extends AbstractResultQuery implements {impls} {{
   @Override
   public final Optional fetchOptional() {{
     return Optional.ofNullable(fetchOne());
+  }}
+
+  @Override
+  public final java.util.stream.Stream fetchStream() {{
+    DataType t0 = columnTypes()[0];
+    return executor().cursor(render(), rs -> t0.read(rs, 1), DEFAULT_FETCH_SIZE).stream();
   }}
 }}
 """)

@@ -45,6 +45,9 @@ final class CheckCommand implements Callable<Integer> {
     CliConfig cfg = project.config();
     MigrationFolder folder = Migrations.folder(cfg);
     List<String> problems = new ArrayList<>();
+    for (String sealed : folder.sealCustomMigrations()) {
+      spec.commandLine().getOut().println("sluice.sum: recorded the hand-written " + sealed);
+    }
     for (IntegrityProblem p : folder.verify()) problems.add("integrity: " + p);
     SchemaModel latest = SchemaModel.EMPTY;
     java.util.TreeMap<Integer, SchemaModel> snapshots = new java.util.TreeMap<>();

@@ -33,6 +33,10 @@ public record CliConfig(String schema, List<String> classpath, String migrations
       .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_COMMENTS)
       .build();
 
+  /** The keys a {@code sluice.json} may have, in documentation order. */
+  static final List<String> KNOWN_KEYS = java.util.Arrays.stream(CliConfig.class.getRecordComponents())
+      .map(java.lang.reflect.RecordComponent::getName).toList();
+
   /** The default config name looked up in the working directory. */
   public static final String FILE_NAME = "sluice.json";
 
@@ -62,9 +66,31 @@ public record CliConfig(String schema, List<String> classpath, String migrations
       Path dir = file.toAbsolutePath().getParent();
       return new CliConfig(c.schema, c.classpath.stream().map(p -> dir.resolve(p).normalize().toString()).toList(),
           dir.resolve(c.migrations).normalize().toString(), c.url, c.schemas, c.excludeTables);
+    } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+      List<String> known = KNOWN_KEYS;
+      String closest = Suggestions.closest(e.getPropertyName(), known);
+      throw new CliException(file + " line " + lineOf(file, e.getPropertyName(), e.getLocation().getLineNr()) + ": unknown key \"" + e.getPropertyName() + "\""
+          + (closest == null ? "" : " (did you mean \"" + closest + "\"?)") + "; known keys: " + String.join(", ", known),
+          SluiceCommand.EXIT_USAGE);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      var at = e.getLocation();
+      throw new CliException(file + (at == null ? "" : " line " + at.getLineNr()) + ": not valid JSON: "
+          + e.getOriginalMessage(), SluiceCommand.EXIT_USAGE);
     } catch (IOException e) {
       throw new CliException("cannot read " + file + ": " + e.getMessage());
     }
+  }
+
+  /** The line of {@code "key":} in the file (Jackson reports where the object ends for records), else {@code fallback}. */
+  private static int lineOf(Path file, String key, int fallback) {
+    try {
+      String[] lines = Files.readString(file).split("\n", -1);
+      java.util.regex.Pattern p = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(key) + "\"\\s*:");
+      for (int i = 0; i < lines.length; i++) if (p.matcher(lines[i]).find()) return i + 1;
+    } catch (IOException ignored) {
+      // the fallback is close enough
+    }
+    return fallback;
   }
 
   /** The database URL: the flag, else the file's {@code url}, else {@code DATABASE_URL}. */

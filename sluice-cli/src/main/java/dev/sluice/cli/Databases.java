@@ -23,7 +23,7 @@ final class Databases {
     try {
       return pg.connect();
     } catch (SQLException e) {
-      throw new CliException("cannot connect to " + pg + ": " + e.getMessage());
+      throw new CliException("cannot connect to " + pg + ": " + PgUrl.connectFailure(e));
     }
   }
 

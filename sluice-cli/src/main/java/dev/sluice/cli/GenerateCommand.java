@@ -25,7 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = {"Write a migration for the code's schema changes since the last migration, and lint it.",
         "Writes NNNN_name.sql, NNNN_name.down.sql and snapshots/NNNN_name.json.",
-        "A new enum value is written in a migration of its own (PostgreSQL cannot use it in the transaction that adds it)."},
+        "A new enum value is written in a migration of its own (PostgreSQL cannot use it in the transaction that adds it).",
+        "A CHECK or FOREIGN KEY added to an existing table is added NOT VALID and validated in a following",
+        "NNNN_name_validate.sql, so no transaction scans the table while holding its blocking lock."},
     footer = {"Exit code 3 when a rename is ambiguous without a terminal, or when --strict and lint finds anything."})
 final class GenerateCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
@@ -48,7 +50,8 @@ final class GenerateCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     if (custom) {
       Migration m = folder.writeCustom(name == null ? "custom" : name);
-      out.println("wrote " + folder.dir().resolve(m.fileName()) + " (fill it in by hand)");
+      out.println("wrote " + folder.dir().resolve(m.fileName()) + " and " + m.downFileName() + " (fill them in by hand;"
+          + " sluice.sum records what you wrote at the next migrate or check)");
       out.flush();
       return SluiceCommand.EXIT_OK;
     }
@@ -69,7 +72,10 @@ final class GenerateCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       down = "-- sluice could not derive the reverse of this migration: " + e.getMessage().replace("\n", " ") + "\n";
     }
-    List<List<Change>> parts = splitAfterNewEnumValues(changes);
+    // checks and foreign keys on existing tables: added NOT VALID here, validated in a migration of their own
+    List<List<Change>> safe = dev.sluice.kit.diff.SafeConstraints.validateLater(changes, previous);
+    List<List<Change>> parts = new ArrayList<>(splitAfterNewEnumValues(safe.get(0)));
+    List<Change> validations = safe.size() > 1 ? safe.get(1) : List.of();
     String slug = name != null ? name : slug(changes.get(0));
 
     // lint before writing anything, so --strict leaves the folder untouched
@@ -90,13 +96,24 @@ final class GenerateCommand implements Callable<Integer> {
       out.flush();
       return SluiceCommand.EXIT_CHECK_FAILED;
     }
+    if (!validations.isEmpty()) {
+      String up = DdlRenderer.script(validations);
+      ups.add(up);
+      findings.addAll(LintReport.of("(generated)", up, ctx).findings());
+    }
     List<Migration> written = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       boolean last = i == parts.size() - 1;
       String partSlug = parts.size() == 1 ? slug : (last ? slug : slug + "_enum_values");
       String partDown = last ? down
           : "-- PostgreSQL cannot remove an enum value in place; the next migration's down file rebuilds the type.\n";
-      written.add(folder.write(partSlug, ups.get(i), partDown, last ? SnapshotJson.write(code) : null));
+      boolean snapshot = last && validations.isEmpty();
+      written.add(folder.write(partSlug, ups.get(i), partDown, snapshot ? SnapshotJson.write(code) : null));
+    }
+    if (!validations.isEmpty()) {
+      written.add(folder.write(slug + "_validate", ups.get(ups.size() - 1),
+          "-- VALIDATE CONSTRAINT only checked the existing rows: nothing to undo (the previous migration's down file\n"
+              + "-- drops the constraints).\n", SnapshotJson.write(code)));
     }
     if (project.json) {
       out.println(Json.write(java.util.Map.of("written", written.stream().map(Migration::fileName).toList(),

@@ -66,6 +66,10 @@ final class SchemaLoader {
     for (String entry : classpath) {
       for (String part : entry.split(File.pathSeparator)) {
         if (part.isBlank()) continue;
+        if (!Files.exists(Path.of(part))) {
+          throw new CliException("classpath " + (part.endsWith(".jar") ? "jar " : "folder ") + part
+              + " does not exist (compile your project first, e.g. mvn compile)");
+        }
         try {
           urls.add(Path.of(part).toAbsolutePath().toUri().toURL());
         } catch (MalformedURLException e) {

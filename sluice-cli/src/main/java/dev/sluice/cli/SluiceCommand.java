@@ -54,24 +54,69 @@ public final class SluiceCommand implements Callable<Integer> {
   /** The configured command line: user errors print one line, not a stack trace. */
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new SluiceCommand());
+    cmd.setParameterExceptionHandler(SluiceCommand::usageError);
     cmd.setExecutionExceptionHandler((ex, line, parseResult) -> {
+      int exit;
       if (ex instanceof CliException ce) {
-        line.getErr().println("error: " + ce.getMessage());
-        return ce.exitCode();
-      }
-      if (ex instanceof dev.sluice.kit.migrate.MigrationException
+        exit = ce.exitCode();
+      } else if (ex instanceof dev.sluice.kit.migrate.MigrationException
           || ex instanceof dev.sluice.kit.diff.UnsupportedChangeException
           || ex instanceof IllegalStateException
           || ex instanceof dev.sluice.kit.migrate.MigrationFolderException
           || ex instanceof dev.sluice.schema.SchemaDefinitionException
           || ex instanceof dev.sluice.runtime.DataAccessException
           || ex instanceof IllegalArgumentException) {
-        line.getErr().println("error: " + ex.getMessage());
-        return EXIT_FAILURE;
+        exit = EXIT_FAILURE;
+      } else {
+        throw ex;
       }
-      throw ex;
+      if (jsonRequested(parseResult)) {
+        // --json: the error is machine-readable too, on stdout where the result would have been
+        java.util.Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("message", String.valueOf(ex.getMessage()));
+        error.put("exit", exit);
+        line.getOut().println(Json.write(java.util.Map.of("error", error)));
+        line.getOut().flush();
+      } else {
+        line.getErr().println("error: " + ex.getMessage());
+      }
+      return exit;
     });
     return cmd;
+  }
+
+  /**
+   * A usage error in one short block: the message, for an unknown option the closest known one, and
+   * where the full usage is (instead of the whole usage text).
+   */
+  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine line = ex.getCommandLine();
+    var err = line.getErr();
+    if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+      String option = u.getUnmatched().stream().filter(a -> a.startsWith("-")).findFirst().orElse(null);
+      if (option != null) {
+        String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+        err.println("Unknown option: '" + name + "'");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (var o : line.getCommandSpec().options()) names.addAll(java.util.List.of(o.names()));
+        String closest = Suggestions.closest(name, names);
+        if (closest != null) err.println("Possible solutions: " + closest);
+      } else {
+        err.println(ex.getMessage());
+      }
+    } else {
+      err.println(ex.getMessage());
+    }
+    err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return EXIT_USAGE;
+  }
+
+  private static boolean jsonRequested(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+      if (r.hasMatchedOption("--json")) return true;
+    }
+    return false;
   }
 
   @Override

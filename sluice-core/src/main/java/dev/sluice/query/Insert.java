@@ -21,6 +21,12 @@ public interface Insert extends InsertRow, DmlStatement {
   @Override
   Insert setNull(Column<?> column);
 
+  /**
+   * Sets, in the current row, every column {@code record} holds a value for (a fetched record holds
+   * them all: {@code without(id)} leaves an identity to the database); the record must be of this table.
+   */
+  Insert set(TableRecord<?> record);
+
   @Override
   Insert setDefault(Column<?> column);
 

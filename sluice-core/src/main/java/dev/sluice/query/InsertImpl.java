@@ -52,6 +52,18 @@ final class InsertImpl extends DmlImpl implements Insert {
   }
 
   @Override
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public Insert set(TableRecord<?> record) {
+    if (record.table().definition() != target.definition()) {
+      throw new IllegalArgumentException(what + ": a record of table " + record.table().name() + " cannot be inserted here");
+    }
+    for (Column c : record.table().columns()) {
+      if (record.has(c)) current().putValue((Column) target.column(c.name()), record.get(c));
+    }
+    return this;
+  }
+
+  @Override
   public Insert setNull(Column<?> column) {
     current().putNull(column);
     return this;
@@ -310,16 +322,14 @@ final class InsertImpl extends DmlImpl implements Insert {
       throw new IllegalStateException(what + ": values(...) got no items, so there is no row to insert");
     }
     List<Assignments> given = rows.isEmpty() ? List.of(new Assignments(target, what)) : rows;
-    List<String> names = given.get(0).names();
-    for (int r = 1; r < given.size(); r++) {
-      List<String> other = given.get(r).names();
-      if (!new HashSet<>(other).equals(new HashSet<>(names))) {
-        throw new IllegalStateException(what + ": row " + (r + 1) + " sets " + other + " but row 1 sets " + names
-            + "; every row must set the same columns (use setDefault(column) for DEFAULT)");
-      }
+    // every column any row sets, in order of first appearance; a row that does not set one gets DEFAULT
+    // (or the column's app-side default), as Drizzle does
+    java.util.LinkedHashMap<String, Column<?>> union = new java.util.LinkedHashMap<>();
+    for (Assignments a : given) {
+      for (String n : a.names()) union.putIfAbsent(n, a.column(n));
     }
-    List<Column<?>> columns = new ArrayList<>();
-    for (String n : names) columns.add(given.get(0).column(n));
+    List<String> names = new ArrayList<>(union.keySet());
+    List<Column<?>> columns = new ArrayList<>(union.values());
     List<Column<?>> appDefaults = new ArrayList<>();
     for (Column<?> c : target.columns()) {
       if (c.defaultFn() != null && !names.contains(c.name())) appDefaults.add(c);
@@ -348,7 +358,7 @@ final class InsertImpl extends DmlImpl implements Insert {
         if ((v == null || v == Assignments.DEFAULT) && fn != null) {
           v = new Param(fn.get(), c.dataType());
         }
-        ctx.visit(v);
+        ctx.visit(v == null ? Assignments.DEFAULT : v);
       }
       ctx.sql(')');
     }

@@ -18,6 +18,17 @@ public interface QueryFactory extends SelectOverloads {
   }
 
   /**
+   * {@code SELECT <every column of table, by name> FROM table}, read into {@link TableRecord}s:
+   * {@code db.selectFrom(BOOKS).where(BOOKS.id.eq(1L)).fetchOne().get(BOOKS.title)}.
+   */
+  default <T extends Table<T>> TableSelect<T> selectFrom(T table) {
+    Select untyped = selectImpl(List.of(table)); // through selectImpl, so a WITH clause is kept
+    SelectImpl s = (SelectImpl) UntypedSelect.unwrap(untyped);
+    s.from(table);
+    return new TableSelectImpl<>(s, table);
+  }
+
+  /**
    * {@code INSERT INTO table ...}: {@code db.insertInto(USERS).set(USERS.email, "a@b.c").execute()}.
    * The table renders with its alias, if it has one.
    */

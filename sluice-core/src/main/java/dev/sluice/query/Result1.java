@@ -15,6 +15,20 @@ public interface Result1<A> extends ResultQuery {
   /** The only row mapped, if any; fails when there are several. */
   <R> Optional<R> fetchOptional(Fn1<? super A, ? extends R> mapper);
 
+  /**
+   * The rows mapped through {@code mapper}, read lazily through a server-side cursor of
+   * {@code fetchSize} rows per round trip, in constant memory. Holds a connection until closed:
+   * use try-with-resources.
+   */
+  <R> Cursor<R> fetchLazy(int fetchSize, Fn1<? super A, ? extends R> mapper);
+
+  /**
+   * The rows mapped through {@code mapper} as a lazy stream ({@link #fetchLazy(int, Fn1)} with
+   * {@link ResultQuery#DEFAULT_FETCH_SIZE}); closing the stream releases the connection: use
+   * try-with-resources.
+   */
+  <R> java.util.stream.Stream<R> fetchStream(Fn1<? super A, ? extends R> mapper);
+
   /** The single column of every row. */
   java.util.List<A> fetch();
 
@@ -23,4 +37,11 @@ public interface Result1<A> extends ResultQuery {
 
   /** The single column of the only row, if any; fails when there are several. */
   java.util.Optional<A> fetchOptional();
+
+  /**
+   * The single column of every row as a lazy stream read through a server-side cursor
+   * ({@link ResultQuery#DEFAULT_FETCH_SIZE} rows per round trip). Holds a connection until closed:
+   * use try-with-resources.
+   */
+  java.util.stream.Stream<A> fetchStream();
 }

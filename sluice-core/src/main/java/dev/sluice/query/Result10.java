@@ -14,4 +14,18 @@ public interface Result10<A, B, C, D, E, F, G, H, I, J> extends ResultQuery {
 
   /** The only row mapped, if any; fails when there are several. */
   <R> Optional<R> fetchOptional(Fn10<? super A, ? super B, ? super C, ? super D, ? super E, ? super F, ? super G, ? super H, ? super I, ? super J, ? extends R> mapper);
+
+  /**
+   * The rows mapped through {@code mapper}, read lazily through a server-side cursor of
+   * {@code fetchSize} rows per round trip, in constant memory. Holds a connection until closed:
+   * use try-with-resources.
+   */
+  <R> Cursor<R> fetchLazy(int fetchSize, Fn10<? super A, ? super B, ? super C, ? super D, ? super E, ? super F, ? super G, ? super H, ? super I, ? super J, ? extends R> mapper);
+
+  /**
+   * The rows mapped through {@code mapper} as a lazy stream ({@link #fetchLazy(int, Fn10)} with
+   * {@link ResultQuery#DEFAULT_FETCH_SIZE}); closing the stream releases the connection: use
+   * try-with-resources.
+   */
+  <R> java.util.stream.Stream<R> fetchStream(Fn10<? super A, ? super B, ? super C, ? super D, ? super E, ? super F, ? super G, ? super H, ? super I, ? super J, ? extends R> mapper);
 }

@@ -14,4 +14,18 @@ public interface Result17<A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q> ext
 
   /** The only row mapped, if any; fails when there are several. */
   <R> Optional<R> fetchOptional(Fn17<? super A, ? super B, ? super C, ? super D, ? super E, ? super F, ? super G, ? super H, ? super I, ? super J, ? super K, ? super L, ? super M, ? super N, ? super O, ? super P, ? super Q, ? extends R> mapper);
+
+  /**
+   * The rows mapped through {@code mapper}, read lazily through a server-side cursor of
+   * {@code fetchSize} rows per round trip, in constant memory. Holds a connection until closed:
+   * use try-with-resources.
+   */
+  <R> Cursor<R> fetchLazy(int fetchSize, Fn17<? super A, ? super B, ? super C, ? super D, ? super E, ? super F, ? super G, ? super H, ? super I, ? super J, ? super K, ? super L, ? super M, ? super N, ? super O, ? super P, ? super Q, ? extends R> mapper);
+
+  /**
+   * The rows mapped through {@code mapper} as a lazy stream ({@link #fetchLazy(int, Fn17)} with
+   * {@link ResultQuery#DEFAULT_FETCH_SIZE}); closing the stream releases the connection: use
+   * try-with-resources.
+   */
+  <R> java.util.stream.Stream<R> fetchStream(Fn17<? super A, ? super B, ? super C, ? super D, ? super E, ? super F, ? super G, ? super H, ? super I, ? super J, ? super K, ? super L, ? super M, ? super N, ? super O, ? super P, ? super Q, ? extends R> mapper);
 }

@@ -14,4 +14,18 @@ public interface Result2<A, B> extends ResultQuery {
 
   /** The only row mapped, if any; fails when there are several. */
   <R> Optional<R> fetchOptional(Fn2<? super A, ? super B, ? extends R> mapper);
+
+  /**
+   * The rows mapped through {@code mapper}, read lazily through a server-side cursor of
+   * {@code fetchSize} rows per round trip, in constant memory. Holds a connection until closed:
+   * use try-with-resources.
+   */
+  <R> Cursor<R> fetchLazy(int fetchSize, Fn2<? super A, ? super B, ? extends R> mapper);
+
+  /**
+   * The rows mapped through {@code mapper} as a lazy stream ({@link #fetchLazy(int, Fn2)} with
+   * {@link ResultQuery#DEFAULT_FETCH_SIZE}); closing the stream releases the connection: use
+   * try-with-resources.
+   */
+  <R> java.util.stream.Stream<R> fetchStream(Fn2<? super A, ? super B, ? extends R> mapper);
 }

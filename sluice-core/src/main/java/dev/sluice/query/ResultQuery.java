@@ -6,6 +6,9 @@ import java.util.Optional;
 
 /** A statement that returns rows: a SELECT, or an INSERT/UPDATE/DELETE/MERGE with RETURNING. */
 public interface ResultQuery extends QueryPart {
+  /** Rows per round trip of the typed {@code fetchStream} methods (use {@code fetchLazy} to choose). */
+  int DEFAULT_FETCH_SIZE = 1000;
+
   /** Every row, untyped. */
   List<Row> fetchRows();
 

@@ -317,8 +317,9 @@ final class SelectImpl extends TypedResults implements Select1, Select2, Select3
       if (i > 0) ctx.sql(", ");
       SelectItem item = items.get(i);
       if (item instanceof Table<?> t) {
-        t.renderReference(ctx);
-        ctx.sql(".*");
+        // explicit columns in the order they are decoded: t.* follows the physical order, which an
+        // ADD COLUMN, a pulled or a hand-made table makes differ from the class (issue 17)
+        ctx.visitAll(t.fields(), ", ");
       } else if (item instanceof DerivedTable d) {
         ctx.id(d.alias()).sql(".*");
       } else if (item instanceof Cte c) {

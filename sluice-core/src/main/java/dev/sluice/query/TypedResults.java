@@ -43,6 +43,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)))));
   }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn1 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn1 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
+  }
   @Override
   public final List fetch(Fn2 m) {
     DataType[] t = columnTypes();
@@ -59,6 +70,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
   public final Optional fetchOptional(Fn2 m) {
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)))));
+  }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn2 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn2 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
   }
   @Override
   public final List fetch(Fn3 m) {
@@ -77,6 +99,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)))));
   }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn3 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn3 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
+  }
   @Override
   public final List fetch(Fn4 m) {
     DataType[] t = columnTypes();
@@ -93,6 +126,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
   public final Optional fetchOptional(Fn4 m) {
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)))));
+  }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn4 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn4 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
   }
   @Override
   public final List fetch(Fn5 m) {
@@ -111,6 +155,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)))));
   }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn5 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn5 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
+  }
   @Override
   public final List fetch(Fn6 m) {
     DataType[] t = columnTypes();
@@ -127,6 +182,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
   public final Optional fetchOptional(Fn6 m) {
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)))));
+  }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn6 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn6 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
   }
   @Override
   public final List fetch(Fn7 m) {
@@ -145,6 +211,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)))));
   }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn7 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn7 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
+  }
   @Override
   public final List fetch(Fn8 m) {
     DataType[] t = columnTypes();
@@ -161,6 +238,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
   public final Optional fetchOptional(Fn8 m) {
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)))));
+  }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn8 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn8 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
   }
   @Override
   public final List fetch(Fn9 m) {
@@ -179,6 +267,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)))));
   }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn9 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn9 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
+  }
   @Override
   public final List fetch(Fn10 m) {
     DataType[] t = columnTypes();
@@ -195,6 +294,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
   public final Optional fetchOptional(Fn10 m) {
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)))));
+  }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn10 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn10 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
   }
   @Override
   public final List fetch(Fn11 m) {
@@ -213,6 +323,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)))));
   }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn11 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn11 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
+  }
   @Override
   public final List fetch(Fn12 m) {
     DataType[] t = columnTypes();
@@ -229,6 +350,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
   public final Optional fetchOptional(Fn12 m) {
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)))));
+  }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn12 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn12 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
   }
   @Override
   public final List fetch(Fn13 m) {
@@ -247,6 +379,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)))));
   }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn13 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn13 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
+  }
   @Override
   public final List fetch(Fn14 m) {
     DataType[] t = columnTypes();
@@ -263,6 +406,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
   public final Optional fetchOptional(Fn14 m) {
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)))));
+  }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn14 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn14 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
   }
   @Override
   public final List fetch(Fn15 m) {
@@ -281,6 +435,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15)))));
   }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn15 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn15 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
+  }
   @Override
   public final List fetch(Fn16 m) {
     DataType[] t = columnTypes();
@@ -297,6 +462,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
   public final Optional fetchOptional(Fn16 m) {
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15)), ((Object) t[15].read(rs, 16)))));
+  }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn16 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15)), ((Object) t[15].read(rs, 16))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn16 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
   }
   @Override
   public final List fetch(Fn17 m) {
@@ -315,6 +491,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15)), ((Object) t[15].read(rs, 16)), ((Object) t[16].read(rs, 17)))));
   }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn17 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15)), ((Object) t[15].read(rs, 16)), ((Object) t[16].read(rs, 17))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn17 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
+  }
   @Override
   public final List fetch(Fn18 m) {
     DataType[] t = columnTypes();
@@ -331,6 +518,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
   public final Optional fetchOptional(Fn18 m) {
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15)), ((Object) t[15].read(rs, 16)), ((Object) t[16].read(rs, 17)), ((Object) t[17].read(rs, 18)))));
+  }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn18 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15)), ((Object) t[15].read(rs, 16)), ((Object) t[16].read(rs, 17)), ((Object) t[17].read(rs, 18))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn18 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
   }
   @Override
   public final List fetch(Fn19 m) {
@@ -349,6 +547,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15)), ((Object) t[15].read(rs, 16)), ((Object) t[16].read(rs, 17)), ((Object) t[17].read(rs, 18)), ((Object) t[18].read(rs, 19)))));
   }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn19 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15)), ((Object) t[15].read(rs, 16)), ((Object) t[16].read(rs, 17)), ((Object) t[17].read(rs, 18)), ((Object) t[18].read(rs, 19))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn19 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
+  }
   @Override
   public final List fetch(Fn20 m) {
     DataType[] t = columnTypes();
@@ -366,6 +575,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15)), ((Object) t[15].read(rs, 16)), ((Object) t[16].read(rs, 17)), ((Object) t[17].read(rs, 18)), ((Object) t[18].read(rs, 19)), ((Object) t[19].read(rs, 20)))));
   }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn20 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15)), ((Object) t[15].read(rs, 16)), ((Object) t[16].read(rs, 17)), ((Object) t[17].read(rs, 18)), ((Object) t[18].read(rs, 19)), ((Object) t[19].read(rs, 20))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn20 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
+  }
   @Override
   public final List fetch(Fn21 m) {
     DataType[] t = columnTypes();
@@ -382,6 +602,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
   public final Optional fetchOptional(Fn21 m) {
     DataType[] t = columnTypes();
     return Optional.ofNullable(oneWith(rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15)), ((Object) t[15].read(rs, 16)), ((Object) t[16].read(rs, 17)), ((Object) t[17].read(rs, 18)), ((Object) t[18].read(rs, 19)), ((Object) t[19].read(rs, 20)), ((Object) t[20].read(rs, 21)))));
+  }
+
+  @Override
+  public final Cursor fetchLazy(int fetchSize, Fn21 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15)), ((Object) t[15].read(rs, 16)), ((Object) t[16].read(rs, 17)), ((Object) t[17].read(rs, 18)), ((Object) t[18].read(rs, 19)), ((Object) t[19].read(rs, 20)), ((Object) t[20].read(rs, 21))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn21 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
   }
   @Override
   public final List fetch(Fn22 m) {
@@ -402,6 +633,17 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
   }
 
   @Override
+  public final Cursor fetchLazy(int fetchSize, Fn22 m) {
+    DataType[] t = columnTypes();
+    return executor().cursor(render(), rs -> m.apply(((Object) t[0].read(rs, 1)), ((Object) t[1].read(rs, 2)), ((Object) t[2].read(rs, 3)), ((Object) t[3].read(rs, 4)), ((Object) t[4].read(rs, 5)), ((Object) t[5].read(rs, 6)), ((Object) t[6].read(rs, 7)), ((Object) t[7].read(rs, 8)), ((Object) t[8].read(rs, 9)), ((Object) t[9].read(rs, 10)), ((Object) t[10].read(rs, 11)), ((Object) t[11].read(rs, 12)), ((Object) t[12].read(rs, 13)), ((Object) t[13].read(rs, 14)), ((Object) t[14].read(rs, 15)), ((Object) t[15].read(rs, 16)), ((Object) t[16].read(rs, 17)), ((Object) t[17].read(rs, 18)), ((Object) t[18].read(rs, 19)), ((Object) t[19].read(rs, 20)), ((Object) t[20].read(rs, 21)), ((Object) t[21].read(rs, 22))), fetchSize);
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream(Fn22 m) {
+    return fetchLazy(DEFAULT_FETCH_SIZE, m).stream();
+  }
+
+  @Override
   public final List fetch() {
     DataType t0 = columnTypes()[0];
     return fetchList(rs -> t0.read(rs, 1));
@@ -416,5 +658,11 @@ abstract class TypedResults extends AbstractResultQuery implements Result1, Resu
   @Override
   public final Optional fetchOptional() {
     return Optional.ofNullable(fetchOne());
+  }
+
+  @Override
+  public final java.util.stream.Stream fetchStream() {
+    DataType t0 = columnTypes()[0];
+    return executor().cursor(render(), rs -> t0.read(rs, 1), DEFAULT_FETCH_SIZE).stream();
   }
 }

@@ -16,6 +16,7 @@ final class UntypedSelect implements Select {
   }
 
   static SelectStep<?> unwrap(SelectStep<?> s) {
+    if (s instanceof TableSelectImpl<?> t) return t.impl();
     return s instanceof UntypedSelect u ? u.impl : s;
   }
 

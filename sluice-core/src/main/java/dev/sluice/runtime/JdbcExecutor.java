@@ -223,20 +223,14 @@ final class JdbcExecutor implements QueryExecutor {
     }
   }
 
-  /** Logs a statement at DEBUG with its time; {@code rows} < 0 for an opened cursor. */
+  /** Logs a statement at DEBUG with its time (WARN when slow; see {@link SqlLogging}); {@code rows} < 0 for an opened cursor. */
   static void log(Rendered sql, long startNanos, int rows) {
-    if (SQL_LOG.isDebugEnabled()) {
-      SQL_LOG.debug("{} ms, {}: {}{}", millis(startNanos), rows < 0 ? "cursor opened" : rows + " row(s)",
-          sql.sql(), sql.binds().isEmpty() ? "" : " -- " + sql.values());
-    }
+    SqlLogging.statement(sql, startNanos, rows);
   }
 
   /** Logs a failed statement at DEBUG (the exception reaches the caller anyway; this keeps the log complete). */
   static void logFailure(Rendered sql, long startNanos, SQLException e) {
-    if (SQL_LOG.isDebugEnabled()) {
-      SQL_LOG.debug("{} ms, FAILED [SQLSTATE {}] {}: {}{}", millis(startNanos), e.getSQLState(), e.getMessage(),
-          sql.sql(), sql.binds().isEmpty() ? "" : " -- " + sql.values());
-    }
+    SqlLogging.failure(sql, startNanos, e);
   }
 
   private static String millis(long startNanos) {

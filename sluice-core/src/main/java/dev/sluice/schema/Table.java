@@ -228,7 +228,18 @@ public abstract class Table<T extends Table<T>> implements TableLike {
     return column(name, type.dataType());
   }
 
+  /**
+   * A {@code smallint} column as {@code Short}: compare and set it with {@code short} values ({@code (short) 5});
+   * an int literal does not compile ({@code int cannot be converted to Short}). Use {@link #int2(String)} to
+   * write int literals instead.
+   */
   protected final Column<Short> smallint(String name) { return column(name, PgTypes.SMALLINT); }
+  /**
+   * A {@code smallint} column (PostgreSQL's {@code int2}) as {@code Integer}: {@code qty.eq(5)} and
+   * {@code set(qty, 5)} compile, and a value that does not fit (-32768..32767) fails with an
+   * IllegalArgumentException naming the range before any SQL is sent. Same schema as {@link #smallint(String)}.
+   */
+  protected final Column<Integer> int2(String name) { return column(name, PgTypes.SMALLINT_AS_INT); }
   protected final Column<Integer> integer(String name) { return column(name, PgTypes.INTEGER); }
   protected final Column<Long> bigint(String name) { return column(name, PgTypes.BIGINT); }
   /** {@code smallserial}: NOT NULL, as PostgreSQL makes every serial column. */

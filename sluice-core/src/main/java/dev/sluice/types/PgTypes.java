@@ -25,6 +25,11 @@ public final class PgTypes {
       .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
   public static final DataType<Short> SMALLINT = new DataType<>("smallint", Short.class, new JdbcCodec<>(Short.class, Types.SMALLINT, Short::valueOf));
+  /**
+   * {@code smallint} as {@link Integer}: int literals work without a cast ({@code qty.eq(5)}); values outside
+   * -32768..32767 are refused with an {@link IllegalArgumentException} before the statement is sent.
+   */
+  public static final DataType<Integer> SMALLINT_AS_INT = new DataType<>("smallint", Integer.class, new SmallintAsIntCodec());
   public static final DataType<Integer> INTEGER = new DataType<>("integer", Integer.class, new JdbcCodec<>(Integer.class, Types.INTEGER, Integer::valueOf));
   public static final DataType<Long> BIGINT = new DataType<>("bigint", Long.class, new JdbcCodec<>(Long.class, Types.BIGINT, Long::valueOf));
   public static final DataType<Short> SMALLSERIAL = SMALLINT.withSqlName("smallserial");

@@ -212,4 +212,16 @@ class DmlLiveTest {
     });
     assertThat(db.select(Dsl.count()).from(USERS).fetchOne()).isEqualTo(1L);
   }
+
+  @Test
+  void aMultiRowInsertWhoseRowsSetDifferentColumnsFillsDefaultForTheMissingOnes() {
+    var q = db.insertInto(USERS).set(USERS.email, "a").set(USERS.name, "A")
+        .newRow().set(USERS.email, "b")
+        .newRow().set(USERS.email, "c").set(USERS.status, Status.BLOCKED);
+    assertThat(q.toString()).contains("(email, name, status, token) VALUES (?, ?, DEFAULT, ?), (?, DEFAULT, DEFAULT, ?), (?, DEFAULT, ?::");
+    assertThat(q.execute()).isEqualTo(3);
+    record Got(String email, String name, Status status) {}
+    assertThat(db.select(USERS.email, USERS.name, USERS.status).from(USERS).orderBy(USERS.email).fetch(Got::new))
+        .containsExactly(new Got("a", "A", null), new Got("b", null, null), new Got("c", null, Status.BLOCKED));
+  }
 }

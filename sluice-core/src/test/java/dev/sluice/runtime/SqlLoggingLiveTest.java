@@ -71,9 +71,36 @@ class SqlLoggingLiveTest {
   }
 
   @Test
-  void successfulStatementsAreLoggedWithTimingRowsAndBinds() {
+  void successfulStatementsAreLoggedWithTimingRowsAndTheBindCountNotTheValues() {
     db.select(Dsl.field(PgTypes.INTEGER, "{} + 1", 41)).fetchOne();
+    assertThat(log()).containsPattern("DEBUG dev\\.sluice\\.sql - \\d+\\.\\d{3} ms, 1 row\\(s\\): SELECT \\? \\+ 1.* -- 1 bind\\(s\\)")
+        .doesNotContain("41");
+  }
+
+  @Test
+  void bindValuesAreLoggedOnlyWithTheSluiceLogBindsProperty() {
+    System.setProperty("sluice.log.binds", "true");
+    try {
+      db.select(Dsl.field(PgTypes.INTEGER, "{} + 1", 41)).fetchOne();
+    } finally {
+      System.clearProperty("sluice.log.binds");
+    }
     assertThat(log()).containsPattern("DEBUG dev\\.sluice\\.sql - \\d+\\.\\d{3} ms, 1 row\\(s\\): SELECT \\? \\+ 1.* -- \\[41\\]");
+  }
+
+  @Test
+  void aStatementSlowerThanTheThresholdIsLoggedAtWarnEvenWithoutDebug() throws Exception {
+    levelField().setInt(LoggerFactory.getLogger("dev.sluice.sql"), org.slf4j.spi.LocationAwareLogger.WARN_INT);
+    System.setProperty("sluice.log.slowQueryMs", "20");
+    try {
+      db.select(Dsl.field(PgTypes.INTEGER, "(select 1 from pg_sleep({}))", 0.05)).fetchOne();
+      db.select(Dsl.field(PgTypes.INTEGER, "{} + 1", 1)).fetchOne(); // fast: nothing at WARN, no DEBUG
+    } finally {
+      System.clearProperty("sluice.log.slowQueryMs");
+    }
+    assertThat(log()).containsPattern("WARN dev\\.sluice\\.sql - slow statement \\(\\d+\\.\\d{3} ms, threshold 20 ms,"
+        + " 1 row\\(s\\)\\): SELECT \\(select 1 from pg_sleep\\(\\?\\)\\) -- 1 bind\\(s\\)");
+    assertThat(log().lines().count()).isEqualTo(1);
   }
 
   @Test

@@ -340,11 +340,13 @@ final class RelationalSql {
     return paged && !spec.children.isEmpty() && bare && (spec.relation == null || !spec.relation.isThrough());
   }
 
-  /** {@code SELECT t.* FROM t WHERE [correlation AND] where ORDER BY ... LIMIT ? OFFSET ?}. */
+  /**
+   * {@code SELECT t.c1, t.c2... FROM t WHERE [correlation AND] where ORDER BY ... LIMIT ? OFFSET ?}:
+   * the declared columns by name, never {@code t.*} (the physical order may differ from the class).
+   */
   private void pagedRows(RenderContext ctx, LevelSpec spec, Condition correlation, Long limit) {
-    ctx.sql("SELECT ");
-    spec.table.renderReference(ctx);
-    ctx.sql(".* FROM ").visit(spec.table);
+    ctx.sql("SELECT ").visitAll(spec.table.fields(), ", ");
+    ctx.sql(" FROM ").visit(spec.table);
     if (correlation != null) ctx.sql(" WHERE ").visit(correlation);
     Condition where = spec.effectiveWhere(spec.table);
     if (where != null) ctx.sql(correlation == null ? " WHERE (" : " AND (").visit(where).sql(")");

@@ -20,11 +20,11 @@ class RelationalRenderTest {
         .where(TEAMS.id.gt(1L)).orderBy(TEAMS.name.asc()).limit(10).render();
     // ordered, paged levels with relations page their own rows first (derived table of the same name), then join;
     // users.id is the primary key, so the one-relation is a plain LEFT JOIN
-    assertThat(r.sql()).isEqualTo("SELECT teams.name, r0.data AS members FROM (SELECT teams.* FROM teams"
+    assertThat(r.sql()).isEqualTo("SELECT teams.name, r0.data AS members FROM (SELECT teams.id, teams.name, teams.kind, teams.lead_id, teams.created_by FROM teams"
         + " WHERE (teams.id > ?) ORDER BY teams.name LIMIT ?) AS teams LEFT JOIN LATERAL (SELECT coalesce(json_agg(s.r ORDER BY s.o),"
         + " '[]'::json) AS data FROM (SELECT json_build_array((team_members.role)::text, CASE WHEN users.id IS NULL"
         + " THEN NULL ELSE json_build_array(users.name) END) AS r, row_number() OVER (ORDER BY team_members.joined_at)"
-        + " AS o FROM (SELECT team_members.* FROM team_members WHERE team_members.team_id = teams.id"
+        + " AS o FROM (SELECT team_members.team_id, team_members.user_id, team_members.role, team_members.joined_at FROM team_members WHERE team_members.team_id = teams.id"
         + " ORDER BY team_members.joined_at LIMIT ?) AS team_members LEFT JOIN users ON users.id = team_members.user_id)"
         + " AS s) AS r0 ON TRUE ORDER BY teams.name");
     assertThat(r.values()).containsExactly(1L, 10L, 5L);
@@ -85,7 +85,7 @@ class RelationalRenderTest {
         .where(TEAMS.id.gt(1L)).limit(10).render();
     // root rows are paged first, so LIMIT counts teams; ORDER BY keeps each team's rows together
     assertThat(r.sql()).isEqualTo("SELECT teams.name, projects.team_id, projects.name, users.id, users.name, teams.id"
-        + " FROM (SELECT teams.* FROM teams WHERE (teams.id > ?) LIMIT ?) AS teams"
+        + " FROM (SELECT teams.id, teams.name, teams.kind, teams.lead_id, teams.created_by FROM teams WHERE (teams.id > ?) LIMIT ?) AS teams"
         + " LEFT JOIN projects ON projects.team_id = teams.id LEFT JOIN users ON users.id = projects.owner_id"
         + " ORDER BY teams.id, projects.name");
   }

@@ -125,6 +125,28 @@ public enum LintRule {
     this.explanation = explanation;
   }
 
+  /**
+   * Whether a finding of this rule describes the schema change itself rather than how the SQL carries
+   * it out, so {@code sluice generate} may produce it: data deleted (DS), data that may not fit (MF),
+   * a rewrite or a volatile fill the new definition requires (LK105, LK106), an index or key built
+   * without CONCURRENTLY because the schema did not ask for a concurrent build (LK101, LK102, LK109),
+   * and what breaks running code (BC). Generate reports these and leaves the decision to you (review,
+   * {@code -- sluice:lint-ignore}, or a different change); {@code lint --strict} still fails on them.
+   *
+   * <p>The other rules (LK103, LK104, LK107, LK108, LK110, LK111) are about how a change is executed,
+   * and generate's up migrations never trigger them: checks and foreign keys on existing tables are
+   * added NOT VALID and validated in a following migration, files that need it get the no-transaction
+   * marker, and the migrator sets lock_timeout. The exception is a down file re-adding a CHECK or
+   * FOREIGN KEY (LK103, LK104): a down migration is one transaction so that it restores the previous
+   * schema atomically, so it adds them valid.
+   */
+  public boolean inherentToChange() {
+    return switch (this) {
+      case LK103, LK104, LK107, LK108, LK110, LK111, RL101 -> false;
+      default -> true;
+    };
+  }
+
   /** The stable code, e.g. {@code LK101}. */
   public String code() {
     return name();

@@ -57,6 +57,11 @@ public final class MigrationFolder {
     return new MigrationFolder(dir.toAbsolutePath().normalize());
   }
 
+  /** Whether {@code dir} is a folder Sluice wrote (it holds {@code sluice.sum}): its files run through the Sluice migrator. */
+  public static boolean isSluiceFolder(Path dir) {
+    return dir != null && Files.isRegularFile(dir.resolve(SumFile.FILE_NAME));
+  }
+
   /** The directory. */
   public Path dir() {
     return dir;
@@ -183,7 +188,8 @@ public final class MigrationFolder {
         if (index < lastIndex) {
           problems.add(new IntegrityProblem(e.file(), "out of order: sluice.sum lists it after " + previousFile
               + ", but its version now sorts it before (renumbered?)"));
-        } else if (!SumFile.chainedHash(previousHash, e.file(), bytes).equals(e.hash())) {
+        } else if (!SumFile.chainedHash(previousHash, e.file(), bytes).equals(e.hash())
+            && !isUnsealedCustomTemplate(previousHash, e)) {
           problems.add(new IntegrityProblem(e.file(), "changed since sluice.sum was written"
               + (previousHash == null ? "" : " (or sluice.sum was edited)")
               + "; if the change is deliberate and not yet applied anywhere, accept it with sluice hash"));
@@ -193,14 +199,62 @@ public final class MigrationFolder {
       }
       previousHash = e.hash();
     }
-    if (problems.isEmpty() && !SumFile.compute(files).total.equals(recorded.total)) {
+    if (problems.isEmpty() && unsealedCustomEdits(recorded, onDisk).isEmpty()
+        && !SumFile.compute(files).total.equals(recorded.total)) {
       problems.add(new IntegrityProblem(SumFile.FILE_NAME, "the total sum on line 1 does not match the files (sluice.sum edited by hand?)"));
     }
     return problems;
   }
 
-  /** Throws {@link MigrationFolderException} listing every problem {@link #verify()} finds. */
+  /**
+   * Seals hand-written migrations from {@code generate --custom} that were filled in since: a file whose
+   * {@code sluice.sum} entry is still the untouched template's hash may be edited until the first
+   * {@code migrate}, {@code check} or {@code generate} after the edit, which records its content (from
+   * then on an edit is a change like any other). Rewrites {@code sluice.sum} only when the rest of the
+   * folder is consistent; returns the files sealed.
+   */
+  public List<String> sealCustomMigrations() {
+    Path sumPath = dir.resolve(SumFile.FILE_NAME);
+    if (!Files.exists(sumPath)) return List.of();
+    List<String> edited;
+    try {
+      Map<String, byte[]> onDisk = new LinkedHashMap<>();
+      for (SumFile.FileContent f : trackedFiles()) onDisk.put(f.name(), f.bytes());
+      edited = unsealedCustomEdits(SumFile.parse(read(sumPath)), onDisk);
+    } catch (RuntimeException e) {
+      return List.of(); // verify() reports it
+    }
+    if (edited.isEmpty() || !verify().isEmpty()) return List.of();
+    rehash();
+    return edited;
+  }
+
+  /** The files whose recorded hash is the untouched custom template's but whose content differs. */
+  private static List<String> unsealedCustomEdits(SumFile recorded, Map<String, byte[]> onDisk) {
+    List<String> out = new ArrayList<>();
+    String previousHash = null;
+    for (SumFile.Entry e : recorded.entries) {
+      byte[] bytes = onDisk.get(e.file());
+      if (bytes != null && isUnsealedCustomTemplate(previousHash, e)
+          && !SumFile.chainedHash(previousHash, e.file(), bytes).equals(e.hash())) {
+        out.add(e.file());
+      }
+      previousHash = e.hash();
+    }
+    return out;
+  }
+
+  private static boolean isUnsealedCustomTemplate(String previousHash, SumFile.Entry e) {
+    String template = e.file().endsWith(".down.sql") ? CUSTOM_DOWN_TEMPLATE : CUSTOM_UP_TEMPLATE;
+    return SumFile.chainedHash(previousHash, e.file(), template.getBytes(StandardCharsets.UTF_8)).equals(e.hash());
+  }
+
+  /**
+   * Throws {@link MigrationFolderException} listing every problem {@link #verify()} finds; first seals
+   * filled-in custom migrations ({@link #sealCustomMigrations()}).
+   */
   public void requireConsistent() {
+    sealCustomMigrations();
     List<IntegrityProblem> problems = verify();
     if (!problems.isEmpty()) {
       StringBuilder sb = new StringBuilder("migration folder ").append(dir).append(" does not match ")
@@ -225,10 +279,8 @@ public final class MigrationFolder {
     requireConsistent();
     int version = nextVersion();
     String name = String.format(Locale.ROOT, "%04d_%s", version, sanitizeSlug(slug));
-    String upText = up;
-    if (Migration.needsNoTransaction(dev.sluice.kit.sql.SqlScript.split(up)) && !Migration.hasMarker(up)) {
-      upText = Migration.NO_TRANSACTION_MARKER + "\n-- (CONCURRENTLY and similar statements cannot run inside a transaction)\n" + up;
-    }
+    String upText = withNoTransactionMarker(up);
+    down = down == null ? null : withNoTransactionMarker(down);
     List<Path> written = new ArrayList<>();
     try {
       if (snapshotJson != null) {
@@ -250,15 +302,32 @@ public final class MigrationFolder {
     return Migration.of(version, name, upText, down);
   }
 
+  /** {@code sql} with the no-transaction header when a statement needs it (so lint sees what the migrator does). */
+  private static String withNoTransactionMarker(String sql) {
+    if (Migration.needsNoTransaction(dev.sluice.kit.sql.SqlScript.split(sql)) && !Migration.hasMarker(sql)) {
+      return Migration.NO_TRANSACTION_MARKER + "\n-- (CONCURRENTLY and similar statements cannot run inside a transaction)\n" + sql;
+    }
+    return sql;
+  }
+
   /** Writes an empty hand-written migration (for {@code sluice generate --custom}) with an explanatory header. */
   public Migration writeCustom(String slug) {
-    String header = "-- Hand-written migration. Statements end with ';'. It runs in one transaction with lock_timeout set.\n"
-        + "-- To run it statement by statement in autocommit instead (needed for CONCURRENTLY), add this line to\n"
-        + "-- the comments at the top of the file:\n"
-        + "--   " + Migration.NO_TRANSACTION_MARKER + "\n"
-        + "-- Write the reverse in the .down.sql file if sluice down should be able to undo it.\n\n";
-    return write(slug, header, null, null);
+    return write(slug, CUSTOM_UP_TEMPLATE, CUSTOM_DOWN_TEMPLATE, null);
   }
+
+  /** The up file {@code generate --custom} writes; until it is filled in, sluice.sum holds this text's hash. */
+  static final String CUSTOM_UP_TEMPLATE =
+      "-- Hand-written migration. Statements end with ';'. It runs in one transaction with lock_timeout set.\n"
+          + "-- To run it statement by statement in autocommit instead (needed for CONCURRENTLY), add this line to\n"
+          + "-- the comments at the top of the file:\n"
+          + "--   " + Migration.NO_TRANSACTION_MARKER + "\n"
+          + "-- Write the reverse in the .down.sql file if sluice down should be able to undo it.\n"
+          + "-- sluice.sum records this file's content at the first migrate or check after you edit it.\n\n";
+
+  /** The down file {@code generate --custom} writes next to {@link #CUSTOM_UP_TEMPLATE}. */
+  static final String CUSTOM_DOWN_TEMPLATE =
+      "-- The reverse of the hand-written migration next to this file, for sluice down. Leave it without\n"
+          + "-- statements if the migration cannot be undone.\n\n";
 
   /**
    * Deletes the newest migration's files (up, down, snapshot) and updates {@code sluice.sum}; for

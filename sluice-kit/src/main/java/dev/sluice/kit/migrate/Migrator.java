@@ -147,7 +147,7 @@ public final class Migrator {
   /** Every migration of the folder and of the history, by version, with its state. Takes no lock. */
   public List<MigrationStatus> status() {
     List<Migration> files = folder.migrations();
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = open()) {
       List<History.Row> rows = history().exists(c) ? history().read(c) : List.of();
       Map<Integer, Migration> byVersion = new HashMap<>();
       files.forEach(m -> byVersion.put(m.version(), m));
@@ -230,6 +230,10 @@ public final class Migrator {
         Migration m = files.get(r.version());
         if (m == null) problems.add(r.name() + ".sql: applied, but its files are gone from the folder");
         else if (!m.hasDown()) problems.add(m.downFileName() + ": missing; write it (the reverse of " + m.fileName() + ") to undo this migration");
+        else if (m.downSql().equals(MigrationFolder.CUSTOM_DOWN_TEMPLATE)) {
+          problems.add(m.downFileName() + ": still the empty template of generate --custom; write the reverse of "
+              + m.fileName() + " in it to undo this migration");
+        }
         else targets.add(m);
       }
       if (!problems.isEmpty()) {
@@ -574,8 +578,18 @@ public final class Migrator {
     R run(Connection work) throws SQLException;
   }
 
+  /** A connection, or a MigrationException that says the database could not be reached (and why). */
+  private Connection open() {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new MigrationException("cannot connect to the database: " + dev.sluice.runtime.PgUrl.connectFailure(e),
+          null, 0, null, e.getSQLState(), e);
+    }
+  }
+
   private <R> R locked(Body<R> body) {
-    try (Connection lock = dataSource.getConnection()) {
+    try (Connection lock = open()) {
       lock.setAutoCommit(true);
       acquire(lock);
       try (Connection work = dataSource.getConnection()) {

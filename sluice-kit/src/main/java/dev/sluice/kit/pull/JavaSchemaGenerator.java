@@ -76,7 +76,49 @@ public final class JavaSchemaGenerator {
 
   /** Java names chosen for one table. */
   private record TableInfo(TableModel model, String className, String constant, Map<String, String> fields,
-      Map<String, String> javaTypes) {}
+      Map<String, String> javaTypes, List<String> relations) {}
+
+  /**
+   * Relation fields from single-column foreign keys whose two columns share a Java type, so that
+   * {@code db.query(...)} works on a pulled schema: the referencing table gets a one-relation named
+   * after the column ({@code customer_id} -> {@code customer}), the referenced table a many-relation
+   * named after the referencing table ({@code orders}, or {@code ordersByShipVia} when several keys
+   * point at it). Names never collide with columns.
+   */
+  private void addRelations(Map<String, JavaNames.Allocator> allocators) {
+    Map<String, Integer> fksBetween = new HashMap<>();
+    for (TableInfo a : tables.values()) {
+      for (ForeignKeyModel fk : a.model().foreignKeys()) {
+        fksBetween.merge(key(a.model().schema(), a.model().name()) + "\u0001" + key(fk.refSchema(), fk.refTable()), 1,
+            Integer::sum);
+      }
+    }
+    for (TableInfo a : tables.values()) {
+      for (ForeignKeyModel fk : a.model().foreignKeys()) {
+        if (fk.columns().size() != 1) continue;
+        TableInfo b = tables.get(key(fk.refSchema(), fk.refTable()));
+        String col = fk.columns().get(0);
+        String ref = fk.refColumns().get(0);
+        if (b == null || !a.fields().containsKey(col) || !b.fields().containsKey(ref)) continue;
+        String type = a.javaTypes().get(col);
+        if (type == null || !type.equals(b.javaTypes().get(ref))) continue;
+        String base = col.replaceAll("(?i)_?id$", "");
+        if (base.isEmpty()) base = fk.refTable();
+        String aKey = key(a.model().schema(), a.model().name());
+        String bKey = key(b.model().schema(), b.model().name());
+        String one = allocators.get(aKey).allocate(JavaNames.camel(base, "parent"), JavaNames.camel(base + "_ref", "parent"));
+        // (a column without an _id suffix keeps its own name, so its relation is e.g. reportsToRef)
+        a.relations().add("Relation<" + b.className() + "> " + one + " = one(() -> " + b.className() + "." + b.constant()
+            + ", " + a.fields().get(col) + ", t -> t." + b.fields().get(ref) + ")");
+        boolean several = fksBetween.getOrDefault(aKey + "\u0001" + bKey, 0) > 1;
+        String manyBase = several ? a.model().name() + "_by_" + col : a.model().name();
+        String many = allocators.get(bKey).allocate(JavaNames.camel(manyBase, "children"),
+            JavaNames.camel(a.model().name() + "_by_" + col, "children"));
+        b.relations().add("Relation<" + a.className() + "> " + many + " = many(() -> " + a.className() + "." + a.constant()
+            + ", " + b.fields().get(ref) + ", t -> t." + a.fields().get(col) + ")");
+      }
+    }
+  }
 
   private JavaSchemaGenerator(SchemaModel model, String packageName, String holder, String source, List<String> notPulled) {
     this.model = Objects.requireNonNull(model, "model");
@@ -170,6 +212,7 @@ public final class JavaSchemaGenerator {
     Set<String> packageClasses = new java.util.HashSet<>(tableClasses.values());
     packageClasses.addAll(enumClasses.values());
     packageClasses.add(holder);
+    Map<String, JavaNames.Allocator> allocators = new HashMap<>();
     for (TableModel t : model.tables()) {
       String cls = tableClasses.get(key(t.schema(), t.name()));
       JavaNames.Allocator fieldNames = new JavaNames.Allocator(false, packageClasses);
@@ -183,8 +226,10 @@ public final class JavaSchemaGenerator {
         fields.put(c.name(), fieldNames.allocate(JavaNames.camel(c.name(), "column")));
         javaTypes.put(c.name(), probe.map(c.type()).javaType());
       }
-      tables.put(key(t.schema(), t.name()), new TableInfo(t, cls, constant, fields, javaTypes));
+      tables.put(key(t.schema(), t.name()), new TableInfo(t, cls, constant, fields, javaTypes, new ArrayList<>()));
+      allocators.put(key(t.schema(), t.name()), fieldNames);
     }
+    addRelations(allocators);
     for (EnumModel e : model.enums()) write(enumClasses.get(key(e.schema(), e.name())), enumSource(e));
     for (TableInfo t : tables.values()) write(t.className(), new TableWriter(t).source());
     write(holder, holderSource());
@@ -590,6 +635,13 @@ public final class JavaSchemaGenerator {
             + " = " + m.column(string(c.name())), modifiers(c), "  ")).append(";\n");
       }
       if (!t.columns().isEmpty()) sb.append('\n');
+      if (!info.relations().isEmpty()) {
+        String relation = im.use("dev.sluice.schema.Relation");
+        for (String r : info.relations()) {
+          sb.append("  ").append("public final ").append(r.replaceFirst("^Relation<", relation + "<")).append(";\n");
+        }
+        sb.append('\n');
+      }
       String ns = nsRef(t.schema(), holder + ".");
       sb.append("  private ").append(cls).append("() {\n");
       sb.append("    super(").append(ns == null ? "" : ns + ", ").append(string(t.name())).append(");\n");

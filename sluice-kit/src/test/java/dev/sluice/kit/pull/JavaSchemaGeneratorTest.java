@@ -59,6 +59,7 @@ class JavaSchemaGeneratorTest {
         package app.db;
 
         import dev.sluice.schema.Column;
+        import dev.sluice.schema.Relation;
         import dev.sluice.schema.Table;
         import dev.sluice.schema.model.ForeignKeyModel.Action;
 
@@ -68,6 +69,9 @@ class JavaSchemaGeneratorTest {
           public final Column<Long> id = bigint("id").primaryKey().generatedAlwaysAsIdentity();
           public final Column<String> email = varchar("email", 255).notNull().unique();
           public final Column<Long> managerId = bigint("manager_id").references(() -> Users.USERS.id, Action.SET_NULL);
+
+          public final Relation<Users> manager = one(() -> Users.USERS, managerId, t -> t.id);
+          public final Relation<Users> users = many(() -> Users.USERS, id, t -> t.managerId);
 
           private Users() {
             super("users");
