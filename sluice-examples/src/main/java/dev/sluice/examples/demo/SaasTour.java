@@ -98,7 +98,7 @@ public final class SaasTour {
         .orderBy(TEAMS.name.asc(), TEAM_MEMBERS.userId.asc()).limit(1).fetchOne((t, u) -> new UUID[] {t, u});
     long everyone = db.select(Dsl.count()).from(PROJECTS).fetchOne();
     TenantScope asMember = db.as(TenantContext.builder().userId(member[1]).tenantId(member[0]).build());
-    var mine = asMember.select(Dsl.count(), Dsl.field(PgTypes.BIGINT, "count(DISTINCT team_id)"))
+    var mine = asMember.select(Dsl.count(), Dsl.rawField(PgTypes.BIGINT, "count(DISTINCT team_id)"))
         .from(PROJECTS);
     show("Row-level security: db.as(user of one team) sees only that team's projects (of " + everyone + " live)",
         mine, () -> mine.fetch((n, t) -> n + " projects visible, from " + t + " team(s)"));
