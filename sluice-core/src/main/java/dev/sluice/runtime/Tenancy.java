@@ -182,7 +182,9 @@ public final class Tenancy {
    * view of the tenant tables is empty (permission denied, and RLS with no policy for it). Raw SQL
    * inside a tenant scope that runs {@code RESET ROLE} lands on this role. The application connects
    * as this login; migrations run as the tables' owner through a separate URL. Run as a role with
-   * CREATEROLE (and superuser when correcting a superuser).
+   * CREATEROLE (and superuser when correcting a superuser). The password travels in the statement text
+   * (server logs with {@code log_statement} see it): pass null and set it with psql's {@code \\password}
+   * where statements are logged.
    */
   public static String authenticatorSql(String login, String password, String... appRoles) {
     Identifiers.check(login);

@@ -71,5 +71,9 @@ class TenantContextTest {
     assertThat(Tenancy.appRoleSql("o'k", "login")).contains("rolname = 'o''k'").contains("create role \"o'k\"")
         .contains("grant \"o'k\" to login");
     assertThatThrownBy(() -> Tenancy.appRoleSql("a$$b", "login")).hasMessageContaining("'$'");
+    assertThat(Tenancy.authenticatorSql("auth", "p'w", "app_user", "anon"))
+        .contains("create role auth login noinherit nosuperuser nobypassrls nocreatedb nocreaterole")
+        .contains("alter role auth with login noinherit nosuperuser nobypassrls nocreatedb nocreaterole password 'p''w';")
+        .contains("grant app_user, anon to auth;");
   }
 }
