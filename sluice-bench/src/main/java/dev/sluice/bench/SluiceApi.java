@@ -37,8 +37,8 @@ public final class SluiceApi implements Api {
   private static final Tables.Orders O = ORDERS;
   private static final Tables.Details D = DETAILS;
   private static final Tables.World W = WORLD;
-  private static final Field<Long> QTY_SUM = Dsl.field(PgTypes.BIGINT, "sum({})", D.quantity);
-  private static final Field<Double> TOTAL = Dsl.field(PgTypes.DOUBLE, "sum({} * {})", D.quantity, D.unitPrice);
+  private static final Field<Long> QTY_SUM = Dsl.rawField(PgTypes.BIGINT, "sum({})", D.quantity);
+  private static final Field<Double> TOTAL = Dsl.rawField(PgTypes.DOUBLE, "sum({} * {})", D.quantity, D.unitPrice);
   private static final BulkOptions BATCH = new BulkOptions(1, Integer.MAX_VALUE);
   private static final BulkOptions COPY = new BulkOptions(1, 1);
 

@@ -11,6 +11,8 @@ import dev.sluice.kit.seed.Progress;
 import dev.sluice.kit.seed.Reset;
 import dev.sluice.kit.seed.Seeder;
 import dev.sluice.runtime.Database;
+import dev.sluice.runtime.PgUrl;
+import dev.sluice.runtime.Tenancy;
 import dev.sluice.schema.Schema;
 import dev.sluice.studio.Studio;
 import dev.sluice.studio.StudioOptions;
@@ -35,7 +37,9 @@ import picocli.CommandLine.Spec;
  * {@code sluice demo}: the first-run experience. Starts an embedded PostgreSQL (binaries come from
  * Maven, so nothing but Java is needed) unless {@code --url} is given, applies the example apps'
  * migrations, seeds them deterministically, runs a tour of typed and relational queries, and serves
- * the studio on the data until Ctrl-C.
+ * the studio on the data until Ctrl-C. Migrations and seeding run as the owner (the given URL, or the
+ * embedded superuser); the tour's row-level security step runs as the application would, logged in as
+ * an authenticator role ({@link Tenancy#authenticatorSql}) that can only switch to the app role.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Start PostgreSQL (embedded unless --url), create and seed the example apps, tour the queries, open the studio.",
@@ -92,9 +96,15 @@ final class DemoCommand implements Callable<Integer> {
       if (bookingsFolder.isPresent()) total += seedBookings(db, out);
       out.printf("seeded %,d rows in %,d ms%n", total, (System.nanoTime() - t0) / 1_000_000);
 
+      // the app does not log in as the owner: an authenticator that can only switch to app_user
+      Database app = connectAsAuthenticator(db, dbUrl);
+      push(app);
+      out.printf("app login: %s (NOINHERIT, no privileges of its own; switches to %s per transaction);"
+          + " migrations and seeding ran as the owner%n", AUTHENTICATOR, Saas.APP_ROLE);
+
       out.println();
       out.println("A tour of the SaaS app (sluice-examples: dev.sluice.examples.demo.SaasTour)");
-      int queries = new SaasTour(db, out).run();
+      int queries = new SaasTour(db, app, out).run();
       out.println();
       out.printf("tour done: %d queries%n", queries);
       out.flush();
@@ -130,6 +140,38 @@ final class DemoCommand implements Callable<Integer> {
     String u = "postgresql://postgres@localhost:" + pg.getPort() + "/postgres";
     out.printf("embedded PostgreSQL on localhost:%d in %,d ms (url: %s)%n", pg.getPort(), (System.nanoTime() - t0) / 1_000_000, u);
     return u;
+  }
+
+  /** The login role the demo's application connects as (the Supabase "authenticator" pattern). */
+  static final String AUTHENTICATOR = "sluice_demo_authenticator";
+
+  /**
+   * Creates (or corrects) the authenticator login with a fresh random password, granted only the app
+   * role, and connects to the same database as it: what README "Multi-tenancy" recommends deploying.
+   */
+  private static Database connectAsAuthenticator(Database owner, String ownerUrl) {
+    byte[] bytes = new byte[18];
+    new java.security.SecureRandom().nextBytes(bytes);
+    String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Tenancy.run(owner, java.util.List.of(Tenancy.authenticatorSql(AUTHENTICATOR, password, Saas.APP_ROLE)));
+    String jdbc = withoutCredentials(PgUrl.parse(ownerUrl).jdbcUrl());
+    return Database.connect(jdbc, c -> {
+      c.setUsername(AUTHENTICATOR);
+      c.setPassword(password);
+      c.setPoolName("sluice-demo-app");
+    });
+  }
+
+  /** {@code url} without {@code user=} and {@code password=} parameters (they would override the login). */
+  static String withoutCredentials(String url) {
+    int q = url.indexOf('?');
+    if (q < 0) return url;
+    StringBuilder kept = new StringBuilder();
+    for (String p : url.substring(q + 1).split("&")) {
+      if (p.isEmpty() || p.startsWith("user=") || p.startsWith("password=")) continue;
+      kept.append(kept.length() == 0 ? "?" : "&").append(p);
+    }
+    return url.substring(0, q) + kept;
   }
 
   private static void migrate(PrintWriter out, Database db, String app, MigrationFolder folder) {

@@ -26,10 +26,10 @@ import java.util.UUID;
 public final class ActivityLogger {
   /** {@code app.user_id} as uuid, NULL when unset or empty. */
   public static final Field<UUID> CURRENT_USER =
-      Dsl.field(PgTypes.UUID_TYPE, "nullif(current_setting('app.user_id', true), '')::uuid");
+      Dsl.rawField(PgTypes.UUID_TYPE, "nullif(current_setting('app.user_id', true), '')::uuid");
   /** {@code app.tenant_id} as uuid, NULL when unset or empty. */
   public static final Field<UUID> CURRENT_TENANT =
-      Dsl.field(PgTypes.UUID_TYPE, "nullif(current_setting('app.tenant_id', true), '')::uuid");
+      Dsl.rawField(PgTypes.UUID_TYPE, "nullif(current_setting('app.tenant_id', true), '')::uuid");
 
   private ActivityLogger() {}
 

@@ -159,15 +159,45 @@ public final class Dsl {
     return Expressions.of(name, column.dataType(), ctx -> ctx.sql("excluded.").id(name));
   }
 
-  /** A typed field from an SQL template (values bound, see {@link dev.sluice.sql.Sql}). */
-  public static <T> Field<T> field(DataType<T> type, String template, Object... args) {
+  /**
+   * A typed field written in raw SQL: the {@code template} text goes into the statement as written
+   * (unchecked, unbound), only the {@code args} filling its {@code {}} placeholders are bound (see
+   * {@link dev.sluice.sql.Sql#sql}). The template must be a constant the application wrote, never text
+   * built from user input: {@code rawField(BIGINT, "sum({})", col)} is fine,
+   * {@code rawField(TEXT, userInput)} is SQL injection.
+   */
+  public static <T> Field<T> rawField(DataType<T> type, String template, Object... args) {
     QueryPart body = dev.sluice.sql.Sql.sql(template, args);
     return Expressions.of("?column?", type, body);
   }
 
-  /** A condition from an SQL template (values bound, see {@link dev.sluice.sql.Sql}). */
-  public static Condition condition(String template, Object... args) {
+  /**
+   * A condition written in raw SQL: the {@code template} text goes into the statement as written
+   * (unchecked, unbound), only the {@code args} filling its {@code {}} placeholders are bound. The
+   * template must be a constant the application wrote, never text built from user input.
+   */
+  public static Condition rawCondition(String template, Object... args) {
     QueryPart body = dev.sluice.sql.Sql.sql(template, args);
     return ctx -> ctx.sql('(').visit(body).sql(')');
+  }
+
+  /**
+   * The old name of {@link #rawField}, which says what it is: the template is raw SQL.
+   *
+   * @deprecated use {@link #rawField(DataType, String, Object...)}
+   */
+  @Deprecated(since = "0.1")
+  public static <T> Field<T> field(DataType<T> type, String template, Object... args) {
+    return rawField(type, template, args);
+  }
+
+  /**
+   * The old name of {@link #rawCondition}, which says what it is: the template is raw SQL.
+   *
+   * @deprecated use {@link #rawCondition(String, Object...)}
+   */
+  @Deprecated(since = "0.1")
+  public static Condition condition(String template, Object... args) {
+    return rawCondition(template, args);
   }
 }

@@ -39,6 +39,11 @@ import org.postgresql.copy.CopyIn;
  * an app-side {@code defaultFn()} that the mapper does not set are filled per row; {@code GENERATED
  * ALWAYS} columns are rejected. Only plain values are accepted (COPY cannot evaluate expressions).
  *
+ * <p>Row-level security: PostgreSQL refuses {@code COPY FROM} into a table whose RLS applies to the
+ * current role, so before taking the COPY path the writer asks {@code row_security_active(table)} (one
+ * round trip, only for inputs of {@link BulkOptions#copyMinRows()} rows or more) and streams the rows
+ * as a batch instead when it does: inside {@code db.as(...)}, or as any role subject to the policies.
+ *
  * <p>Atomicity: from a {@link Database} every call runs in its own transaction (all rows or none); from
  * a {@link Transaction} it runs on the transaction's connection and a failure aborts that transaction.
  *
@@ -138,8 +143,11 @@ public final class BulkWriter {
       if (buffer.size() < options.copyMinRows()) {
         long binds = (long) buffer.size() * rows.columns().size() + (upsert == null ? 0 : upsert.onUpdate.size());
         if (buffer.size() < options.batchMinRows() && binds <= MAX_BINDS) return multiRow(c, rows, buffer, upsert);
-        return batch(c, rows, buffer, upsert);
+        return batch(c, rows, buffer, java.util.Collections.emptyIterator(), upsert);
       }
+      // PostgreSQL refuses COPY FROM into a table whose row-level security applies to the current role
+      // (inside db.as(...), or any role subject to its policies): stream the rows as a batch instead
+      if (rowSecurityActive(c, rows.table())) return batch(c, rows, buffer, items, upsert);
       return upsert == null ? copy(c, rows, rows.table(), buffer, items)
           : copyUpsert(c, rows, buffer, items, upsert);
     });
@@ -200,12 +208,28 @@ public final class BulkWriter {
     }
   }
 
+  /** Whether row-level security applies to {@code table} for the current role ({@code row_security_active}). */
+  static boolean rowSecurityActive(Connection c, Table<?> table) {
+    String sql = "select pg_catalog.row_security_active(?::regclass)";
+    String name = dev.sluice.sql.Identifiers.qualify(table.schema(), table.definition().name());
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, name);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw DataAccessException.of(sql + " -- " + name, e);
+    }
+  }
+
   /**
-   * One single-row INSERT, batched. pgjdbc with {@code reWriteBatchedInserts} sends it as multi-row
-   * statements; without it, as a pipelined batch of single rows (correct, slower).
+   * One single-row INSERT, batched: the buffered rows, then the rest of {@code more}. pgjdbc with
+   * {@code reWriteBatchedInserts} sends it as multi-row statements; without it, as a pipelined batch of
+   * single rows (correct, slower). Rows are sent every {@code BATCH_CHUNK}, so {@code more} is streamed.
    */
   @SuppressWarnings("unchecked")
-  private static long batch(Connection c, BulkRows<?> rows, List<Object[]> buffer, Upsert upsert) {
+  private static <E> long batch(Connection c, BulkRows<E> rows, List<Object[]> buffer, Iterator<? extends E> more,
+      Upsert upsert) {
     List<Column<?>> columns = rows.columns();
     RenderContext ctx = new RenderContext(RenderContext.Mode.BIND);
     insertInto(ctx, rows.table(), columns);
@@ -218,10 +242,14 @@ public final class BulkWriter {
     try (PreparedStatement ps = c.prepareStatement(shape.sql())) {
       int pending = 0;
       long affected = 0;
-      for (Object[] row : buffer) {
+      long sent = 0;
+      Iterator<Object[]> buffered = buffer.iterator();
+      while (buffered.hasNext() || more.hasNext()) {
+        Object[] row = buffered.hasNext() ? buffered.next() : rows.row(more.next());
         for (int i = 0; i < row.length; i++) ((DataType<Object>) columns.get(i).dataType()).bind(ps, i + 1, row[i]);
         for (int j = row.length; j < binds.size(); j++) binds.get(j).bindTo(ps, j + 1);
         ps.addBatch();
+        sent++;
         if (++pending == BATCH_CHUNK) {
           affected += affected(ps.executeBatch());
           pending = 0;
@@ -229,7 +257,7 @@ public final class BulkWriter {
       }
       if (pending > 0) affected += affected(ps.executeBatch());
       if (JdbcExecutor.SQL_LOG.isDebugEnabled()) {
-        JdbcExecutor.log(new Rendered("(batch of " + buffer.size() + ") " + shape.sql(), List.of()), start, buffer.size());
+        JdbcExecutor.log(new Rendered("(batch of " + sent + ") " + shape.sql(), List.of()), start, (int) sent);
       }
       return affected;
     } catch (SQLException e) {

@@ -50,7 +50,12 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
     return connect(url, c -> {});
   }
 
-  /** Connects with a HikariCP pool, letting the caller adjust its configuration (pool size...). */
+  /**
+   * Connects with a HikariCP pool, letting the caller adjust its configuration (pool size...). Every
+   * connection goes back to the pool with its session reset (role, settings, temporary tables, cursors,
+   * LISTENs, advisory locks; one round trip per checkout, prepared statements kept): see
+   * {@code SessionResettingDataSource}. {@link #dataSource()} unwraps to the {@code HikariDataSource}.
+   */
   public static Database connect(String url, Consumer<HikariConfig> configure) {
     HikariConfig config = new HikariConfig();
     applyUrl(config, url);
@@ -63,10 +68,15 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     configure.accept(config);
     HikariDataSource pool = new HikariDataSource(config);
-    return new Database(pool, pool);
+    // session state a statement leaves (set_config, SET ROLE, temp tables...) must not reach the next borrower
+    return new Database(new SessionResettingDataSource(pool), pool);
   }
 
-  /** Uses an existing DataSource (not closed by {@link #close()}). */
+  /**
+   * Uses an existing DataSource (not closed by {@link #close()}). Its connections go back to it as
+   * they are: resetting session state between borrowers is then that pool's job (or use
+   * {@link #connect}).
+   */
   public static Database of(DataSource dataSource) {
     return new Database(dataSource, null);
   }

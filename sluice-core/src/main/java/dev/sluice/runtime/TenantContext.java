@@ -39,6 +39,19 @@ public final class TenantContext {
     this.claims = Collections.unmodifiableMap(new LinkedHashMap<>(b.claims));
     this.dbRole = b.dbRole;
     dev.sluice.sql.Identifiers.check(dbRole);
+    // the context's own fields are what policies trust: a claim may repeat them, never contradict them
+    refuseConflict("sub", userId);
+    refuseConflict("tenant_id", tenantId);
+  }
+
+  private void refuseConflict(String claim, String own) {
+    if (own == null || !claims.containsKey(claim)) return;
+    Object value = claims.get(claim);
+    if (value == null || !own.equals(value.toString())) {
+      throw new IllegalArgumentException("tenant context: claim '" + claim + "' (" + value + ") contradicts the context's "
+          + (claim.equals("sub") ? "user id" : "tenant id") + " (" + own + "); the context's own fields are what"
+          + " policies read, so a claim may not override them");
+    }
   }
 
   /** A builder; every field is optional (an empty context still switches to the app role). */
@@ -51,13 +64,27 @@ public final class TenantContext {
    * null), {@code request.jwt.claims} = {@code claims} plus {@code sub} = the user id and {@code role},
    * so policies written for Supabase ({@code auth.uid() = user_id}) run unchanged. Install the roles
    * and the {@code auth} schema with {@link Tenancy#supabaseSql()}.
+   *
+   * <p>The preset's own fields win: {@code sub} is always the user id and {@code role} always the
+   * database role. Claims carrying a different {@code sub} or {@code role} (or any {@code sub} for an
+   * anonymous request) are refused with {@link IllegalArgumentException}, so data taken from a request
+   * cannot widen the context (become another user, or claim {@code service_role}).
    */
   public static TenantContext supabase(Object userId, Map<String, ?> claims) {
     String role = userId == null ? "anon" : "authenticated";
-    Builder b = builder().dbRole(role).claims(claims == null ? Map.of() : claims);
+    Map<String, ?> given = claims == null ? Map.of() : claims;
+    if (given.containsKey("role") && !role.equals(String.valueOf(given.get("role")))) {
+      throw new IllegalArgumentException("supabase context: claim 'role' (" + given.get("role") + ") contradicts the preset's"
+          + " role " + role + "; the database role is chosen by the preset, not by the claims");
+    }
+    if (userId == null && given.containsKey("sub")) {
+      throw new IllegalArgumentException("supabase context: an anonymous request cannot carry claim 'sub' ("
+          + given.get("sub") + "); pass the user id as the first argument");
+    }
+    Builder b = builder().dbRole(role).claims(given);
     if (userId != null) b.userId(userId);
-    if (!b.claims.containsKey("role")) b.claim("role", role);
-    return b.build();
+    b.claim("role", role);
+    return b.build();   // refuses a claim 'sub' other than the user id
   }
 
   /** The Supabase preset for an anonymous request (role {@code anon}). */
@@ -92,12 +119,12 @@ public final class TenantContext {
 
   /**
    * The JSON set as {@code request.jwt.claims}: the claims plus {@code sub} (the user id) and
-   * {@code tenant_id} unless the claims already have them.
+   * {@code tenant_id} (claims cannot contradict them: see {@link Builder#build()}).
    */
   public String claimsJson() {
     Map<String, Object> all = new LinkedHashMap<>(claims);
-    if (userId != null) all.putIfAbsent("sub", userId);
-    if (tenantId != null) all.putIfAbsent("tenant_id", tenantId);
+    if (userId != null) all.put("sub", userId);
+    if (tenantId != null) all.put("tenant_id", tenantId);
     try {
       return JSON.writeValueAsString(all);
     } catch (JsonProcessingException e) {
@@ -181,7 +208,12 @@ public final class TenantContext {
       return this;
     }
 
-    /** The immutable context. */
+    /**
+     * The immutable context.
+     *
+     * @throws IllegalArgumentException when a claim {@code sub} or {@code tenant_id} contradicts the
+     *     user id or tenant id set on this builder (the context's own fields are what policies trust)
+     */
     public TenantContext build() {
       return new TenantContext(this);
     }

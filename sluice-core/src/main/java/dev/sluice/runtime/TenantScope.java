@@ -16,16 +16,21 @@ import java.util.List;
  * one round trip). Statements built here outside {@link #transaction} each get their own transaction;
  * inside one, the setup runs once at its start. Everything is transaction-local, so a pooled
  * connection goes back to the pool as the login user with no claims set. Prepared queries run inside
- * {@code scope.transaction(tx -> tx.prepare(query)...)}. Code inside a transaction could still
- * {@code RESET ROLE} through raw SQL: the context guards against mistakes and leaks, not against
- * hostile code running in the application.
+ * {@code scope.transaction(tx -> tx.prepare(query)...)}.
+ *
+ * <p>Raw SQL inside a scope can still {@code RESET ROLE} (or {@code SET ROLE} to any role granted to
+ * the login): it then runs as the login role. So the login must be an authenticator
+ * ({@link Tenancy#authenticatorSql}: NOINHERIT, not superuser, no BYPASSRLS, owns nothing, granted only
+ * the app roles), which sees no tenant rows itself; the first scope of a database warns (SLF4J WARN)
+ * when its login is a superuser, has BYPASSRLS or owns tables with row-level security. Bulk inserts
+ * ({@link #insertMany}) take the batch path, since {@code COPY FROM} is not allowed under RLS.
  *
  * <pre>{@code
  * TenantScope app = db.as(TenantContext.builder().userId(userId).tenantId(teamId).roles("member").build());
  * List<String> names = app.select(PROJECTS.name).from(PROJECTS).fetch(); // only this team's rows
  * }</pre>
  */
-public final class TenantScope implements QueryFactory {
+public final class TenantScope implements QueryFactory, BulkWrites {
   private final Database db;
   private final TenantContext context;
   private final QueryExecutor executor;
@@ -76,6 +81,7 @@ public final class TenantScope implements QueryFactory {
   /** Runs {@code body} in one transaction with {@code options}, acting as the context. */
   public <R> R transaction(TransactionOptions options, TransactionCallback<R> body) {
     return db.transaction(options, tx -> {
+      Tenancy.checkLoginRole(db.dataSource(), tx.connection());
       Tenancy.apply(tx.connection(), context);
       return body.run(tx);
     });
@@ -94,6 +100,21 @@ public final class TenantScope implements QueryFactory {
     });
   }
 
+  /**
+   * Bulk inserts and upserts acting as the context, each call in its own transaction. Row-level
+   * security applies, so rows go as multi-row INSERTs or batches, never through {@code COPY FROM}
+   * (which PostgreSQL refuses on a table with RLS); see {@link BulkWriter}.
+   */
+  @Override
+  public BulkWriter bulk(BulkOptions options) {
+    return new BulkWriter(new BulkWriter.Runner() {
+      @Override
+      public <R> R inTransaction(java.util.function.Function<Connection, R> work) {
+        return transaction(tx -> work.apply(tx.connection()));
+      }
+    }, options);
+  }
+
   /** Runs statements as JDBC batches in one transaction acting as the context; see {@link Database#batch}. */
   public int[] batch(List<? extends QueryPart> statements) {
     return transaction(tx -> tx.batch(statements));
@@ -109,6 +130,7 @@ public final class TenantScope implements QueryFactory {
       Connection c = db.borrow();
       try {
         c.setAutoCommit(false);
+        Tenancy.checkLoginRole(db.dataSource(), c);
         Tenancy.apply(c, context);
         return c;
       } catch (SQLException | RuntimeException e) {

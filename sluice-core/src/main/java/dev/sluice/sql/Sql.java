@@ -6,15 +6,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SQL templates whose values are always bound. {@code Sql.sql("age > {} and name = {}", n, name)}
+ * SQL templates whose arguments are always bound. {@code Sql.sql("age > {} and name = {}", n, name)}
  * writes {@code age > ? and name = ?} and binds {@code n} and {@code name}; an argument that is
  * itself a {@link QueryPart} (a column, a subquery, another template) is rendered in place instead.
- * Text can only be spliced unbound through the explicitly named {@link #raw(String)}.
+ *
+ * <p>What is unbound: the template string itself is SQL text, spliced into the statement as written
+ * (only its {@code {}} placeholders become binds), so it must be a constant the application wrote,
+ * never text built from user input ({@code Sql.sql("name = '" + input + "'")} is SQL injection; write
+ * {@code Sql.sql("name = {}", input)}). Besides templates, text is spliced unbound only through the
+ * explicitly named {@link #raw(String)}; identifiers go through {@link #identifier(String...)}, which
+ * quotes them. The same holds for {@code Dsl.rawField} and {@code Dsl.rawCondition}, which take a
+ * template.
  */
 public final class Sql {
   private Sql() {}
 
-  /** A template with {@code {}} placeholders, one per argument. */
+  /**
+   * A template with {@code {}} placeholders, one per argument. The template text is raw SQL (unbound):
+   * pass values as arguments, never by concatenating them into the template.
+   */
   public static QueryPart sql(String template, Object... args) {
     List<String> pieces = split(template);
     if (pieces.size() - 1 != args.length) {

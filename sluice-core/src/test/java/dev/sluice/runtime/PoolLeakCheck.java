@@ -10,7 +10,15 @@ final class PoolLeakCheck {
 
   /** Active (borrowed) connections of {@code db}'s HikariCP pool. */
   static int activeConnections(Database db) {
-    return ((HikariDataSource) db.dataSource()).getHikariPoolMXBean().getActiveConnections();
+    return unwrapPool(db).getHikariPoolMXBean().getActiveConnections();
+  }
+
+  static HikariDataSource unwrapPool(Database db) {
+    try {
+      return db.dataSource().unwrap(HikariDataSource.class);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Asserts no connection of {@code db}'s pool is borrowed (waits briefly for other threads to return theirs). */

@@ -75,7 +75,7 @@ class TenantScopeLiveTest {
   }
 
   static Field<String> setting(String name) {
-    return Dsl.field(PgTypes.TEXT, "current_setting({}, true)", name);
+    return Dsl.rawField(PgTypes.TEXT, "current_setting({}, true)", name);
   }
 
   static String one(QueryFactory q, Field<String> f) {
@@ -85,21 +85,21 @@ class TenantScopeLiveTest {
   @Test
   void statementsSeeTheContextThroughTheHelperFunctions() {
     TenantScope alice = db.as(member(ALICE, TEAM_A, "owner", "billing"));
-    assertThat(one(alice, Dsl.field(PgTypes.TEXT, "sluice.current_user_id()"))).isEqualTo(ALICE.toString());
-    assertThat(one(alice, Dsl.field(PgTypes.TEXT, "sluice.current_tenant_id()"))).isEqualTo(TEAM_A.toString());
-    assertThat(alice.select(Dsl.field(PgTypes.BOOLEAN, "sluice.has_role('billing')")).fetchOne()).isTrue();
-    assertThat(alice.select(Dsl.field(PgTypes.BOOLEAN, "sluice.has_role('admin')")).fetchOne()).isFalse();
-    assertThat(one(alice, Dsl.field(PgTypes.TEXT, "current_user"))).isEqualTo(TenancyFixtures.APP_ROLE);
-    assertThat(one(alice, Dsl.field(PgTypes.TEXT, "(current_setting('request.jwt.claims', true)::jsonb ->> 'sub')")))
+    assertThat(one(alice, Dsl.rawField(PgTypes.TEXT, "sluice.current_user_id()"))).isEqualTo(ALICE.toString());
+    assertThat(one(alice, Dsl.rawField(PgTypes.TEXT, "sluice.current_tenant_id()"))).isEqualTo(TEAM_A.toString());
+    assertThat(alice.select(Dsl.rawField(PgTypes.BOOLEAN, "sluice.has_role('billing')")).fetchOne()).isTrue();
+    assertThat(alice.select(Dsl.rawField(PgTypes.BOOLEAN, "sluice.has_role('admin')")).fetchOne()).isFalse();
+    assertThat(one(alice, Dsl.rawField(PgTypes.TEXT, "current_user"))).isEqualTo(TenancyFixtures.APP_ROLE);
+    assertThat(one(alice, Dsl.rawField(PgTypes.TEXT, "(current_setting('request.jwt.claims', true)::jsonb ->> 'sub')")))
         .isEqualTo(ALICE.toString());
   }
 
   @Test
   void helperFunctionsAreNullSafeWithoutAContext() {
-    assertThat(one(db, Dsl.field(PgTypes.TEXT, "sluice.current_user_id()"))).isNull();
-    assertThat(one(db, Dsl.field(PgTypes.TEXT, "sluice.current_tenant_id()"))).isNull();
-    assertThat(db.select(Dsl.field(PgTypes.BOOLEAN, "sluice.has_role('owner')")).fetchOne()).isFalse();
-    assertThat(db.select(Dsl.field(PgTypes.UUID_TYPE, "auth.uid()")).fetchOne()).isNull();
+    assertThat(one(db, Dsl.rawField(PgTypes.TEXT, "sluice.current_user_id()"))).isNull();
+    assertThat(one(db, Dsl.rawField(PgTypes.TEXT, "sluice.current_tenant_id()"))).isNull();
+    assertThat(db.select(Dsl.rawField(PgTypes.BOOLEAN, "sluice.has_role('owner')")).fetchOne()).isFalse();
+    assertThat(db.select(Dsl.rawField(PgTypes.UUID_TYPE, "auth.uid()")).fetchOne()).isNull();
   }
 
   @Test
@@ -182,13 +182,13 @@ class TenantScopeLiveTest {
       assertThat(scope.select(PROJECTS.teamId).from(PROJECTS).fetch()).isNotEmpty().containsOnly(team);
       if (i % 5 == 0) {
         // a failing statement must not leave the context behind either
-        assertThatThrownBy(() -> scope.select(Dsl.field(PgTypes.INTEGER, "1 / 0")).fetchOne())
+        assertThatThrownBy(() -> scope.select(Dsl.rawField(PgTypes.INTEGER, "1 / 0")).fetchOne())
             .isInstanceOf(DataAccessException.class);
       }
       assertThat(one(single, setting("app.tenant_id"))).isNullOrEmpty();
       assertThat(one(single, setting("app.user_id"))).isNullOrEmpty();
       assertThat(one(single, setting("request.jwt.claims"))).isNullOrEmpty();
-      assertThat(one(single, Dsl.field(PgTypes.TEXT, "current_user"))).isEqualTo(login);
+      assertThat(one(single, Dsl.rawField(PgTypes.TEXT, "current_user"))).isEqualTo(login);
       assertThat(single.select(Dsl.count()).from(PROJECTS).fetchOne()).isEqualTo(3L);
     }
     PoolLeakCheck.assertNoLeaks(single);
@@ -199,9 +199,9 @@ class TenantScopeLiveTest {
     TenantScope alice = db.as(TenantContext.supabase(ALICE, Map.of("email", "alice@example.com")));
     Notes n = Notes.NOTES;
     assertThat(alice.select(n.body).from(n).fetch()).containsExactly("alice note");
-    assertThat(one(alice, Dsl.field(PgTypes.TEXT, "auth.role()"))).isEqualTo("authenticated");
-    assertThat(one(alice, Dsl.field(PgTypes.TEXT, "auth.jwt() ->> 'email'"))).isEqualTo("alice@example.com");
-    assertThat(one(alice, Dsl.field(PgTypes.TEXT, "current_user"))).isEqualTo("authenticated");
+    assertThat(one(alice, Dsl.rawField(PgTypes.TEXT, "auth.role()"))).isEqualTo("authenticated");
+    assertThat(one(alice, Dsl.rawField(PgTypes.TEXT, "auth.jwt() ->> 'email'"))).isEqualTo("alice@example.com");
+    assertThat(one(alice, Dsl.rawField(PgTypes.TEXT, "current_user"))).isEqualTo("authenticated");
     alice.insertInto(n).set(n.body, "second").execute();
     assertThat(db.select(n.userId).from(n).where(n.body.eq("second")).fetchOne()).isEqualTo(ALICE);
     assertThatThrownBy(() -> alice.insertInto(n).set(n.userId, BOB).set(n.body, "forged").execute())
@@ -210,7 +210,7 @@ class TenantScopeLiveTest {
     TenantScope anon = db.as(TenantContext.supabaseAnon());
     assertThatThrownBy(() -> anon.select(n.body).from(n).fetch())
         .isInstanceOf(DataAccessException.class).hasMessageContaining("permission denied");
-    assertThat(one(anon, Dsl.field(PgTypes.TEXT, "current_user"))).isEqualTo("anon");
+    assertThat(one(anon, Dsl.rawField(PgTypes.TEXT, "current_user"))).isEqualTo("anon");
   }
 
   @Test

@@ -28,12 +28,12 @@ public final class BookingQueries {
   public static List<ThreadMessage> thread(QueryFactory db, UUID rootId) {
     Cte tree = Cte.name("thread");
     Field<Integer> depth = Dsl.val(0).as("depth");
-    Field<OffsetDateTime[]> path = Dsl.field(PgTypes.arrayOf(PgTypes.TIMESTAMPTZ), "ARRAY[{}]", MESSAGES.sentAt)
+    Field<OffsetDateTime[]> path = Dsl.rawField(PgTypes.arrayOf(PgTypes.TIMESTAMPTZ), "ARRAY[{}]", MESSAGES.sentAt)
         .as("path");
     tree.as(Dsl.query().select(MESSAGES.id, MESSAGES.parentId, MESSAGES.body, depth, path).from(MESSAGES)
         .where(MESSAGES.id.eq(rootId))
         .unionAll(Dsl.query().select(MESSAGES.id, MESSAGES.parentId, MESSAGES.body, tree.field(depth).plus(1),
-                Dsl.field(PgTypes.arrayOf(PgTypes.TIMESTAMPTZ), "{} || {}", tree.field(path), MESSAGES.sentAt))
+                Dsl.rawField(PgTypes.arrayOf(PgTypes.TIMESTAMPTZ), "{} || {}", tree.field(path), MESSAGES.sentAt))
             .from(MESSAGES).join(tree, MESSAGES.parentId.eq(tree.field(MESSAGES.id)))));
     return db.withRecursive(tree)
         .select(tree.field(MESSAGES.id), tree.field(MESSAGES.parentId), tree.field(MESSAGES.body), tree.field(depth))

@@ -35,11 +35,22 @@ import java.util.function.Supplier;
  */
 public final class SaasTour {
   private final Database db;
+  private final Database app;
   private final PrintWriter out;
   private int step;
 
+  /** The tour on {@code db} for everything, row-level security included (for an app login that is not the owner). */
   public SaasTour(Database db, PrintWriter out) {
+    this(db, db, out);
+  }
+
+  /**
+   * The tour reading as the owner on {@code db} (an overview of every team) and acting as a tenant on
+   * {@code app}, the database logged in as the application's authenticator role.
+   */
+  public SaasTour(Database db, Database app, PrintWriter out) {
     this.db = db;
+    this.app = app;
     this.out = out;
   }
 
@@ -97,8 +108,8 @@ public final class SaasTour {
         .join(TEAMS, TEAM_MEMBERS.teamId.eq(TEAMS.id)).where(TEAMS.type.eq(TeamType.WORKSPACE))
         .orderBy(TEAMS.name.asc(), TEAM_MEMBERS.userId.asc()).limit(1).fetchOne((t, u) -> new UUID[] {t, u});
     long everyone = db.select(Dsl.count()).from(PROJECTS).fetchOne();
-    TenantScope asMember = db.as(TenantContext.builder().userId(member[1]).tenantId(member[0]).build());
-    var mine = asMember.select(Dsl.count(), Dsl.field(PgTypes.BIGINT, "count(DISTINCT team_id)"))
+    TenantScope asMember = app.as(TenantContext.builder().userId(member[1]).tenantId(member[0]).build());
+    var mine = asMember.select(Dsl.count(), Dsl.rawField(PgTypes.BIGINT, "count(DISTINCT team_id)"))
         .from(PROJECTS);
     show("Row-level security: db.as(user of one team) sees only that team's projects (of " + everyone + " live)",
         mine, () -> mine.fetch((n, t) -> n + " projects visible, from " + t + " team(s)"));

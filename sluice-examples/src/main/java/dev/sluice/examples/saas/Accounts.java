@@ -4,12 +4,16 @@ import static dev.sluice.examples.saas.SaasNames.NS;
 import static dev.sluice.schema.model.ForeignKeyModel.Action.CASCADE;
 
 import dev.sluice.schema.Column;
+import dev.sluice.schema.Policies;
 import dev.sluice.schema.Relation;
 import dev.sluice.schema.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Sign-in identities of a user (password, GitHub, Google...): one row per provider account. */
+/**
+ * Sign-in identities of a user (password, GitHub, Google...): one row per provider account. Private to
+ * the user (RLS owner-only on user_id): provider ids are nobody else's business.
+ */
 public final class Accounts extends Table<Accounts> {
   public static final Accounts ACCOUNTS = new Accounts();
 
@@ -25,5 +29,7 @@ public final class Accounts extends Table<Accounts> {
     super(NS, "accounts");
     unique(provider, providerAccountId);
     index().on(userId);
+    enableRowLevelSecurity();
+    addPolicy(Policies.ownerOnly(userId));
   }
 }

@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * Projects of a team, nested as folders through {@code parent_id} (read with WITH RECURSIVE). Shows
  * most PostgreSQL practices in one table: RLS by team (the tenant must be set AND the user must be a
- * member), soft delete with a unique-while-live slug, jsonb metadata and a tags array with GIN
+ * member), composite foreign keys {@code (team_id, id)} so a row can only point at its own team's
+ * rows, soft delete with a unique-while-live slug, jsonb metadata and a tags array with GIN
  * indexes, and a generated tsvector for full-text search with its GIN index.
  */
 public final class Projects extends Table<Projects> {
@@ -22,7 +23,7 @@ public final class Projects extends Table<Projects> {
 
   public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
   public final Column<UUID> teamId = uuid("team_id").notNull().references(() -> Teams.TEAMS.id, CASCADE);
-  public final Column<UUID> parentId = uuid("parent_id").references(() -> Projects.PROJECTS.id, CASCADE);
+  public final Column<UUID> parentId = uuid("parent_id");   // composite FK (team_id, parent_id): same team only
   public final Column<String> name = text("name").notNull();
   public final Column<String> slug = text("slug").notNull();
   public final Column<String> description = text("description");
@@ -35,16 +36,20 @@ public final class Projects extends Table<Projects> {
   public final Column<OffsetDateTime> deletedAt = deletedAt();
 
   public final Relation<Teams> team = one(() -> Teams.TEAMS, teamId);
-  public final Relation<Projects> parent = one(() -> Projects.PROJECTS, parentId);
-  public final Relation<Projects> children = many(() -> Projects.PROJECTS, p -> p.parentId);
-  public final Relation<Tasks> tasks = many(() -> Tasks.TASKS, t -> t.projectId);
-  public final Relation<Comments> comments = many(() -> Comments.COMMENTS, c -> c.projectId);
+  public final Relation<Projects> parent = one(() -> Projects.PROJECTS, parentId, p -> p.id);
+  public final Relation<Projects> children = many(() -> Projects.PROJECTS, id, p -> p.parentId);
+  public final Relation<Tasks> tasks = many(() -> Tasks.TASKS, id, t -> t.projectId);
+  public final Relation<Comments> comments = many(() -> Comments.COMMENTS, id, c -> c.projectId);
 
   private Projects() {
     super(NS, "projects");
     tenantColumn(teamId);
     addPolicy(Policies.membership(teamId, TeamMembers.TEAM_MEMBERS, TeamMembers.TEAM_MEMBERS.teamId,
         TeamMembers.TEAM_MEMBERS.userId).restrictive());
+    // rows of a team point only at rows of the same team: (team_id, id) is the target of composite FKs
+    unique(teamId, id);
+    foreignKey(java.util.List.of(teamId, parentId), () -> java.util.List.of(Projects.PROJECTS.teamId, Projects.PROJECTS.id))
+        .onDelete(CASCADE);
     uniqueWhileLive(teamId, slug);
     index().on(parentId);
     index().using("gin").on(metadata);

@@ -6,13 +6,18 @@ import static dev.sluice.schema.model.ForeignKeyModel.Action.CASCADE;
 import dev.sluice.schema.Column;
 import dev.sluice.schema.Relation;
 import dev.sluice.schema.Table;
+import dev.sluice.schema.model.PolicyModel.Command;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * Who belongs to which team, with a role and since when: a many-to-many with attributes. The RLS
- * membership policies of the tenant tables read this table, so it has no RLS of its own (a policy
- * here reading those tables would recurse).
+ * Who belongs to which team, with a role and since when: a many-to-many with attributes. Row-level
+ * security: a user sees their own memberships (what the membership policies of the tenant tables
+ * need) and the members of their teams; only an owner or admin of the current team adds, changes or
+ * removes members (only an owner makes owners), and anyone may leave. The policies ask
+ * {@code app_team_role(team)} (a SECURITY DEFINER function with a fixed search_path, migration 0005)
+ * instead of reading this table, which would recurse; RLS is enabled, not forced, so that function
+ * (owned by the table owner) reads the table unfiltered.
  */
 public final class TeamMembers extends Table<TeamMembers> {
   public static final TeamMembers TEAM_MEMBERS = new TeamMembers();
@@ -29,5 +34,15 @@ public final class TeamMembers extends Table<TeamMembers> {
     super(NS, "team_members");
     primaryKey(teamId, userId);   // also the index for the team_id foreign key and the policies
     index().on(userId, teamId);   // the user_id foreign key; "my teams"
+    enableRowLevelSecurity();
+    policy("members_read").forCommand(Command.SELECT)
+        .using("user_id = CAST(sluice.current_user_id() AS uuid) OR public.app_is_member(team_id)");
+    policy("managers_insert").forCommand(Command.INSERT)
+        .withCheck("team_id = CAST(sluice.current_tenant_id() AS uuid) AND public.app_can_manage(team_id, role)");
+    policy("managers_update").forCommand(Command.UPDATE)
+        .using("team_id = CAST(sluice.current_tenant_id() AS uuid) AND public.app_can_manage(team_id, role)")
+        .withCheck("team_id = CAST(sluice.current_tenant_id() AS uuid) AND public.app_can_manage(team_id, role)");
+    policy("managers_delete_or_leave").forCommand(Command.DELETE)
+        .using("team_id = CAST(sluice.current_tenant_id() AS uuid) AND (public.app_can_manage(team_id, role) OR user_id = CAST(sluice.current_user_id() AS uuid))");
   }
 }

@@ -5,10 +5,16 @@ import static dev.sluice.examples.saas.SaasNames.NS;
 import dev.sluice.schema.Column;
 import dev.sluice.schema.Relation;
 import dev.sluice.schema.Table;
+import dev.sluice.schema.model.PolicyModel.Command;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** The tenant: a personal team per user, or a shared workspace. Tenant tables carry its id. */
+/**
+ * The tenant: a personal team per user, or a shared workspace. Tenant tables carry its id. Members see
+ * their teams; owners and admins rename the current one. Nobody deletes or creates a team through the
+ * app role: {@code app_create_team(name, slug, type)} (migration 0005) creates one with the caller as
+ * owner, and deleting a team (which cascades to all its data) is left to the owner role.
+ */
 public final class Teams extends Table<Teams> {
   public static final Teams TEAMS = new Teams();
 
@@ -26,5 +32,10 @@ public final class Teams extends Table<Teams> {
 
   private Teams() {
     super(NS, "teams");
+    enableRowLevelSecurity();
+    policy("members_read").forCommand(Command.SELECT).using("public.app_is_member(id)");
+    policy("managers_update").forCommand(Command.UPDATE)
+        .using("id = CAST(sluice.current_tenant_id() AS uuid) AND public.app_team_role(id) IN ('owner', 'admin')")
+        .withCheck("id = CAST(sluice.current_tenant_id() AS uuid) AND public.app_team_role(id) IN ('owner', 'admin')");
   }
 }

@@ -18,7 +18,8 @@ class SaasMigrationsTest {
     MigrationFolder folder = ExampleMigrations.folder("saas").orElseThrow();
     assertThat(folder.verify()).isEmpty();
     assertThat(folder.migrations()).extracting(m -> m.name())
-        .containsExactly("0001_tenancy", "0002_init", "0003_grants", "0004_change_capture");
+        .containsExactly("0001_tenancy", "0002_init", "0003_grants", "0004_change_capture", "0005_tenant_functions",
+            "0006_tenant_safety", "0007_least_privilege");
     SchemaModel committed = SnapshotJson.read(folder.latestSnapshot().orElseThrow());
     assertThat(Differ.diff(committed, Saas.schema().toModel())).isEmpty();
   }
