@@ -30,6 +30,16 @@ public final class PoolTimeoutException extends TransientDataAccessException {
   }
 
   /** Reads the pool's numbers (when it is a HikariCP pool) at the time of the timeout. */
+  /** The Hikari pool behind {@code dataSource} (itself or what it wraps), or null. */
+  private static HikariDataSource hikari(DataSource dataSource) {
+    if (dataSource instanceof HikariDataSource h) return h;
+    try {
+      return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+    } catch (java.sql.SQLException | RuntimeException e) {
+      return null;
+    }
+  }
+
   static PoolTimeoutException of(DataSource dataSource, SQLTransientConnectionException e) {
     int active = -1;
     int idle = -1;
@@ -37,7 +47,8 @@ public final class PoolTimeoutException extends TransientDataAccessException {
     int max = -1;
     long timeout = -1;
     String name = "pool";
-    if (dataSource instanceof HikariDataSource h) {
+    HikariDataSource h = hikari(dataSource);
+    if (h != null) {
       name = "pool " + h.getPoolName();
       max = h.getMaximumPoolSize();
       timeout = h.getConnectionTimeout();

@@ -155,7 +155,7 @@ class CursorLeakLiveTest {
   @Test
   void hikariLeakDetectionThresholdIsSetThroughTheConnectOptions() throws Exception {
     try (Database watched = Database.connect(ctx.jdbcUrl(), c -> c.setLeakDetectionThreshold(2000))) {
-      assertThat(((HikariDataSource) watched.dataSource()).getLeakDetectionThreshold()).isEqualTo(2000);
+      assertThat(watched.dataSource().unwrap(HikariDataSource.class).getLeakDetectionThreshold()).isEqualTo(2000);
       try (Cursor<Row> held = watched.select(L.n).from(L)
           .fetchLazy(10)) {
         held.next();

@@ -217,7 +217,7 @@ class ErrorSurfacingLiveTest {
   }
 
   @Test
-  void anExhaustedPoolGivesPoolTimeoutExceptionWithItsNumbersAndTheSetting() {
+  void anExhaustedPoolGivesPoolTimeoutExceptionWithItsNumbersAndTheSetting() throws Exception {
     try (Database small = Database.connect(ctx.jdbcUrl(), c -> {
       c.setMaximumPoolSize(2);
       c.setConnectionTimeout(250);
@@ -237,7 +237,7 @@ class ErrorSurfacingLiveTest {
             });
         assertThatThrownBy(() -> small.transaction(tx -> 1)).isInstanceOf(PoolTimeoutException.class);
       }
-      assertThat(((HikariDataSource) small.dataSource()).getHikariPoolMXBean().getActiveConnections()).isZero();
+      assertThat(small.dataSource().unwrap(HikariDataSource.class).getHikariPoolMXBean().getActiveConnections()).isZero();
       assertThat(small.select(Dsl.field(PgTypes.INTEGER, "1")).fetchOne()).isEqualTo(1);
     }
   }

@@ -85,7 +85,7 @@ class FaultSuiteLiveTest {
       }
       for (Future<Integer> r : results) assertThat(r.get(30, TimeUnit.SECONDS)).isEqualTo(1);
       assertThat(all.getCount()).isZero();
-      assertThat(((HikariDataSource) db.dataSource()).getHikariPoolMXBean().getActiveConnections()).isZero();
+      assertThat(db.dataSource().unwrap(HikariDataSource.class).getHikariPoolMXBean().getActiveConnections()).isZero();
     } finally {
       pool.shutdownNow();
     }
