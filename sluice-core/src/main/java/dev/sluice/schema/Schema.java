@@ -1,5 +1,6 @@
 package dev.sluice.schema;
 
+import dev.sluice.schema.model.CompositeTypeModel;
 import dev.sluice.schema.model.DomainModel;
 import dev.sluice.schema.model.EnumModel;
 import dev.sluice.schema.model.ExtensionModel;
@@ -114,6 +115,7 @@ public final class Schema {
     List<TableModel> tables = new ArrayList<>();
     List<ViewModel> views = new ArrayList<>();
     List<GrantModel> grants = new ArrayList<>();
+    Map<String, CompositeTypeModel> composites = new LinkedHashMap<>();
     Set<String> schemas = new TreeSet<>();
     Set<Table<?>> tableSet = new LinkedHashSet<>();
 
@@ -132,6 +134,9 @@ public final class Schema {
         }
         schemas.add(t.schema());
         for (PgEnum<?> e : t.usedEnums()) enums.putIfAbsent(e.schema() + "." + e.name(), e.toModel());
+        for (CompositeType<?> ct : t.usedComposites()) addComposite(ct, composites, enums, schemas, problems, false);
+      } else if (d instanceof CompositeType<?> ct) {
+        addComposite(ct, composites, enums, schemas, problems, true);
       } else if (d instanceof PgEnum<?> e) {
         enums.put(e.schema() + "." + e.name(), e.toModel());
         schemas.add(e.schema());
@@ -171,7 +176,25 @@ public final class Schema {
     if (!problems.isEmpty()) throw new SchemaDefinitionException(problems);
     schemas.remove("public");
     return new SchemaModel(List.copyOf(schemas), List.copyOf(extensions.values()), List.copyOf(roles.values()),
-        List.copyOf(enums.values()), domains, sequences, tables, views, grants);
+        List.copyOf(enums.values()), domains, sequences, tables, views, grants, List.copyOf(composites.values()));
+  }
+
+  /** A composite type and, first, the composite and enum types its attributes use. */
+  private static void addComposite(CompositeType<?> ct, Map<String, CompositeTypeModel> composites, Map<String, EnumModel> enums,
+      Set<String> schemas, List<String> problems, boolean listed) {
+    String key = ct.schema() + "." + ct.name();
+    if (composites.containsKey(key) && !listed) return;
+    try {
+      composites.put(key, ct.toModel());
+    } catch (SchemaDefinitionException e) {
+      if (!composites.containsKey(key)) problems.addAll(e.problems());
+      return;
+    }
+    schemas.add(ct.schema());
+    for (PgEnum<?> e : ct.usedEnums()) enums.putIfAbsent(e.schema() + "." + e.name(), e.toModel());
+    for (CompositeType<?> n : ct.usedComposites()) {
+      if (!composites.containsKey(n.schema() + "." + n.name())) addComposite(n, composites, enums, schemas, problems, false);
+    }
   }
 
   private static void validateForeignKeys(Set<Table<?>> tables, List<String> problems) {

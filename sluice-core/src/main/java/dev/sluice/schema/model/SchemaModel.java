@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param tables tables, including partitioned parents; partitions live inside their parent
  * @param views views and materialized views
  * @param grants privileges granted on tables/views/schemas
+ * @param compositeTypes composite (row) types
  */
 public record SchemaModel(
     List<String> schemas,
@@ -26,10 +27,11 @@ public record SchemaModel(
     List<SequenceModel> sequences,
     List<TableModel> tables,
     List<ViewModel> views,
-    List<GrantModel> grants) {
+    List<GrantModel> grants,
+    List<CompositeTypeModel> compositeTypes) {
 
   /** The model of a database with nothing in it. */
-  public static final SchemaModel EMPTY = new SchemaModel(null, null, null, null, null, null, null, null, null);
+  public static final SchemaModel EMPTY = new SchemaModel(null, null, null, null, null, null, null, null, null, null);
 
   public SchemaModel {
     schemas = Models.sorted(schemas, s -> s);
@@ -41,6 +43,19 @@ public record SchemaModel(
     tables = Models.sorted(tables, t -> t.schema() + "." + t.name());
     views = Models.sorted(views, v -> v.schema() + "." + v.name());
     grants = Models.sorted(grants, GrantModel::sortKey);
+    compositeTypes = Models.sorted(compositeTypes, c -> c.schema() + "." + c.name());
+  }
+
+  /** A model without composite types (the kinds every model had before they were added). */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, null);
+  }
+
+  /** The composite type {@code schema.name}, if the model has it. */
+  public Optional<CompositeTypeModel> compositeType(String schema, String name) {
+    return compositeTypes.stream().filter(t -> t.schema().equals(schema) && t.name().equals(name)).findFirst();
   }
 
   /** The table {@code schema.name}, if the model has it. */

@@ -100,9 +100,12 @@ import java.util.TreeSet;
  *   <li>{@code schemas} lists the read schemas except {@code public}.</li>
  * </ul>
  *
+ * <p>Composite types and table options (UNLOGGED, storage parameters, replica identity) are read by
+ * {@code CompositeTypeCatalog} and {@code TableOptionsCatalog}.
+ *
  * <p>Not modelled (and so not read): table inheritance, column-level grants, WITH GRANT OPTION,
- * triggers, functions, foreign tables, domain collations, statistics objects, tablespaces, storage
- * parameters of tables, constraints or indexes that exist only on a partition.
+ * triggers, functions, foreign tables, domain collations, statistics objects, tablespaces, options
+ * of partitions, constraints or indexes that exist only on a partition.
  */
 public final class Introspector {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -215,6 +218,8 @@ public final class Introspector {
       }
       List<ViewRow> viewRows = query("views", CatalogSql.VIEWS, ViewRow::of);
       List<GrantModel> grants = grants();
+      Map<Long, dev.sluice.schema.model.TableOptions> tableOptions = TableOptionsCatalog.read(c, schemas);
+      List<dev.sluice.schema.model.CompositeTypeModel> compositeTypes = CompositeTypeCatalog.read(c, schemas);
 
       // sequences: identity and serial sequences belong to their columns
       Map<String, SequenceRow> ownedBy = new HashMap<>();
@@ -229,7 +234,8 @@ public final class Introspector {
           cms.add(column(t, col, ownedBy, consumed));
         }
         tableModels.add(table(t, cms, constraints.getOrDefault(t.oid, List.of()), indexes.getOrDefault(t.oid, List.of()),
-            indexesByOid, partitioned, partitions, policies.getOrDefault(t.oid, List.of())));
+            indexesByOid, partitioned, partitions, policies.getOrDefault(t.oid, List.of()))
+            .withOptions(tableOptions.get(t.oid)));
       }
       List<SequenceModel> sequences = new ArrayList<>();
       for (SequenceRow s : sequenceRows) {
@@ -248,7 +254,8 @@ public final class Introspector {
       List<RoleModel> roles = roles(policies, grants);
       List<String> created = new ArrayList<>(schemas);
       created.remove("public");
-      return new SchemaModel(created, extensions, roles, enums, domains, sequences, tableModels, views, grants);
+      compositeTypes.removeIf(ct -> options.excludes(ct.schema(), ct.name()));
+      return new SchemaModel(created, extensions, roles, enums, domains, sequences, tableModels, views, grants, compositeTypes);
     }
 
     private DomainModel domain(ResultSet rs) throws SQLException {
