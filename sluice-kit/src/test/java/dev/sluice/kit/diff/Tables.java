@@ -29,6 +29,7 @@ final class Tables {
   private boolean rlsForced;
   private final List<PolicyModel> policies = new ArrayList<>();
   private String comment;
+  private dev.sluice.schema.model.TableOptions options;
 
   private Tables(String schema, String name) {
     this.schema = schema;
@@ -108,9 +109,14 @@ final class Tables {
     return this;
   }
 
+  Tables options(dev.sluice.schema.model.TableOptions o) {
+    options = o;
+    return this;
+  }
+
   TableModel build() {
     return new TableModel(schema, name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes,
-        partitioning, rlsEnabled, rlsForced, policies, comment);
+        partitioning, rlsEnabled, rlsForced, policies, comment, options);
   }
 
   /** A simple foreign key with default actions. */
@@ -140,6 +146,7 @@ final class Tables {
     final List<TableModel> tables = new ArrayList<>();
     final List<dev.sluice.schema.model.ViewModel> views = new ArrayList<>();
     final List<dev.sluice.schema.model.GrantModel> grants = new ArrayList<>();
+    final List<dev.sluice.schema.model.CompositeTypeModel> compositeTypes = new ArrayList<>();
 
     SchemaModelBuilder schemas(String... names) {
       schemas.addAll(List.of(names));
@@ -161,13 +168,14 @@ final class Tables {
       else if (o instanceof Tables t) tables.add(t.build());
       else if (o instanceof dev.sluice.schema.model.ViewModel v) views.add(v);
       else if (o instanceof dev.sluice.schema.model.GrantModel g) grants.add(g);
+      else if (o instanceof dev.sluice.schema.model.CompositeTypeModel c) compositeTypes.add(c);
       else throw new IllegalArgumentException("not a model object: " + o);
       return this;
     }
 
     dev.sluice.schema.model.SchemaModel build() {
       return new dev.sluice.schema.model.SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views,
-          grants);
+          grants, compositeTypes);
     }
   }
 }
