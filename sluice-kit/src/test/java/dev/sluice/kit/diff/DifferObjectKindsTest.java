@@ -43,7 +43,7 @@ class DifferObjectKindsTest {
   void tableOptionsAreSetInCreateTableAndAlteredAfter() {
     var f = ObjectKindFixtures.tableOptions();
     assertThat(DifferAlterTest.up(f)).containsExactly(
-        "CREATE UNLOGGED TABLE fx_table_options.scratch (\n  id integer NOT NULL,\n  CONSTRAINT scratch_pkey PRIMARY KEY (id)\n)"
+        "CREATE UNLOGGED TABLE fx_table_options.scratch (\n  id integer NOT NULL,\n  note text,\n  CONSTRAINT scratch_pkey PRIMARY KEY (id)\n)"
             + " WITH (fillfactor = 50, toast.autovacuum_enabled = false)",
         "ALTER TABLE fx_table_options.cache SET LOGGED",
         "ALTER TABLE fx_table_options.cache SET (fillfactor = 80), RESET (autovacuum_enabled)",

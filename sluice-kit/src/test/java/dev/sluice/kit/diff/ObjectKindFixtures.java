@@ -86,7 +86,7 @@ final class ObjectKindFixtures {
             .options(new TableOptions(false, Map.of("fillfactor", "80"), null, null)))
         .add(table(s, "events").notNull("id", "integer").index(uniqueIndex("events_id_key", "id"))
             .options(new TableOptions(false, null, ReplicaIdentity.INDEX, "events_id_key")))
-        .add(table(s, "scratch").notNull("id", "integer").primaryKey("scratch_pkey", "id")
+        .add(table(s, "scratch").notNull("id", "integer").column("note", "text").primaryKey("scratch_pkey", "id")
             .options(new TableOptions(true, Map.of("fillfactor", "50", "toast.autovacuum_enabled", "false"),
                 ReplicaIdentity.NOTHING, null)))
         .build();
