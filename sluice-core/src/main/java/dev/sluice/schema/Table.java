@@ -74,7 +74,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   private final List<PgEnum<?>> enums = new ArrayList<>();
   private final List<CompositeType<?>> composites = new ArrayList<>();
   private boolean unlogged;
-  private final java.util.Map<String, String> storage = new java.util.TreeMap<>();
+  private final java.util.Map<String, String> storage = new java.util.LinkedHashMap<>();
   private dev.sluice.schema.model.TableOptions.ReplicaIdentity replicaIdentity;
   private String replicaIdentityIndex;
   private final List<List<Column<?>>> uniqueColumns = new ArrayList<>();

@@ -1,7 +1,7 @@
 package dev.sluice.schema.model;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Table options that are not columns or constraints: {@code CREATE UNLOGGED TABLE},
@@ -9,7 +9,9 @@ import java.util.TreeMap;
  *
  * @param unlogged {@code UNLOGGED}: not written to the WAL, emptied after a crash, not replicated
  * @param with storage parameters ({@code fillfactor}, {@code autovacuum_enabled}...) as PostgreSQL
- *     stores them in {@code reloptions}, sorted by name
+ *     stores them in {@code reloptions}, in the order written (equality ignores the order, but
+ *     {@code CREATE TABLE ... WITH} keeps it, so a pulled table dumps identically); {@code toast.*}
+ *     ones after the others
  * @param replicaIdentity what logical replication logs for updated and deleted rows
  * @param replicaIdentityIndex the unique index used by {@link ReplicaIdentity#INDEX}, else null
  */
@@ -19,7 +21,7 @@ public record TableOptions(boolean unlogged, Map<String, String> with, ReplicaId
   public static final TableOptions DEFAULT = new TableOptions(false, null, null, null);
 
   public TableOptions {
-    with = with == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(with));
+    with = with == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(with));
     if (replicaIdentity == null) replicaIdentity = ReplicaIdentity.DEFAULT;
     if ((replicaIdentity == ReplicaIdentity.INDEX) != (replicaIdentityIndex != null)) {
       throw new IllegalArgumentException("REPLICA IDENTITY USING INDEX needs an index name, and only it takes one");

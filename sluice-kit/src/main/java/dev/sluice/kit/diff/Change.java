@@ -846,7 +846,7 @@ public sealed interface Change {
   record SetStorageParameters(String schema, String table, java.util.Map<String, String> set, java.util.List<String> reset)
       implements Change {
     public SetStorageParameters {
-      set = java.util.Map.copyOf(set == null ? java.util.Map.of() : set);
+      set = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(set == null ? java.util.Map.of() : set));
       reset = java.util.List.copyOf(reset == null ? java.util.List.of() : reset);
       if (set.isEmpty() && reset.isEmpty()) throw new IllegalArgumentException("no storage parameter changes on " + table);
     }

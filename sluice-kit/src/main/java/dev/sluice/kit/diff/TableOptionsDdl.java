@@ -27,10 +27,10 @@ final class TableOptionsDdl {
     return null;
   }
 
-  /** {@code (name = value, ...)} in name order. */
+  /** {@code (name = value, ...)} in the model's order (PostgreSQL keeps it in reloptions). */
   static String with(Map<String, String> parameters) {
     List<String> items = new ArrayList<>();
-    new java.util.TreeMap<>(parameters).forEach((k, v) -> items.add(parameter(k) + " = " + Sql.optionValue(v)));
+    parameters.forEach((k, v) -> items.add(parameter(k) + " = " + Sql.optionValue(v)));
     return "(" + String.join(", ", items) + ")";
   }
 

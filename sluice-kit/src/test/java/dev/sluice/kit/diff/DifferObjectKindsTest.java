@@ -56,7 +56,7 @@ class DifferObjectKindsTest {
         "DROP INDEX fx_table_options.events_id_key",
         "[D] DROP TABLE fx_table_options.scratch",
         "ALTER TABLE fx_table_options.cache SET UNLOGGED",
-        "ALTER TABLE fx_table_options.cache SET (autovacuum_enabled = off, fillfactor = 70)",
+        "ALTER TABLE fx_table_options.cache SET (fillfactor = 70, autovacuum_enabled = off)",
         "ALTER TABLE fx_table_options.logs SET LOGGED",
         "ALTER TABLE fx_table_options.logs RESET (autovacuum_enabled)",
         "ALTER TABLE fx_table_options.events REPLICA IDENTITY FULL");

@@ -16,6 +16,13 @@ import java.util.Map;
 final class ObjectKindFixtures {
   private ObjectKindFixtures() {}
 
+  /** A map in argument order (storage parameters keep the order written). */
+  static Map<String, String> ordered(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+    return m;
+  }
+
   private static CompositeTypeModel type(String schema, String name, String comment, Attribute... attributes) {
     return new CompositeTypeModel(schema, name, List.of(attributes), comment);
   }
@@ -76,18 +83,18 @@ final class ObjectKindFixtures {
     SchemaModel from = Tables.schema().schemas(s)
         .add(table(s, "logs").column("id", "integer"))
         .add(table(s, "cache").notNull("id", "integer").primaryKey("cache_pkey", "id")
-            .options(new TableOptions(true, Map.of("fillfactor", "70", "autovacuum_enabled", "off"), null, null)))
+            .options(new TableOptions(true, ordered("fillfactor", "70", "autovacuum_enabled", "off"), null, null)))
         .add(table(s, "events").notNull("id", "integer").options(new TableOptions(false, null, ReplicaIdentity.FULL, null)))
         .build();
     SchemaModel to = Tables.schema().schemas(s)
         .add(table(s, "logs").column("id", "integer")
-            .options(new TableOptions(true, Map.of("autovacuum_enabled", "false"), null, null)))
+            .options(new TableOptions(true, ordered("autovacuum_enabled", "false"), null, null)))
         .add(table(s, "cache").notNull("id", "integer").primaryKey("cache_pkey", "id")
-            .options(new TableOptions(false, Map.of("fillfactor", "80"), null, null)))
+            .options(new TableOptions(false, ordered("fillfactor", "80"), null, null)))
         .add(table(s, "events").notNull("id", "integer").index(uniqueIndex("events_id_key", "id"))
             .options(new TableOptions(false, null, ReplicaIdentity.INDEX, "events_id_key")))
         .add(table(s, "scratch").notNull("id", "integer").column("note", "text").primaryKey("scratch_pkey", "id")
-            .options(new TableOptions(true, Map.of("fillfactor", "50", "toast.autovacuum_enabled", "false"),
+            .options(new TableOptions(true, ordered("fillfactor", "50", "toast.autovacuum_enabled", "false"),
                 ReplicaIdentity.NOTHING, null)))
         .build();
     Map<String, String> expect = new LinkedHashMap<>();

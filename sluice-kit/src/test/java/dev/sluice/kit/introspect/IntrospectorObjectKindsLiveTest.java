@@ -67,6 +67,8 @@ class IntrospectorObjectKindsLiveTest {
     assertThat(model.table("kinds", "plain").orElseThrow().options()).isEqualTo(TableOptions.DEFAULT);
     assertThat(model.table("kinds", "cache").orElseThrow().options()).isEqualTo(new TableOptions(true,
         Map.of("fillfactor", "70", "autovacuum_enabled", "off", "toast.autovacuum_enabled", "false"), null, null));
+    assertThat(model.table("kinds", "cache").orElseThrow().options().with().keySet()).as("in the order written")
+        .containsExactly("fillfactor", "autovacuum_enabled", "toast.autovacuum_enabled");
     assertThat(model.table("kinds", "full_id").orElseThrow().options())
         .isEqualTo(new TableOptions(false, Map.of("fillfactor", "90"), ReplicaIdentity.FULL, null));
     assertThat(model.table("kinds", "no_id").orElseThrow().options().replicaIdentity()).isEqualTo(ReplicaIdentity.NOTHING);
