@@ -1,5 +1,6 @@
 package dev.sluice.schema;
 
+import dev.sluice.schema.model.CompositeTypeModel;
 import dev.sluice.schema.model.DomainModel;
 import dev.sluice.schema.model.EnumModel;
 import dev.sluice.schema.model.ExtensionModel;
@@ -117,6 +118,7 @@ public final class Schema {
     List<TableModel> tables = new ArrayList<>();
     List<ViewModel> views = new ArrayList<>();
     List<GrantModel> grants = new ArrayList<>();
+    Map<String, CompositeTypeModel> composites = new LinkedHashMap<>();
     Set<String> schemas = new TreeSet<>();
     Set<Table<?>> tableSet = new LinkedHashSet<>();
     Map<String, FunctionModel> functions = new LinkedHashMap<>();
@@ -137,6 +139,9 @@ public final class Schema {
         }
         schemas.add(t.schema());
         for (PgEnum<?> e : t.usedEnums()) enums.putIfAbsent(e.schema() + "." + e.name(), e.toModel());
+        for (CompositeType<?> ct : t.usedComposites()) addComposite(ct, composites, enums, schemas, problems, false);
+      } else if (d instanceof CompositeType<?> ct) {
+        addComposite(ct, composites, enums, schemas, problems, true);
       } else if (d instanceof PgEnum<?> e) {
         enums.put(e.schema() + "." + e.name(), e.toModel());
         schemas.add(e.schema());
@@ -198,13 +203,31 @@ public final class Schema {
     schemas.remove("public");
     return new SchemaModel(List.copyOf(schemas), List.copyOf(extensions.values()), List.copyOf(roles.values()),
         List.copyOf(enums.values()), domains, sequences, tables, views, grants, List.copyOf(functions.values()),
-        List.copyOf(triggers.values()));
+        List.copyOf(triggers.values()), List.copyOf(composites.values()));
   }
 
   /** The same function may be listed twice (a trigger brings its own); two different ones may not share a signature. */
   private static void addFunction(Map<String, FunctionModel> functions, FunctionModel f, List<String> problems) {
     FunctionModel old = functions.putIfAbsent(f.signature(), f);
     if (old != null && !old.equals(f)) problems.add("two different functions have the signature " + f.signature());
+  }
+
+  /** A composite type and, first, the composite and enum types its attributes use. */
+  private static void addComposite(CompositeType<?> ct, Map<String, CompositeTypeModel> composites, Map<String, EnumModel> enums,
+      Set<String> schemas, List<String> problems, boolean listed) {
+    String key = ct.schema() + "." + ct.name();
+    if (composites.containsKey(key) && !listed) return;
+    try {
+      composites.put(key, ct.toModel());
+    } catch (SchemaDefinitionException e) {
+      if (!composites.containsKey(key)) problems.addAll(e.problems());
+      return;
+    }
+    schemas.add(ct.schema());
+    for (PgEnum<?> e : ct.usedEnums()) enums.putIfAbsent(e.schema() + "." + e.name(), e.toModel());
+    for (CompositeType<?> n : ct.usedComposites()) {
+      if (!composites.containsKey(n.schema() + "." + n.name())) addComposite(n, composites, enums, schemas, problems, false);
+    }
   }
 
   private static void validateForeignKeys(Set<Table<?>> tables, List<String> problems) {

@@ -72,6 +72,11 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   private final List<Policy> policies = new ArrayList<>();
   private final List<PartitionModel> partitions = new ArrayList<>();
   private final List<PgEnum<?>> enums = new ArrayList<>();
+  private final List<CompositeType<?>> composites = new ArrayList<>();
+  private boolean unlogged;
+  private final java.util.Map<String, String> storage = new java.util.LinkedHashMap<>();
+  private dev.sluice.schema.model.TableOptions.ReplicaIdentity replicaIdentity;
+  private String replicaIdentityIndex;
   private final List<List<Column<?>>> uniqueColumns = new ArrayList<>();
   private String primaryKeyName;
   private PartitioningModel.Strategy partitionStrategy;
@@ -225,6 +230,12 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   /** A column of a PostgreSQL enum type mapped to a Java enum. */
   protected final <E extends Enum<E>> Column<E> column(String name, PgEnum<E> type) {
     if (!enums.contains(type)) enums.add(type);
+    return column(name, type.dataType());
+  }
+
+  /** A column of a composite type, read and written as its Java record. */
+  protected final <R extends Record> Column<R> column(String name, CompositeType<R> type) {
+    if (!composites.contains(type)) composites.add(type);
     return column(name, type.dataType());
   }
 
@@ -507,6 +518,44 @@ public abstract class Table<T extends Table<T>> implements TableLike {
     partitions.add(new PartitionModel(namespace.tableName(partitionName), bound, subPartitioning));
   }
 
+  /**
+   * {@code CREATE UNLOGGED TABLE}: not written to the WAL (faster writes), emptied after a crash and
+   * not replicated. Changing it later is {@code ALTER TABLE ... SET LOGGED/UNLOGGED}, which rewrites the table.
+   */
+  protected final void unlogged() {
+    checkModifiable(null);
+    unlogged = true;
+  }
+
+  /**
+   * A storage parameter, {@code WITH (name = value)}: e.g. {@code with("fillfactor", "70")},
+   * {@code with("autovacuum_enabled", "false")}. Write the value as PostgreSQL stores it in
+   * {@code pg_class.reloptions} ({@code false}, not {@code off}) so the model compares equal.
+   */
+  protected final void with(String parameter, String value) {
+    checkModifiable(null);
+    Identifiers.check(parameter.replace(".", "_"));
+    storage.put(parameter, java.util.Objects.requireNonNull(value, "value"));
+  }
+
+  /** {@code REPLICA IDENTITY DEFAULT|FULL|NOTHING}; for USING INDEX see {@link #replicaIdentityUsingIndex(String)}. */
+  protected final void replicaIdentity(dev.sluice.schema.model.TableOptions.ReplicaIdentity identity) {
+    checkModifiable(null);
+    if (identity == dev.sluice.schema.model.TableOptions.ReplicaIdentity.INDEX) {
+      throw new SchemaDefinitionException("table " + name() + ": REPLICA IDENTITY USING INDEX needs replicaIdentityUsingIndex(name)");
+    }
+    replicaIdentity = identity;
+    replicaIdentityIndex = null;
+  }
+
+  /** {@code REPLICA IDENTITY USING INDEX name}: a unique, non-partial index of this table on NOT NULL columns. */
+  protected final void replicaIdentityUsingIndex(String indexName) {
+    checkModifiable(null);
+    Identifiers.check(indexName);
+    replicaIdentity = dev.sluice.schema.model.TableOptions.ReplicaIdentity.INDEX;
+    replicaIdentityIndex = indexName;
+  }
+
   /** COMMENT ON TABLE. */
   protected final void comment(String text) {
     checkModifiable(null);
@@ -638,7 +687,8 @@ public abstract class Table<T extends Table<T>> implements TableLike {
       }
     }
     return new TableModel(schema(), table, cms, pk, fks, us, cs, xs, is,
-        partitioning, rlsEnabled, rlsForced, ps, comment);
+        partitioning, rlsEnabled, rlsForced, ps, comment,
+        new dev.sluice.schema.model.TableOptions(unlogged, storage, replicaIdentity, replicaIdentityIndex));
   }
 
   private void checkOwn(List<? extends Column<?>> cols, String what, List<String> problems) {
@@ -667,6 +717,11 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   /** Enum types used by this table's columns (so a schema need not list them again). */
   List<PgEnum<?>> usedEnums() {
     return List.copyOf(enums);
+  }
+
+  /** Composite types of this table's columns declared with {@link #column(String, CompositeType)}. */
+  List<CompositeType<?>> usedComposites() {
+    return List.copyOf(composites);
   }
 
   /** Foreign keys as declared (with live column references), for cross-table validation. */

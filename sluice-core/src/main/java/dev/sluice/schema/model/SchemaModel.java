@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param grants privileges granted on tables/views/schemas
  * @param functions functions and procedures (one per signature)
  * @param triggers triggers on tables and views
+ * @param compositeTypes composite (row) types
  */
 public record SchemaModel(
     List<String> schemas,
@@ -30,16 +31,32 @@ public record SchemaModel(
     List<ViewModel> views,
     List<GrantModel> grants,
     List<FunctionModel> functions,
-    List<TriggerModel> triggers) {
+    List<TriggerModel> triggers,
+    List<CompositeTypeModel> compositeTypes) {
 
   /** The model of a database with nothing in it. */
-  public static final SchemaModel EMPTY = new SchemaModel(null, null, null, null, null, null, null, null, null, null, null);
+  public static final SchemaModel EMPTY =
+      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null);
 
-  /** A model without functions and triggers (the shape before they were modelled). */
+  /** A model without functions, triggers and composite types (the shape before they were modelled). */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
       List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
       List<GrantModel> grants) {
-    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, null, null);
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, null, null, null);
+  }
+
+  /** A model without functions and triggers. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<CompositeTypeModel> compositeTypes) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, null, null, compositeTypes);
+  }
+
+  /** A model without composite types. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, null);
   }
 
   public SchemaModel {
@@ -54,11 +71,24 @@ public record SchemaModel(
     grants = Models.sorted(grants, GrantModel::sortKey);
     functions = Models.sorted(functions, FunctionModel::signature);
     triggers = Models.sorted(triggers, t -> t.schema() + "." + t.table() + "." + t.name());
+    compositeTypes = Models.sorted(compositeTypes, c -> c.schema() + "." + c.name());
   }
 
   /** This model with other functions and triggers (everything else kept). */
   public SchemaModel withObjects(List<FunctionModel> functions, List<TriggerModel> triggers) {
-    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers);
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes);
+  }
+
+  /** This model with other composite types (everything else kept). */
+  public SchemaModel withCompositeTypes(List<CompositeTypeModel> compositeTypes) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes);
+  }
+
+  /** The composite type {@code schema.name}, if the model has it. */
+  public Optional<CompositeTypeModel> compositeType(String schema, String name) {
+    return compositeTypes.stream().filter(t -> t.schema().equals(schema) && t.name().equals(name)).findFirst();
   }
 
   /** The table {@code schema.name}, if the model has it. */

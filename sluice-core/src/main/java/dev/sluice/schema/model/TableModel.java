@@ -10,12 +10,14 @@ import java.util.Optional;
  * @param partitioning how the table is partitioned (with its partitions), or null
  * @param rlsEnabled ROW LEVEL SECURITY enabled
  * @param rlsForced ROW LEVEL SECURITY forced (applies to the owner too)
+ * @param options UNLOGGED, storage parameters and replica identity
  */
 public record TableModel(String schema, String name, List<ColumnModel> columns, PrimaryKeyModel primaryKey,
     List<ForeignKeyModel> foreignKeys, List<UniqueModel> uniques, List<CheckModel> checks,
     List<ExclusionModel> exclusions, List<IndexModel> indexes, PartitioningModel partitioning, boolean rlsEnabled,
-    boolean rlsForced, List<PolicyModel> policies, String comment) {
+    boolean rlsForced, List<PolicyModel> policies, String comment, TableOptions options) {
   public TableModel {
+    if (options == null) options = TableOptions.DEFAULT;
     columns = Models.copy(columns);
     foreignKeys = Models.sorted(foreignKeys, ForeignKeyModel::name);
     uniques = Models.sorted(uniques, UniqueModel::name);
@@ -23,6 +25,21 @@ public record TableModel(String schema, String name, List<ColumnModel> columns, 
     exclusions = Models.sorted(exclusions, ExclusionModel::name);
     indexes = Models.sorted(indexes, IndexModel::name);
     policies = Models.sorted(policies, PolicyModel::name);
+  }
+
+  /** A table with {@link TableOptions#DEFAULT} options. */
+  public TableModel(String schema, String name, List<ColumnModel> columns, PrimaryKeyModel primaryKey,
+      List<ForeignKeyModel> foreignKeys, List<UniqueModel> uniques, List<CheckModel> checks, List<ExclusionModel> exclusions,
+      List<IndexModel> indexes, PartitioningModel partitioning, boolean rlsEnabled, boolean rlsForced,
+      List<PolicyModel> policies, String comment) {
+    this(schema, name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes, partitioning, rlsEnabled,
+        rlsForced, policies, comment, null);
+  }
+
+  /** The same table with other options. */
+  public TableModel withOptions(TableOptions newOptions) {
+    return new TableModel(schema, name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes, partitioning,
+        rlsEnabled, rlsForced, policies, comment, newOptions);
   }
 
   /** The column called {@code name}, if any. */

@@ -817,4 +817,89 @@ public sealed interface Change {
           + " (values and next number kept)";
     }
   }
+
+  // --- composite types and table options (rendered by CompositeTypeDdl and TableOptionsDdl) --------
+
+  /** {@code CREATE TYPE schema.name AS (attribute type, ...)}. */
+  record CreateCompositeType(dev.sluice.schema.model.CompositeTypeModel type) implements Change {
+    public CreateCompositeType {
+      Objects.requireNonNull(type, "type");
+    }
+
+    @Override
+    public String description() {
+      return "composite type " + type.schema() + "." + type.name();
+    }
+  }
+
+  /** {@code DROP TYPE schema.name} of a composite type nothing uses any more. */
+  record DropCompositeType(String schema, String name) implements Change {
+    @Override
+    public String description() {
+      return "composite type " + schema + "." + name + ": drop";
+    }
+  }
+
+  /** {@code ALTER TYPE schema.name ADD ATTRIBUTE ...}: appended last; existing values get NULL for it. */
+  record AddAttribute(String schema, String typeName, dev.sluice.schema.model.CompositeTypeModel.Attribute attribute)
+      implements Change {
+    @Override
+    public String description() {
+      return "composite type " + schema + "." + typeName + ": add attribute " + attribute.name();
+    }
+  }
+
+  /** {@code ALTER TYPE schema.name DROP ATTRIBUTE a}: the attribute's values in stored rows are lost. */
+  record DropAttribute(String schema, String typeName, String attribute) implements Change {
+    @Override
+    public boolean destructive() {
+      return true;
+    }
+
+    @Override
+    public String description() {
+      return "composite type " + schema + "." + typeName + ": drop attribute " + attribute + " (its values are lost)";
+    }
+  }
+
+  /** {@code ALTER TYPE schema.name ALTER ATTRIBUTE a TYPE t [COLLATE c]}; only for types no column stores. */
+  record AlterAttributeType(String schema, String typeName, dev.sluice.schema.model.CompositeTypeModel.Attribute attribute)
+      implements Change {
+    @Override
+    public String description() {
+      return "composite type " + schema + "." + typeName + ": attribute " + attribute.name() + " becomes " + attribute.type();
+    }
+  }
+
+  /** {@code ALTER TABLE ... SET LOGGED | SET UNLOGGED}: rewrites the table under an exclusive lock. */
+  record SetLogged(String schema, String table, boolean logged) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": set " + (logged ? "logged" : "unlogged");
+    }
+  }
+
+  /** {@code ALTER TABLE ... SET (name = value, ...), RESET (name, ...)}: storage parameters. */
+  record SetStorageParameters(String schema, String table, java.util.Map<String, String> set, java.util.List<String> reset)
+      implements Change {
+    public SetStorageParameters {
+      set = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(set == null ? java.util.Map.of() : set));
+      reset = java.util.List.copyOf(reset == null ? java.util.List.of() : reset);
+      if (set.isEmpty() && reset.isEmpty()) throw new IllegalArgumentException("no storage parameter changes on " + table);
+    }
+
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": storage parameters";
+    }
+  }
+
+  /** {@code ALTER TABLE ... REPLICA IDENTITY {DEFAULT | FULL | NOTHING | USING INDEX i}}. */
+  record SetReplicaIdentity(String schema, String table, dev.sluice.schema.model.TableOptions.ReplicaIdentity identity,
+      String index) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": replica identity " + identity.name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 }

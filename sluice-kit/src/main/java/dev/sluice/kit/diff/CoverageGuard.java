@@ -24,6 +24,7 @@ final class CoverageGuard {
     List<String> described = changes.stream().map(Change::description).toList();
     pairs(a.enums(), b.enums(), e -> e.schema() + "." + e.name(), "enum", described, e -> e);
     pairs(a.domains(), b.domains(), d -> d.schema() + "." + d.name(), "domain", described, d -> d);
+    pairs(a.compositeTypes(), b.compositeTypes(), t -> t.schema() + "." + t.name(), "composite type", described, t -> t);
     pairs(a.sequences(), b.sequences(), q -> q.schema() + "." + q.name(), "sequence", described, q -> q);
     pairs(a.views(), b.views(), v -> v.schema() + "." + v.name(), "view", described, v -> new ViewModel(v.schema(), v.name(),
         v.query(), v.materialized(), v.securityInvoker(), v.securityBarrier(), v.checkOption(), v.withData(),
@@ -81,7 +82,7 @@ final class CoverageGuard {
     columns.sort(Comparator.comparing(ColumnModel::name));
     List<IndexModel> indexes = t.indexes().stream().map(CoverageGuard::normal).toList();
     return new TableModel(t.schema(), t.name(), columns, t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.exclusions(),
-        indexes, t.partitioning(), t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment());
+        indexes, t.partitioning(), t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment(), t.options());
   }
 
   private static UnsupportedChangeException missed(String object, Object x, Object y) {

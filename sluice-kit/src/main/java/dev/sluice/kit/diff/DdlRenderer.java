@@ -48,6 +48,10 @@ public final class DdlRenderer {
     if (change instanceof Change.SetComment c) return TypeDdl.comment(c);
     if (change instanceof Change.Grant c) return AccessDdl.grant(c.grant());
     if (change instanceof Change.ObjectChange c) return c.sql();
+    String composite = CompositeTypeDdl.render(change);
+    if (composite != null) return composite;
+    String tableOption = TableOptionsDdl.render(change);
+    if (tableOption != null) return tableOption;
     String alter = AlterDdl.render(change);
     if (alter != null) return alter;
     throw new IllegalArgumentException("no DDL for " + change.getClass().getSimpleName() + ": " + change.description());

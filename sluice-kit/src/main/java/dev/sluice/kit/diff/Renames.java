@@ -2,6 +2,7 @@ package dev.sluice.kit.diff;
 
 import dev.sluice.schema.RenameHint;
 import dev.sluice.schema.model.ColumnModel;
+import dev.sluice.schema.model.CompositeTypeModel;
 import dev.sluice.schema.model.DomainModel;
 import dev.sluice.schema.model.EnumModel;
 import dev.sluice.schema.model.ExclusionModel;
@@ -165,19 +166,19 @@ final class Renames {
 
   private static SchemaModel mapTables(SchemaModel m, UnaryOperator<TableModel> f) {
     return new SchemaModel(m.schemas(), m.extensions(), m.roles(), m.enums(), m.domains(), m.sequences(),
-        m.tables().stream().map(f).toList(), m.views(), m.grants());
+        m.tables().stream().map(f).toList(), m.views(), m.grants(), m.compositeTypes());
   }
 
   private static SchemaModel mapEnums(SchemaModel m, UnaryOperator<EnumModel> f) {
     return new SchemaModel(m.schemas(), m.extensions(), m.roles(), m.enums().stream().map(f).toList(), m.domains(),
-        m.sequences(), m.tables(), m.views(), m.grants());
+        m.sequences(), m.tables(), m.views(), m.grants(), m.compositeTypes());
   }
 
   static TableModel table(TableModel t, String schema, String name, List<ColumnModel> columns, PrimaryKeyModel pk,
       List<ForeignKeyModel> fks, List<UniqueModel> uniques, List<ExclusionModel> exclusions, List<IndexModel> indexes,
       PartitioningModel partitioning) {
     return new TableModel(schema, name, columns, pk, fks, uniques, t.checks(), exclusions, indexes, partitioning,
-        t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment());
+        t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment(), t.options());
   }
 
   private static SchemaModel renameSchema(SchemaModel m, String from, String to) {
@@ -203,6 +204,9 @@ final class Renames {
             ? new GrantModel(g.objectType(), g.schema() == null ? null : s.apply(g.schema()), g.name() == null ? null : s.apply(g.name()),
                 g.grantee(), g.privileges())
             : new GrantModel(g.objectType(), g.schema() == null ? null : s.apply(g.schema()), g.name(), g.grantee(), g.privileges()))
+            .toList(),
+        m.compositeTypes().stream().map(c -> new CompositeTypeModel(s.apply(c.schema()), c.name(), c.attributes().stream()
+            .map(at -> new CompositeTypeModel.Attribute(at.name(), type.apply(at.type()), at.collation())).toList(), c.comment()))
             .toList());
   }
 
@@ -224,14 +228,14 @@ final class Renames {
         m.views().stream().map(v -> v.schema().equals(schema) && v.name().equals(from)
             ? new ViewModel(v.schema(), to, v.query(), v.materialized(), v.securityInvoker(), v.securityBarrier(), v.checkOption(),
                 v.withData(), v.indexes(), v.comment())
-            : v).toList(), m.grants());
+            : v).toList(), m.grants(), m.compositeTypes());
     return withGrants(r, g -> !g.objectType().equalsIgnoreCase("SCHEMA") && schema.equals(g.schema()) && from.equals(g.name())
         ? new GrantModel(g.objectType(), g.schema(), to, g.grantee(), g.privileges()) : g);
   }
 
   private static SchemaModel withGrants(SchemaModel m, UnaryOperator<GrantModel> f) {
     return new SchemaModel(m.schemas(), m.extensions(), m.roles(), m.enums(), m.domains(), m.sequences(), m.tables(), m.views(),
-        m.grants().stream().map(f).toList());
+        m.grants().stream().map(f).toList(), m.compositeTypes());
   }
 
   private static SchemaModel renameEnum(SchemaModel m, String schema, String from, String to) {
@@ -246,7 +250,10 @@ final class Renames {
     return new SchemaModel(r.schemas(), r.extensions(), r.roles(), r.enums(),
         r.domains().stream().map(d -> sameType(d.baseType(), oldType) ? new DomainModel(d.schema(), d.name(),
             newType + d.baseType().substring(oldType.length()), d.notNull(), d.defaultExpr(), d.checks(), d.comment()) : d).toList(),
-        r.sequences(), r.tables(), r.views(), r.grants());
+        r.sequences(), r.tables(), r.views(), r.grants(),
+        r.compositeTypes().stream().map(c -> new CompositeTypeModel(c.schema(), c.name(), c.attributes().stream()
+            .map(at -> sameType(at.type(), oldType) ? new CompositeTypeModel.Attribute(at.name(),
+                newType + at.type().substring(oldType.length()), at.collation()) : at).toList(), c.comment())).toList());
   }
 
   /** Whether {@code type} is {@code qualified} or an array of it. */

@@ -95,6 +95,7 @@ final class SchemaDiff {
     schemasExtensionsRoles();
     enums();
     domains();
+    CompositeTypeDiff.diff(a, b, types, comments, finalDrops);
     sequences();
     for (ObjectKind<?> k : Kinds.ALL) rebuiltNames.addAll(k.rebuilt(a, b));
     tables();
@@ -295,6 +296,12 @@ final class SchemaDiff {
       throw new UnsupportedChangeException("enum " + e.schema() + "." + e.name(),
           "values removed or reordered while a domain is based on it; rebuild the domain by hand");
     }
+    if (a.compositeTypes().stream().anyMatch(ct -> ct.attributes().stream()
+        .anyMatch(at -> Renames.sameType(at.type(), Identifiers.qualify(old.schema(), old.name()))))) {
+      throw new UnsupportedChangeException("enum " + e.schema() + "." + e.name(),
+          "values removed or reordered while a composite type has an attribute of it; PostgreSQL cannot retype the attribute"
+              + " of a stored composite: rebuild the composite type by hand");
+    }
     String tmp = e.name().length() > 50 ? e.name().substring(0, 50) + "_sluice_new" : e.name() + "_sluice_new";
     String oldType = Identifiers.qualify(old.schema(), old.name());
     String tmpType = Identifiers.qualify(e.schema(), tmp);
@@ -424,6 +431,7 @@ final class SchemaDiff {
       for (CheckModel c : t.checks()) if (c.notValid()) createTables.add(new Change.AddCheck(t.schema(), t.name(), c));
       for (ForeignKeyModel fk : t.foreignKeys()) addForeignKeys.add(new Change.AddForeignKey(t.schema(), t.name(), fk));
       for (IndexModel i : t.indexes()) createIndexes.add(new Change.CreateIndex(t.schema(), t.name(), i));
+      TableOptionsDiff.created(t, security);
       if (t.rlsEnabled() || t.rlsForced()) security.add(new Change.EnableRowLevelSecurity(t.schema(), t.name(), t.rlsEnabled(), t.rlsForced()));
       for (PolicyModel p : t.policies()) policies.add(new Change.CreatePolicy(t.schema(), t.name(), p));
       comment(Change.CommentTarget.TABLE, t.schema(), t.name(), null, null, t.comment());
@@ -523,6 +531,7 @@ final class SchemaDiff {
     pendingForeignKeys.add(new TablePair(x, y, touched));
 
     partitions(x, y, what);
+    TableOptionsDiff.altered(x, y, alterColumns, security);
 
     if (x.rlsEnabled() != y.rlsEnabled() || x.rlsForced() != y.rlsForced()) {
       security.add(new Change.AlterRowLevelSecurity(s, t, x.rlsEnabled() != y.rlsEnabled() ? y.rlsEnabled() : null,
@@ -572,7 +581,7 @@ final class SchemaDiff {
             i.concurrently(), i.comment()),
         (o, n) -> renames.add(new Change.RenameIndex(s, o, n)));
     return new TableModel(x.schema(), x.name(), x.columns(), pk, fks, us, cs, xs, is, x.partitioning(), x.rlsEnabled(),
-        x.rlsForced(), x.policies(), x.comment());
+        x.rlsForced(), x.policies(), x.comment(), x.options());
   }
 
   /** Pairs items only in {@code before} with items only in {@code after} that are equal once renamed. */

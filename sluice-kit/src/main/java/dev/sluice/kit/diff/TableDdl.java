@@ -27,10 +27,12 @@ final class TableDdl {
       if (!c.notValid()) items.add(check(c));
     }
     for (ExclusionModel x : t.exclusions()) items.add(exclusion(x, columnNames(t)));
-    StringBuilder sb = new StringBuilder("CREATE TABLE ").append(Sql.qualified(t.schema(), t.name())).append(" (");
+    StringBuilder sb = new StringBuilder(t.options().unlogged() ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ")
+        .append(Sql.qualified(t.schema(), t.name())).append(" (");
     if (!items.isEmpty()) sb.append("\n  ").append(String.join(",\n  ", items)).append('\n');
     sb.append(')');
     if (t.partitioning() != null) sb.append(partitionBy(t.partitioning(), columnNames(t)));
+    if (!t.options().with().isEmpty()) sb.append(" WITH ").append(TableOptionsDdl.with(t.options().with()));
     return sb.toString();
   }
 

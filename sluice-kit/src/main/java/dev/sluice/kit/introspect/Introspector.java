@@ -103,10 +103,12 @@ import java.util.TreeSet;
  * <p>Functions, procedures and triggers are read by their own units (see
  * {@code dev.sluice.kit.diff.ObjectKinds}): bodies as stored ({@code prosrc}), results as
  * {@code pg_get_function_result}, trigger conditions as {@code pg_get_triggerdef} prints them.
+ * Composite types and table options (UNLOGGED, storage parameters, replica identity) are read by
+ * {@code CompositeTypeCatalog} and {@code TableOptionsCatalog}.
  *
  * <p>Not modelled (and so not read): table inheritance, column-level grants, WITH GRANT OPTION,
- * aggregates, foreign tables, domain collations, statistics objects, tablespaces, storage
- * parameters of tables, constraints or indexes that exist only on a partition.
+ * aggregates, foreign tables, domain collations, statistics objects, tablespaces, options of
+ * partitions, constraints or indexes that exist only on a partition.
  */
 public final class Introspector {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -219,6 +221,8 @@ public final class Introspector {
       }
       List<ViewRow> viewRows = query("views", CatalogSql.VIEWS, ViewRow::of);
       List<GrantModel> grants = grants();
+      Map<Long, dev.sluice.schema.model.TableOptions> tableOptions = TableOptionsCatalog.read(c, schemas);
+      List<dev.sluice.schema.model.CompositeTypeModel> compositeTypes = CompositeTypeCatalog.read(c, schemas);
 
       // sequences: identity and serial sequences belong to their columns
       Map<String, SequenceRow> ownedBy = new HashMap<>();
@@ -233,7 +237,8 @@ public final class Introspector {
           cms.add(column(t, col, ownedBy, consumed));
         }
         tableModels.add(table(t, cms, constraints.getOrDefault(t.oid, List.of()), indexes.getOrDefault(t.oid, List.of()),
-            indexesByOid, partitioned, partitions, policies.getOrDefault(t.oid, List.of())));
+            indexesByOid, partitioned, partitions, policies.getOrDefault(t.oid, List.of()))
+            .withOptions(tableOptions.get(t.oid)));
       }
       List<SequenceModel> sequences = new ArrayList<>();
       for (SequenceRow s : sequenceRows) {
@@ -252,7 +257,9 @@ public final class Introspector {
       List<RoleModel> roles = roles(policies, grants);
       List<String> created = new ArrayList<>(schemas);
       created.remove("public");
-      SchemaModel model = new SchemaModel(created, extensions, roles, enums, domains, sequences, tableModels, views, grants);
+      compositeTypes.removeIf(ct -> options.excludes(ct.schema(), ct.name()));
+      SchemaModel model = new SchemaModel(created, extensions, roles, enums, domains, sequences, tableModels, views, grants,
+          null, null, compositeTypes);
       try {
         model = dev.sluice.kit.diff.ObjectKinds.introspect(c, model, schemas, serverVersion);
       } catch (SQLException e) {

@@ -19,7 +19,8 @@ import dev.sluice.schema.model.SchemaModel;
  *
  * <p>The text is stable so snapshots diff well in review: pretty-printed, keys sorted
  * alphabetically at every level, null fields left out (they read back as null; empty lists are
- * written). The root object carries {@code "version": 1}; {@link #read(String)} refuses other
+ * written; composite types and table options are left out when empty or default, so snapshots of
+ * schemas without them read as before). The root object carries {@code "version": 1}; {@link #read(String)} refuses other
  * versions and unknown fields rather than guessing.
  */
 public final class SnapshotJson {
@@ -41,6 +42,7 @@ public final class SnapshotJson {
   /** The model as pretty JSON with sorted keys and {@code "version": 1}, ending with a newline. */
   public static String write(SchemaModel model) {
     ObjectNode root = MAPPER.valueToTree(model);
+    SnapshotDefaults.prune(root);
     root.put("version", VERSION);
     java.util.List<String> names = new java.util.ArrayList<>();
     root.fieldNames().forEachRemaining(names::add);

@@ -138,6 +138,8 @@ final class ChangeFixtures {
     out.add(policyOverRetypedColumn());
     out.addAll(renames());
     out.add(schemaAndViewRenames());
+    out.add(ObjectKindFixtures.compositeTypes());
+    out.add(ObjectKindFixtures.tableOptions());
     return out;
   }
 

@@ -29,6 +29,7 @@ final class Tables {
   private boolean rlsForced;
   private final List<PolicyModel> policies = new ArrayList<>();
   private String comment;
+  private dev.sluice.schema.model.TableOptions options;
 
   private Tables(String schema, String name) {
     this.schema = schema;
@@ -108,9 +109,14 @@ final class Tables {
     return this;
   }
 
+  Tables options(dev.sluice.schema.model.TableOptions o) {
+    options = o;
+    return this;
+  }
+
   TableModel build() {
     return new TableModel(schema, name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes,
-        partitioning, rlsEnabled, rlsForced, policies, comment);
+        partitioning, rlsEnabled, rlsForced, policies, comment, options);
   }
 
   /** A simple foreign key with default actions. */
@@ -142,6 +148,7 @@ final class Tables {
     final List<dev.sluice.schema.model.GrantModel> grants = new ArrayList<>();
     final List<dev.sluice.schema.model.FunctionModel> functions = new ArrayList<>();
     final List<dev.sluice.schema.model.TriggerModel> triggers = new ArrayList<>();
+    final List<dev.sluice.schema.model.CompositeTypeModel> compositeTypes = new ArrayList<>();
 
     SchemaModelBuilder schemas(String... names) {
       schemas.addAll(List.of(names));
@@ -174,13 +181,14 @@ final class Tables {
           functions.add(t.function().toModel());
         }
       }
+      else if (o instanceof dev.sluice.schema.model.CompositeTypeModel c) compositeTypes.add(c);
       else throw new IllegalArgumentException("not a model object: " + o);
       return this;
     }
 
     dev.sluice.schema.model.SchemaModel build() {
       return new dev.sluice.schema.model.SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views,
-          grants, functions, triggers);
+          grants, functions, triggers, compositeTypes);
     }
   }
 }

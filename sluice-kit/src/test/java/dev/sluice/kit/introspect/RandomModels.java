@@ -2,6 +2,7 @@ package dev.sluice.kit.introspect;
 
 import dev.sluice.schema.model.CheckModel;
 import dev.sluice.schema.model.ColumnModel;
+import dev.sluice.schema.model.CompositeTypeModel;
 import dev.sluice.schema.model.EnumModel;
 import dev.sluice.schema.model.ForeignKeyModel;
 import dev.sluice.schema.model.GrantModel;
@@ -15,6 +16,7 @@ import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.schema.model.SequenceModel;
 import dev.sluice.schema.model.SequenceOptions;
 import dev.sluice.schema.model.TableModel;
+import dev.sluice.schema.model.TableOptions;
 import dev.sluice.schema.model.UniqueModel;
 import dev.sluice.schema.model.ViewModel;
 import java.util.ArrayList;
@@ -68,6 +70,24 @@ final class RandomModels {
       for (int v = 0; v < n; v++) values.add("v" + v + (r.nextBoolean() ? "" : " x"));
       enums.add(new EnumModel(schema, "mood" + e, values, r.nextBoolean() ? "enum " + e : null));
     }
+    List<CompositeTypeModel> composites = new ArrayList<>();
+    int compositeCount = r.nextInt(3);
+    for (int k = 0; k < compositeCount; k++) {
+      List<CompositeTypeModel.Attribute> attributes = new ArrayList<>();
+      int n = r.nextInt(4);
+      for (int a = 0; a < n; a++) {
+        String type;
+        if (!composites.isEmpty() && r.nextInt(4) == 0) {
+          type = schema + "." + composites.get(r.nextInt(composites.size())).name() + (r.nextBoolean() ? "[]" : "");
+        } else if (!enums.isEmpty() && r.nextInt(4) == 0) {
+          type = schema + "." + enums.get(r.nextInt(enums.size())).name();
+        } else {
+          type = KINDS.get(r.nextInt(KINDS.size())).type();
+        }
+        attributes.add(new CompositeTypeModel.Attribute("a" + a, type, type.equals("text") && r.nextBoolean() ? "C" : null));
+      }
+      composites.add(new CompositeTypeModel(schema, "row" + k, attributes, r.nextBoolean() ? "composite " + k : null));
+    }
     boolean roleUsed = false;
     List<TableModel> tables = new ArrayList<>();
     List<GrantModel> grants = new ArrayList<>();
@@ -94,7 +114,9 @@ final class RandomModels {
         String type;
         String def = null;
         String check = null;
-        if (!enums.isEmpty() && r.nextInt(5) == 0) {
+        if (!composites.isEmpty() && r.nextInt(6) == 0) {
+          type = schema + "." + composites.get(r.nextInt(composites.size())).name() + (r.nextBoolean() ? "[]" : "");
+        } else if (!enums.isEmpty() && r.nextInt(5) == 0) {
           EnumModel e = enums.get(r.nextInt(enums.size()));
           type = schema + "." + e.name();
           if (r.nextBoolean()) def = "'" + e.values().get(0) + "'::" + type;
@@ -110,10 +132,11 @@ final class RandomModels {
         columns.add(new ColumnModel(name, type, r.nextBoolean(), def, null, generated, collation,
             r.nextInt(4) == 0 ? "column " + c + " it's" : null));
         if (check != null) checks.add(new CheckModel(table + "_" + name + "_check", check, r.nextInt(4) == 0));
-        if (r.nextInt(4) == 0 && !type.equals("jsonb") && !type.endsWith("[]") && !type.equals("tstzrange")) {
+        boolean composite = type.startsWith(schema + ".row");
+        if (r.nextInt(4) == 0 && !composite && !type.equals("jsonb") && !type.endsWith("[]") && !type.equals("tstzrange")) {
           uniques.add(new UniqueModel(table + "_" + name + "_key", List.of(name), r.nextBoolean(), false, false));
         }
-        if (r.nextInt(3) == 0 && !type.equals("jsonb") && !type.endsWith("[]") && !type.equals("tstzrange")) {
+        if (r.nextInt(3) == 0 && !composite && !type.equals("jsonb") && !type.endsWith("[]") && !type.equals("tstzrange")) {
           Boolean nulls = switch (r.nextInt(3)) {
             case 0 -> null;
             case 1 -> Boolean.TRUE;
@@ -155,7 +178,9 @@ final class RandomModels {
         roleUsed = true;
       }
       tables.add(new TableModel(schema, table, columns, new PrimaryKeyModel(table + "_pkey", List.of("id")), fks, uniques,
-          checks, List.of(), indexes, null, rls, rls && r.nextBoolean(), policies, r.nextBoolean() ? "table " + t : null));
+          checks, List.of(), indexes, null, rls, rls && r.nextBoolean(), policies, r.nextBoolean() ? "table " + t : null,
+          options(r, t > 0 && fks.isEmpty(), columns.stream().anyMatch(c -> VARLENA.contains(c.type().replace(schema + ".row", "row"))
+              || c.type().startsWith(schema + ".row")))));
     }
     List<ViewModel> views = new ArrayList<>();
     if (r.nextBoolean()) {
@@ -168,6 +193,22 @@ final class RandomModels {
           r.nextBoolean() ? SequenceOptions.DEFAULTS : new SequenceOptions(5L, null, null, 1000L, null, true), null));
     }
     return new SchemaModel(List.of(schema), List.of(), roleUsed ? List.of(RoleModel.of(ROLE)) : List.of(), enums,
-        List.of(), sequences, tables, views, grants);
+        List.of(), sequences, tables, views, grants, composites);
+  }
+
+  /** Random table options; UNLOGGED only for a table no foreign key involves (PostgreSQL restricts those). */
+  /** Types stored out of line when large: a table with one of them has a TOAST table to hold toast.* options. */
+  private static final java.util.Set<String> VARLENA = java.util.Set.of("text", "numeric(10,2)", "character varying(20)", "jsonb",
+      "text[]", "bytea", "inet", "tstzrange");
+
+  private static TableOptions options(Random r, boolean mayBeUnlogged, boolean hasToast) {
+    if (r.nextBoolean()) return TableOptions.DEFAULT;
+    Map<String, String> with = new java.util.TreeMap<>();
+    if (r.nextBoolean()) with.put("fillfactor", String.valueOf(10 + r.nextInt(91)));
+    if (r.nextInt(3) == 0) with.put("autovacuum_enabled", r.nextBoolean() ? "false" : "off");
+    if (hasToast && r.nextInt(4) == 0) with.put("toast.autovacuum_enabled", "true");
+    TableOptions.ReplicaIdentity[] ids = {TableOptions.ReplicaIdentity.DEFAULT, TableOptions.ReplicaIdentity.FULL,
+        TableOptions.ReplicaIdentity.NOTHING};
+    return new TableOptions(mayBeUnlogged && r.nextInt(3) == 0, with, ids[r.nextInt(ids.length)], null);
   }
 }

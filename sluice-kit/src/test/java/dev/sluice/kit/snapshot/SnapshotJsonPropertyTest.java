@@ -44,6 +44,25 @@ class SnapshotJsonPropertyTest {
   }
 
   @Example
+  void compositeTypesAndTableOptionsAreWrittenOnlyWhenPresent() {
+    var plain = new dev.sluice.schema.model.TableModel("public", "t", java.util.List.of(
+        dev.sluice.schema.model.ColumnModel.of("v", "public.pair")), null, null, null, null, null, null, null, false, false,
+        null, null);
+    var type = new dev.sluice.schema.model.CompositeTypeModel("public", "pair", java.util.List.of(
+        new dev.sluice.schema.model.CompositeTypeModel.Attribute("a", "text", "C")), "two things");
+    SchemaModel without = new SchemaModel(null, null, null, null, null, null, java.util.List.of(plain), null, null);
+    assertThat(SnapshotJson.write(without)).doesNotContain("compositeTypes").doesNotContain("\"options\"");
+    var options = new dev.sluice.schema.model.TableOptions(true, java.util.Map.of("fillfactor", "70"),
+        dev.sluice.schema.model.TableOptions.ReplicaIdentity.FULL, null);
+    SchemaModel with = new SchemaModel(null, null, null, null, null, null, java.util.List.of(plain.withOptions(options)), null,
+        null, java.util.List.of(type));
+    String json = SnapshotJson.write(with);
+    assertThat(json).contains("\"compositeTypes\"").contains("\"options\"").contains("\"replicaIdentity\" : \"FULL\"");
+    assertThat(SnapshotJson.read(json)).isEqualTo(with);
+    assertThat(SnapshotJson.read(SnapshotJson.write(without))).isEqualTo(without);
+  }
+
+  @Example
   void rejectsOtherVersionsAndUnknownFields() {
     assertThatThrownBy(() -> SnapshotJson.read("{\"version\": 2, \"tables\": []}"))
         .hasMessageContaining("snapshot version 2 is not supported").hasMessageContaining("upgrade Sluice");

@@ -1,0 +1,28 @@
+package dev.sluice.kit.snapshot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Leaves out of a snapshot the fields added after version 1 was first written when they hold
+ * their defaults (no composite types; a logged table without storage parameters and with the
+ * default replica identity), so that existing snapshots stay byte-identical and read back to the
+ * same model (a missing field is its default).
+ */
+final class SnapshotDefaults {
+  private SnapshotDefaults() {}
+
+  static void prune(ObjectNode root) {
+    JsonNode types = root.get("compositeTypes");
+    if (types != null && types.isArray() && types.isEmpty()) root.remove("compositeTypes");
+    JsonNode tables = root.get("tables");
+    if (tables == null || !tables.isArray()) return;
+    for (JsonNode t : tables) {
+      JsonNode o = t.get("options");
+      if (o == null || !o.isObject()) continue;
+      boolean plain = !o.path("unlogged").asBoolean(false) && o.path("with").isEmpty()
+          && "DEFAULT".equals(o.path("replicaIdentity").asText("DEFAULT")) && o.path("replicaIdentityIndex").isMissingNode();
+      if (plain) ((ObjectNode) t).remove("options");
+    }
+  }
+}
