@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class UnmodeledObjectsCommandTest {
   static final String[] FILM = {
       "create table film (id int primary key, title text, last_update timestamptz)",
-      "create function touch() returns trigger language plpgsql as $$ begin new.last_update = now(); return new; end $$",
-      "create trigger last_updated before update on film for each row execute function touch()",
+      "create rule film_no_delete as on delete to film do instead nothing",
+      "create statistics film_stats on id, title from film",
   };
 
   @Test
@@ -30,12 +30,12 @@ class UnmodeledObjectsCommandTest {
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out()).startsWith("not modeled, not pulled (2): Sluice does not model these yet; recreate them with a custom"
         + " migration (sluice generate --custom)\n"
-        + "  function public.touch()\n"
-        + "  trigger last_updated on public.film\n"
+        + "  rule film_no_delete on public.film\n"
+        + "  statistics public.film_stats\n"
         + "pulled 1 table(s)");
     String holder = Files.readString(out.resolve("com/example/db/DatabaseSchema.java"));
     assertThat(holder).contains(" * <p>Not pulled: the database also holds 2 object(s) the model cannot hold yet")
-        .contains(" *   <li>function public.touch()</li>\n *   <li>trigger last_updated on public.film</li>\n")
+        .contains(" *   <li>rule film_no_delete on public.film</li>\n *   <li>statistics public.film_stats</li>\n")
         .doesNotContain("The whole schema");
   }
 
@@ -69,14 +69,14 @@ class UnmodeledObjectsCommandTest {
     assertThat(r.err()).isEqualTo("not modeled, so not compared (2): differences in these objects cannot be computed and are"
         + " not in the SQL (the modeled objects are identical)\n"
         + "the databases differ in objects Sluice does not model:\n"
-        + "  only in --to: function public.touch()\n"
-        + "  only in --to: trigger last_updated on public.film\n");
+        + "  only in --to: rule film_no_delete on public.film\n"
+        + "  only in --to: statistics public.film_stats\n");
 
     Cli.Run same = Cli.run("diff", "--from", b, "--to", b);
     assertThat(same.err()).isEqualTo("not modeled, so not compared (2): differences in these objects cannot be computed and are"
         + " not in the SQL (the modeled objects are identical)\n"
-        + "  in both (definitions not compared): function public.touch()\n"
-        + "  in both (definitions not compared): trigger last_updated on public.film\n");
+        + "  in both (definitions not compared): rule film_no_delete on public.film\n"
+        + "  in both (definitions not compared): statistics public.film_stats\n");
   }
 
   @Test
@@ -84,12 +84,12 @@ class UnmodeledObjectsCommandTest {
     String url = pg.server().createDatabase("push_unmodeled");
     Path m = dir.resolve("unused");
     assertThat(KitWorkflowTest.sluice(KitWorkflowTest.args("push", KitWorkflowTest.V1, m, url)).exit()).isZero();
-    execute(url, "create function public.order_count() returns bigint language sql as $$ select count(*) from orders $$");
+    execute(url, "create text search configuration public.order_text (copy = pg_catalog.simple)");
     Cli.Run r = KitWorkflowTest.sluice(KitWorkflowTest.args("push", KitWorkflowTest.V1, m, url, "--dry-run"));
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out()).isEqualTo("not modeled (1): the database holds these, which the code cannot declare yet; push leaves"
         + " them as they are\n"
-        + "  function public.order_count()\n"
+        + "  text search configuration public.order_text\n"
         + "database is in sync with the code (as far as modeled: 1 object(s) not modeled, listed above)\n");
   }
 

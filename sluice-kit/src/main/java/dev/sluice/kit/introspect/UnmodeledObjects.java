@@ -88,18 +88,8 @@ public final class UnmodeledObjects {
 
   /** The kinds not modelled yet; remove an entry when its kind enters the model. */
   private static final List<Kind> KINDS = List.of(
-      new Kind("function", false, procs("f")),
-      new Kind("procedure", false, procs("p")),
       new Kind("aggregate", false, procs("a")),
       new Kind("window function", false, procs("w")),
-      new Kind("trigger", false, "SELECT n.nspname AS schema,"
-          + " pg_catalog.quote_ident(t.tgname) || ' on ' || t.tgrelid::pg_catalog.regclass::text AS name, c.relname::text AS tbl"
-          + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid"
-          + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND" + IN_SCHEMAS + "AND" + notExtension("pg_catalog.pg_trigger", "t.oid")
-          + " AND" + notExtension("pg_catalog.pg_class", "c.oid")),
-      new Kind("composite type", false, namespaced("pg_catalog.pg_type", "t", "typnamespace", "t.oid::pg_catalog.regtype::text",
-          "t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c')")),
       new Kind("range type", false, namespaced("pg_catalog.pg_type", "t", "typnamespace", "t.oid::pg_catalog.regtype::text",
           "t.typtype = 'r'")),
       new Kind("base type", false, namespaced("pg_catalog.pg_type", "t", "typnamespace", "t.oid::pg_catalog.regtype::text",
@@ -141,13 +131,6 @@ public final class UnmodeledObjects {
           + " c.relname::text AS tbl FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_class c ON c.oid = h.inhrelid"
           + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
           + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND" + IN_SCHEMAS),
-      new Kind("unlogged table", false, tables("c.oid::pg_catalog.regclass::text", "c.relkind IN ('r', 'p') AND c.relpersistence = 'u'")),
-      new Kind("table storage parameters", false, tables(
-          "c.oid::pg_catalog.regclass::text || ' (' || pg_catalog.array_to_string(c.reloptions, ', ') || ')'",
-          "c.relkind IN ('r', 'p') AND c.reloptions IS NOT NULL")),
-      new Kind("replica identity", false, tables("c.oid::pg_catalog.regclass::text || ' ' || CASE c.relreplident"
-          + " WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' ELSE 'using index' END",
-          "c.relkind IN ('r', 'p') AND c.relreplident <> 'd'")),
       new Kind("partition index", false, "SELECT n.nspname AS schema,"
           + " ic.oid::pg_catalog.regclass::text || ' on ' || c.oid::pg_catalog.regclass::text AS name, c.relname::text AS tbl"
           + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
