@@ -36,7 +36,7 @@ class ObjectsRoundTripPropertyTest {
     String schema = "ort_" + TRY.incrementAndGet();
     SchemaModel model = RandomObjects.add(seed, RandomModelsAccess.model(seed, schema), schema);
     model = new SchemaModel(model.schemas(), model.extensions(), model.roles(), model.enums(), model.domains(), model.sequences(),
-        model.tables(), List.of(), List.of(), model.functions(), model.triggers());
+        model.tables(), List.of(), List.of(), model.functions(), model.triggers(), model.compositeTypes());
     List<String> ddl = DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, model));
     try (Connection c = DriverManager.getConnection(database())) {
       try (Statement st = c.createStatement()) {
