@@ -197,9 +197,12 @@ final class RandomModels {
   }
 
   /** Random table options; UNLOGGED only for a table no foreign key involves (PostgreSQL restricts those). */
-  /** Types stored out of line when large: a table with one of them has a TOAST table to hold toast.* options. */
-  private static final java.util.Set<String> VARLENA = java.util.Set.of("text", "numeric(10,2)", "character varying(20)", "jsonb",
-      "text[]", "bytea", "inet", "tstzrange");
+  /**
+   * Types with no maximum size: a table with one of them has a TOAST table to hold toast.* options.
+   * Varlena types whose typmod bounds their size (numeric(10,2), varchar(20)) do not make one, and
+   * PostgreSQL then drops toast.* options silently (found by a random seed in CI).
+   */
+  private static final java.util.Set<String> VARLENA = java.util.Set.of("text", "jsonb", "text[]", "bytea", "tstzrange");
 
   private static TableOptions options(Random r, boolean mayBeUnlogged, boolean hasToast) {
     if (r.nextBoolean()) return TableOptions.DEFAULT;
