@@ -1,23 +1,31 @@
 package dev.sluice.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.runtime.PgUrl;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every library returns what raw JDBC returns, on the real dataset. Needs a database, so it runs only
- * with {@code -Dbench.verify=true} and SLUICE_BENCH_URL (loads the dataset once, ~10 s); the plain
- * build skips it and never runs JMH.
+ * Every library returns what raw JDBC returns, on the real dataset, in every build: on
+ * SLUICE_BENCH_URL when set, else on an embedded PostgreSQL started for this test (the dataset loads
+ * once, ~10 s). The plain build never runs JMH.
  */
 class LibrariesVerifyTest {
   @Test
   void everyLibraryReturnsWhatRawJdbcReturns() throws Exception {
-    assumeTrue(Boolean.getBoolean("bench.verify") && System.getenv("SLUICE_BENCH_URL") != null,
-        "set -Dbench.verify=true and SLUICE_BENCH_URL to check results against the dataset");
     String url = System.getenv("SLUICE_BENCH_URL");
+    if (url != null) {
+      verify(url);
+      return;
+    }
+    try (EmbeddedPostgres embedded = EmbeddedPostgres.builder().start()) {
+      verify("postgresql://postgres@localhost:" + embedded.getPort() + "/postgres");
+    }
+  }
+
+  private static void verify(String url) throws Exception {
     PgUrl pg = PgUrl.parse(url);
     Dataset.ensureLoaded(pg.jdbcUrl(), pg.user(), pg.password());
     try (HikariDataSource pool = Libraries.pool(url); Api floor = new RawJdbc(pool)) {
