@@ -12,7 +12,6 @@ import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.sql.Identifiers;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -110,15 +109,7 @@ final class FunctionKind implements ObjectKind<FunctionModel> {
 
   @Override
   public List<FunctionModel> introspect(Connection c, List<String> schemas, int serverVersion) throws SQLException {
-    List<FunctionModel> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql(serverVersion))) {
-      Array names = c.createArrayOf("text", schemas.toArray());
-      ps.setArray(1, names);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.add(read(rs));
-      }
-    }
-    return out;
+    return ObjectKind.query(c, sql(serverVersion), schemas, FunctionKind::read);
   }
 
   private static FunctionModel read(ResultSet rs) throws SQLException {

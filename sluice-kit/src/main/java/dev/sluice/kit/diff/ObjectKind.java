@@ -37,6 +37,23 @@ interface ObjectKind<M> {
   /** The objects in {@code schemas} (never extension members), read with {@code search_path = ''}. */
   List<M> introspect(Connection c, List<String> schemas, int serverVersion) throws SQLException;
 
+  /** Reads one row of a catalog query into a model record. */
+  interface RowReader<M> {
+    M read(java.sql.ResultSet rs) throws SQLException;
+  }
+
+  /** Runs {@code sql}, whose one parameter is the {@code text[]} of {@code schemas}, reading each row. */
+  static <M> List<M> query(Connection c, String sql, List<String> schemas, RowReader<M> reader) throws SQLException {
+    List<M> out = new java.util.ArrayList<>();
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(reader.read(rs));
+      }
+    }
+    return out;
+  }
+
   /** Adds this kind's nodes to {@code g} (before any edge is added, so SQL text can name them). */
   void nodes(SchemaModel m, DependencyGraph g);
 

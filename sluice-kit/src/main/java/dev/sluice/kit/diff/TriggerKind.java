@@ -9,7 +9,6 @@ import dev.sluice.schema.model.TriggerModel.Timing;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -85,15 +84,7 @@ final class TriggerKind implements ObjectKind<TriggerModel> {
 
   @Override
   public List<TriggerModel> introspect(Connection c, List<String> schemas, int serverVersion) throws SQLException {
-    List<TriggerModel> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql(serverVersion))) {
-      Array names = c.createArrayOf("text", schemas.toArray());
-      ps.setArray(1, names);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.add(read(rs));
-      }
-    }
-    return out;
+    return ObjectKind.query(c, sql(serverVersion), schemas, TriggerKind::read);
   }
 
   private static TriggerModel read(ResultSet rs) throws SQLException {
