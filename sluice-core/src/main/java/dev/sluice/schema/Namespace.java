@@ -29,6 +29,14 @@ public record Namespace(String schema, String tablePrefix) {
     return new Namespace(schema, prefix == null ? "" : prefix.strip());
   }
 
+  /**
+   * This schema distributed as one unit by Citus (schema-based sharding, {@code citus_schema_distribute},
+   * Citus 12+): list the result among the schema's definitions.
+   */
+  public Distribution distributed() {
+    return Distribution.schema(schema);
+  }
+
   /** The physical name of table {@code name} in this namespace. */
   public String tableName(String name) {
     return tablePrefix + name;

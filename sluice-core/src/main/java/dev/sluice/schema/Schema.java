@@ -72,7 +72,8 @@ public final class Schema {
   private static boolean isDefinition(Object v) {
     return v instanceof Table<?> || v instanceof PgEnum<?> || v instanceof View || v instanceof Sequence
         || v instanceof Domain<?> || v instanceof Role || v instanceof ExtensionModel || v instanceof RoleModel
-        || v instanceof GrantModel || v instanceof Namespace || v instanceof Function || v instanceof Trigger;
+        || v instanceof GrantModel || v instanceof Namespace || v instanceof Function || v instanceof Trigger
+        || v instanceof Distribution;
   }
 
   /** This schema plus more definitions. */
@@ -123,6 +124,7 @@ public final class Schema {
     Set<Table<?>> tableSet = new LinkedHashSet<>();
     Map<String, FunctionModel> functions = new LinkedHashMap<>();
     Map<String, TriggerModel> triggers = new LinkedHashMap<>();
+    Map<String, dev.sluice.schema.model.DistributionModel> distributions = new LinkedHashMap<>();
 
     for (Object d : definitions) {
       if (d instanceof Table<?> t) {
@@ -138,6 +140,12 @@ public final class Schema {
           continue;
         }
         schemas.add(t.schema());
+        try {
+          var dist = t.distribution();
+          if (dist != null) addDistribution(distributions, dist, problems);
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
         for (PgEnum<?> e : t.usedEnums()) enums.putIfAbsent(e.schema() + "." + e.name(), e.toModel());
         for (CompositeType<?> ct : t.usedComposites()) addComposite(ct, composites, enums, schemas, problems, false);
       } else if (d instanceof CompositeType<?> ct) {
@@ -163,6 +171,9 @@ public final class Schema {
         extensions.put(x.name(), x);
       } else if (d instanceof GrantModel g) {
         grants.add(g);
+      } else if (d instanceof Distribution dist) {
+        addDistribution(distributions, dist.toModel(), problems);
+        schemas.add(dist.toModel().schema());
       } else if (d instanceof Namespace ns) {
         schemas.add(ns.schema());
       } else if (d instanceof Function f) {
@@ -201,9 +212,19 @@ public final class Schema {
     checkDuplicates(tables, views, problems);
     if (!problems.isEmpty()) throw new SchemaDefinitionException(problems);
     schemas.remove("public");
-    return new SchemaModel(List.copyOf(schemas), List.copyOf(extensions.values()), List.copyOf(roles.values()),
+    SchemaModel model = new SchemaModel(List.copyOf(schemas), List.copyOf(extensions.values()), List.copyOf(roles.values()),
         List.copyOf(enums.values()), domains, sequences, tables, views, grants, List.copyOf(functions.values()),
-        List.copyOf(triggers.values()), List.copyOf(composites.values()));
+        List.copyOf(triggers.values()), List.copyOf(composites.values()), List.copyOf(distributions.values()));
+    List<String> citus = dev.sluice.schema.model.CitusRules.problems(model);
+    if (!citus.isEmpty()) throw new SchemaDefinitionException(citus);
+    return model;
+  }
+
+  /** A table or schema may be placed once; the same placement listed twice is one. */
+  private static void addDistribution(Map<String, dev.sluice.schema.model.DistributionModel> distributions,
+      dev.sluice.schema.model.DistributionModel d, List<String> problems) {
+    var old = distributions.putIfAbsent(d.key(), d);
+    if (old != null && !old.equals(d)) problems.add((d.table() == null ? "schema " : "table ") + d.key() + " is placed twice: " + old + " and " + d);
   }
 
   /** The same function may be listed twice (a trigger brings its own); two different ones may not share a signature. */

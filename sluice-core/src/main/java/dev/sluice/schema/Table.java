@@ -6,6 +6,7 @@ import dev.sluice.query.Condition;
 import dev.sluice.query.Field;
 import dev.sluice.query.TableLike;
 import dev.sluice.schema.model.CheckModel;
+import dev.sluice.schema.model.DistributionModel;
 import dev.sluice.schema.model.ColumnModel;
 import dev.sluice.schema.model.ExclusionModel;
 import dev.sluice.schema.model.ForeignKeyModel;
@@ -74,6 +75,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   private final List<PgEnum<?>> enums = new ArrayList<>();
   private final List<CompositeType<?>> composites = new ArrayList<>();
   private boolean unlogged;
+  private Distributed distribution;
   private final java.util.Map<String, String> storage = new java.util.LinkedHashMap<>();
   private dev.sluice.schema.model.TableOptions.ReplicaIdentity replicaIdentity;
   private String replicaIdentityIndex;
@@ -554,6 +556,86 @@ public abstract class Table<T extends Table<T>> implements TableLike {
     Identifiers.check(indexName);
     replicaIdentity = dev.sluice.schema.model.TableOptions.ReplicaIdentity.INDEX;
     replicaIdentityIndex = indexName;
+  }
+
+  /**
+   * Citus: spreads this table's rows over shards by the hash of {@code column}
+   * ({@code create_distributed_table}). Its primary key and unique constraints must include the column;
+   * foreign keys to other distributed tables must include it and the tables be co-located. Returns a
+   * handle to set co-location or the shard count.
+   */
+  protected final Distributed distributedBy(Column<?> column) {
+    checkModifiable(null);
+    if (distribution != null) throw new SchemaDefinitionException("table " + name() + " is distributed twice");
+    distribution = new Distributed(java.util.Objects.requireNonNull(column, "column"));
+    return distribution;
+  }
+
+  /** Citus: a reference table, its rows copied to every node ({@code create_reference_table}). */
+  protected final void reference() {
+    checkModifiable(null);
+    if (distribution != null) throw new SchemaDefinitionException("table " + name() + " is distributed twice");
+    distribution = new Distributed(null);
+  }
+
+  /** How {@link #distributedBy(Column)} places the table; set in the constructor. */
+  public final class Distributed {
+    private final Column<?> column;
+    private java.util.function.Supplier<? extends Table<?>> colocateWith;
+    private boolean none;
+    private Integer shardCount;
+
+    private Distributed(Column<?> column) {
+      this.column = column;
+    }
+
+    /** Shares shards with hash-distributed {@code other} (a supplier, so tables may refer to each other in any order). */
+    public Distributed colocateWith(java.util.function.Supplier<? extends Table<?>> other) {
+      checkModifiable(null);
+      this.colocateWith = java.util.Objects.requireNonNull(other, "other");
+      this.none = false;
+      return this;
+    }
+
+    /** Starts a co-location group of its own ({@code colocate_with => 'none'}). */
+    public Distributed colocateWithNone() {
+      checkModifiable(null);
+      this.colocateWith = null;
+      this.none = true;
+      return this;
+    }
+
+    /** The number of shards (else {@code citus.shard_count}). */
+    public Distributed shardCount(int count) {
+      checkModifiable(null);
+      this.shardCount = count;
+      return this;
+    }
+
+    DistributionModel toModel() {
+      try {
+        if (column == null) return new DistributionModel(schema(), name(), DistributionModel.Method.REFERENCE, null, null, null);
+        if (column.table() != Table.this && column.table().definition() != Table.this) {
+          throw new SchemaDefinitionException("table " + name() + " is distributed by " + column.name() + ", a column of another table");
+        }
+        String with = null;
+        if (none) {
+          with = DistributionModel.NONE;
+        } else if (colocateWith != null) {
+          Table<?> other = colocateWith.get();
+          if (other == null) throw new SchemaDefinitionException("table " + name() + ": colocateWith gave null (a table not yet initialised?)");
+          with = other.schema() + "." + other.name();
+        }
+        return new DistributionModel(schema(), name(), DistributionModel.Method.HASH, column.name(), with, shardCount);
+      } catch (IllegalArgumentException e) {
+        throw new SchemaDefinitionException(e.getMessage());
+      }
+    }
+  }
+
+  /** The table's Citus placement, or null when it is a plain table. */
+  final DistributionModel distribution() {
+    return distribution == null ? null : distribution.toModel();
   }
 
   /** COMMENT ON TABLE. */

@@ -15,6 +15,8 @@ final class SnapshotDefaults {
   static void prune(ObjectNode root) {
     JsonNode types = root.get("compositeTypes");
     if (types != null && types.isArray() && types.isEmpty()) root.remove("compositeTypes");
+    JsonNode distributions = root.get("distributions");
+    if (distributions != null && distributions.isArray() && distributions.isEmpty()) root.remove("distributions");
     JsonNode tables = root.get("tables");
     if (tables == null || !tables.isArray()) return;
     for (JsonNode t : tables) {
