@@ -215,6 +215,54 @@ class SaasTenantAttackTest {
     }
   }
 
+  @Test
+  void aTaskCannotBeAssignedToSomeoneOutsideItsTeam() {
+    // bob exists (team B's owner) but is no member of A: with assignee_id -> app_users he was assignable
+    assertRefused("23503", () -> alice().transaction(tx -> tx.insertInto(TASKS).set(TASKS.teamId, TEAM_A)
+        .set(TASKS.projectId, PROJECT_A).set(TASKS.assigneeId, BOB).set(TASKS.title, "for bob").execute()));
+    assertRefused("23503", () -> alice().transaction(tx -> tx.update(TASKS).set(TASKS.assigneeId, CAROL)
+        .where(TASKS.title.eq("ta")).execute()));
+    assertThat(owner.select(Dsl.count()).from(TASKS).where(TASKS.assigneeId.in(BOB, CAROL).and(TASKS.teamId.eq(TEAM_A)))
+        .fetchOne()).isZero();
+    // a member of the team is assignable
+    assertThat((int) alice().transaction(tx -> tx.insertInto(TASKS).set(TASKS.teamId, TEAM_A)
+        .set(TASKS.projectId, PROJECT_A).set(TASKS.assigneeId, DAVE).set(TASKS.title, "for dave").execute())).isOne();
+  }
+
+  @Test
+  void assigneeErrorsDoNotTellWhetherAUserIdExists() {
+    UUID nobody = UUID.fromString("00000000-0000-0000-0000-0000000000ff");
+    String existing = assignTaskTo(BOB).replace(BOB.toString(), "<id>");
+    String absent = assignTaskTo(nobody).replace(nobody.toString(), "<id>");
+    assertThat(existing).startsWith("23503").isEqualTo(absent);
+  }
+
+  private static String assignTaskTo(UUID user) {
+    try {
+      alice().transaction(tx -> tx.insertInto(TASKS).set(TASKS.teamId, TEAM_A).set(TASKS.projectId, PROJECT_A)
+          .set(TASKS.assigneeId, user).set(TASKS.title, "probe").execute());
+      return "inserted";
+    } catch (DataAccessException e) {
+      return e.sqlState() + " " + e.getCause().getMessage();
+    }
+  }
+
+  @Test
+  void removingAMemberClearsOnlyTheAssigneeNotTheTeam() {
+    UUID erin = UUID.fromString("00000000-0000-0000-0000-0000000000a3");
+    Tenancy.run(owner, List.of("insert into app_users (id, email, name) values ('" + erin + "', 'erin@a.test', 'Erin')",
+        "insert into app_team_members (team_id, user_id, role) values ('" + TEAM_A + "', '" + erin + "', 'member')"));
+    UUID task = alice().transaction(tx -> tx.insertInto(TASKS).set(TASKS.teamId, TEAM_A).set(TASKS.projectId, PROJECT_A)
+        .set(TASKS.assigneeId, erin).set(TASKS.title, "for erin").returning(TASKS.id).fetchOne());
+    assertThat((int) alice().transaction(tx -> tx.deleteFrom(TEAM_MEMBERS)
+        .where(TEAM_MEMBERS.teamId.eq(TEAM_A).and(TEAM_MEMBERS.userId.eq(erin))).execute())).isOne();
+    // ON DELETE SET NULL (assignee_id): a plain SET NULL would also null team_id and orphan the task
+    List<String> after = owner.select(TASKS.teamId, TASKS.assigneeId).from(TASKS).where(TASKS.id.eq(task))
+        .fetch((team, assignee) -> team + "|" + assignee);
+    assertThat(after).containsExactly(TEAM_A + "|null");
+    assertThat(alice().select(TASKS.title).from(TASKS).where(TASKS.id.eq(task)).fetch()).containsExactly("for erin");
+  }
+
   // --- the tenant context -----------------------------------------------------------------------------
 
   @Test
