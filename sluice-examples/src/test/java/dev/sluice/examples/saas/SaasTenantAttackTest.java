@@ -263,6 +263,37 @@ class SaasTenantAttackTest {
     assertThat(alice().select(TASKS.title).from(TASKS).where(TASKS.id.eq(task)).fetch()).containsExactly("for erin");
   }
 
+  /**
+   * Team slugs are a public namespace by design (like GitHub organisation names: a team's URL is its
+   * slug, and a sign-up form must say "taken" anyway). A taken slug tells exactly that, and nothing
+   * else about the team behind it: not its id, name, members or data.
+   */
+  @Test
+  void aTakenSlugTellsOnlyThatItIsTakenNotWhoseTeamItIs() {
+    String viaCreate = slugRefusal(() -> alice().transaction(tx -> tx.select(Dsl.rawField(PgTypes.UUID_TYPE,
+        "public.app_create_team({}, {})", "Probe", "b")).fetchOne()));
+    String viaRename = slugRefusal(() -> alice().transaction(tx -> tx.update(TEAMS).set(TEAMS.slug, "b")
+        .where(TEAMS.id.eq(TEAM_A)).execute()));
+    for (String refusal : List.of(viaCreate, viaRename)) {
+      assertThat(refusal).startsWith("23505").contains("(slug)=(b)").doesNotContain(TEAM_B.toString(), BOB.toString(),
+          "bob@b.test", "pb");
+    }
+    // and the slug does not open the team: a non-member still sees no row of it
+    assertThat(alice().select(TEAMS.id).from(TEAMS).where(TEAMS.slug.eq("b")).fetch()).isEmpty();
+    assertThat(owner.select(TEAMS.slug).from(TEAMS).where(TEAMS.id.eq(TEAM_A)).fetchOne()).isEqualTo("a");
+  }
+
+  private static String slugRefusal(Executable attempt) {
+    try {
+      attempt.execute();
+      return "accepted";
+    } catch (DataAccessException e) {
+      return e.sqlState() + " " + e.getMessage() + " " + e.getCause().getMessage();
+    } catch (Throwable t) {
+      throw new AssertionError(t);
+    }
+  }
+
   // --- the tenant context -----------------------------------------------------------------------------
 
   @Test
