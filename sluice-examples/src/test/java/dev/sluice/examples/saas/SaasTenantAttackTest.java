@@ -275,8 +275,9 @@ class SaasTenantAttackTest {
     String viaRename = slugRefusal(() -> alice().transaction(tx -> tx.update(TEAMS).set(TEAMS.slug, "b")
         .where(TEAMS.id.eq(TEAM_A)).execute()));
     for (String refusal : List.of(viaCreate, viaRename)) {
-      assertThat(refusal).startsWith("23505").contains("(slug)=(b)").doesNotContain(TEAM_B.toString(), BOB.toString(),
-          "bob@b.test", "pb");
+      // at most the slug she typed (PostgreSQL leaves key values out of the error when RLS applies to the caller)
+      assertThat(refusal).startsWith("23505").contains("app_teams_slug_key").doesNotContain(TEAM_B.toString(),
+          BOB.toString(), "bob@b.test", "pb");
     }
     // and the slug does not open the team: a non-member still sees no row of it
     assertThat(alice().select(TEAMS.id).from(TEAMS).where(TEAMS.slug.eq("b")).fetch()).isEmpty();
