@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * action into the other.
  */
 @PgTest
-class ForeignKeySetNullColumnsLiveTest {
+public class ForeignKeySetNullColumnsLiveTest {
   static final String SCHEMA = "sec12_fkcols";
   static final Namespace NS = Namespace.of(SCHEMA);
 
@@ -57,7 +57,8 @@ class ForeignKeySetNullColumnsLiveTest {
     }
   }
 
-  static SchemaModel code() {
+  /** The two tables' model: jobs (team, assignee) -> members ON DELETE SET NULL (assignee). */
+  public static SchemaModel code() {
     return Schema.of(Members.MEMBERS, Jobs.JOBS).toModel();
   }
 
@@ -131,6 +132,7 @@ class ForeignKeySetNullColumnsLiveTest {
   void pullWritesOnDeleteSetNullWithTheColumns() {
     String sources = JavaSchemaGenerator.generate(code(), "x.db").values().stream().collect(Collectors.joining("\n"));
     assertThat(sources).contains(".onDeleteSetNull(assignee)").doesNotContain("Action.SET_NULL");
+    // compiled back, the pulled code is the same model: PullSetNullColumnsRoundTripTest
   }
 
   private static SchemaModel withFk(SchemaModel m, ForeignKeyModel fk) {
