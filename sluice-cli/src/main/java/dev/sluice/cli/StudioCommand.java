@@ -15,8 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "studio", mixinStandardHelpOptions = true,
     description = "Open a local web UI to browse, edit and query the database (schema, ER diagram, data grid, SQL console, migrations).",
     footer = {"Loopback only unless --allow-remote; every request needs the token in the printed URL.",
-        "--read-only runs as a NOLOGIN read role and refuses a superuser login: run the SQL of --print-setup-sql once",
-        "and connect as the login it creates."})
+        "Work runs as a NOLOGIN role: the read role with --read-only, else the write role. Run the SQL of",
+        "--print-setup-sql once (as the tables' owner) and connect as the login it creates. A superuser login is",
+        "refused unless --allow-superuser (read-write only, as the superuser itself, with a warning)."})
 final class StudioCommand implements Callable<Integer> {
   @Option(names = "--url", description = "Database URL (default: $SLUICE_DATABASE_URL or $DATABASE_URL).")
   String url;
@@ -30,8 +31,18 @@ final class StudioCommand implements Callable<Integer> {
   @Option(names = "--read-role", defaultValue = StudioRoles.DEFAULT_READ_ROLE,
       description = "The NOLOGIN role --read-only work switches to with SET LOCAL ROLE (default: ${DEFAULT-VALUE}).")
   String readRole;
-  @Option(names = "--print-setup-sql", description = "Print the SQL that creates the read role and a login for --read-only, then exit.")
+  @Option(names = "--write-role", defaultValue = StudioRoles.DEFAULT_WRITE_ROLE,
+      description = "The NOLOGIN role read-write work switches to with SET LOCAL ROLE (default: ${DEFAULT-VALUE}).")
+  String writeRole;
+  @Option(names = "--allow-superuser", description = "Read-write as a superuser login itself, without the write role"
+      + " (prints a warning: the console can then run COPY ... TO PROGRAM, read files and password hashes).")
+  boolean allowSuperuser;
+  @Option(names = "--print-setup-sql", description = "Print the SQL that creates the read role, the write role and a login,"
+      + " with grants on the --setup-schemas, then exit.")
   boolean printSetupSql;
+  @Option(names = "--setup-schemas", split = ",", defaultValue = "public",
+      description = "Schemas the roles of --print-setup-sql may read (and write), comma-separated (default: ${DEFAULT-VALUE}).")
+  java.util.List<String> setupSchemas;
   @Option(names = "--login-role", defaultValue = StudioRoles.DEFAULT_LOGIN,
       description = "The login --print-setup-sql creates (default: ${DEFAULT-VALUE}).")
   String loginRole;
@@ -46,7 +57,7 @@ final class StudioCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     if (printSetupSql) {
       try {
-        out.print(StudioRoles.setupSql(readRole, loginRole));
+        out.print(StudioRoles.setupSql(readRole, loginRole, writeRole, setupSchemas));
       } catch (IllegalArgumentException e) {
         throw new CliException(e.getMessage(), SluiceCommand.EXIT_USAGE);
       }
@@ -58,7 +69,8 @@ final class StudioCommand implements Callable<Integer> {
     if (u == null) throw new CliException("no database URL: pass --url or set SLUICE_DATABASE_URL", SluiceCommand.EXIT_USAGE);
     Studio studio;
     try {
-      studio = Studio.start(new StudioOptions(u, host, port, readOnly, allowRemote, migrations, readRole));
+      studio = Studio.start(new StudioOptions(u, host, port, readOnly, allowRemote, migrations, readRole, writeRole,
+          allowSuperuser));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new CliException(e.getMessage(), SluiceCommand.EXIT_USAGE);
     }

@@ -14,7 +14,7 @@ class DemoCommandTest {
     Cli.Run run = Cli.run("demo", "--no-studio", "--url", url, "--scale", "0.1", "--seed", "7");
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out()).as(run.toString())
-        .contains("migrations saas: 7 applied (0 already)")
+        .contains("migrations saas: 9 applied (0 already)")
         .contains("migrations bookings: 1 applied (0 already)")
         .contains("emptied the example tables (--url given)")
         .containsPattern("seeded [\\d,]+ rows in")
@@ -28,7 +28,7 @@ class DemoCommandTest {
 
     Cli.Run again = Cli.run("demo", "--no-studio", "--url", url, "--scale", "0.1", "--seed", "7");
     assertThat(again.exit()).as(again.toString()).isZero();
-    assertThat(again.out()).contains("migrations saas: 0 applied (7 already)")
+    assertThat(again.out()).contains("migrations saas: 0 applied (9 already)")
         .contains("migrations bookings: 0 applied (1 already)").contains("tour done: 7 queries");
   }
 
@@ -38,7 +38,7 @@ class DemoCommandTest {
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out()).as(run.toString())
         .containsPattern("embedded PostgreSQL on localhost:\\d+ in")
-        .contains("migrations saas: 7 applied")
+        .contains("migrations saas: 9 applied")
         .contains("tour done: 7 queries");
   }
 

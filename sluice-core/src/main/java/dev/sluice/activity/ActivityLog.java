@@ -80,6 +80,19 @@ public final class ActivityLog extends Table<ActivityLog> {
     return new ActivityLog(namespace, from, months);
   }
 
+  /**
+   * Enables and forces row-level security on the log with {@code policies} (the owner is subject to
+   * them too), e.g. a tenant's members read its entries and append their own. With no UPDATE or DELETE
+   * policy nobody subject to RLS edits history. The policies apply through the parent table; grant
+   * nothing on the partitions, since querying a partition directly skips them. Call before the
+   * schema is built; returns this log.
+   */
+  public ActivityLog withForcedRowLevelSecurity(dev.sluice.schema.Policy... policies) {
+    forceRowLevelSecurity();
+    for (dev.sluice.schema.Policy p : policies) addPolicy(p);
+    return this;
+  }
+
   /** {@link #partitionedByMonth(Namespace, YearMonth, int)} in {@code public}. */
   public static ActivityLog partitionedByMonth(YearMonth from, int months) {
     return partitionedByMonth(Namespace.PUBLIC, from, months);

@@ -15,6 +15,7 @@ public final class ForeignKey {
   private final Supplier<List<? extends Column<?>>> targets;
   private String name;
   private Action onDelete = Action.NO_ACTION;
+  private List<? extends Column<?>> onDeleteColumns = List.of();
   private Action onUpdate = Action.NO_ACTION;
   private Match match = Match.SIMPLE;
   private boolean deferrable;
@@ -35,6 +36,25 @@ public final class ForeignKey {
   /** {@code ON DELETE action}. */
   public ForeignKey onDelete(Action action) {
     onDelete = action;
+    onDeleteColumns = List.of();
+    return this;
+  }
+
+  /**
+   * {@code ON DELETE SET NULL (only)} (PostgreSQL 15+): when the referenced row goes, only these
+   * columns become null. For a composite key such as {@code (team_id, assignee_id)} this keeps the
+   * row in its tenant ({@code team_id} stays) and clears the reference.
+   */
+  public ForeignKey onDeleteSetNull(Column<?>... only) {
+    onDelete = Action.SET_NULL;
+    onDeleteColumns = List.of(only);
+    return this;
+  }
+
+  /** {@code ON DELETE SET DEFAULT (only)} (PostgreSQL 15+): only these columns take their defaults. */
+  public ForeignKey onDeleteSetDefault(Column<?>... only) {
+    onDelete = Action.SET_DEFAULT;
+    onDeleteColumns = List.of(only);
     return this;
   }
 
@@ -93,8 +113,15 @@ public final class ForeignKey {
       }
     }
     String n = name != null ? name : Names.of(owner.name(), names(columns), "fkey");
+    for (Column<?> c : onDeleteColumns) {
+      if (!columns.contains(c)) {
+        problems.add("table " + owner.name() + ": foreign key on " + names(columns) + ": ON DELETE " + onDelete.sql()
+            + " column " + c.name() + " is not one of its columns");
+        return null;
+      }
+    }
     return new ForeignKeyModel(n, names(columns), target.schema(), target.name(), names(refs), onDelete, onUpdate, match,
-        deferrable, initiallyDeferred, notValid);
+        deferrable, initiallyDeferred, notValid, names(onDeleteColumns));
   }
 
   Table<?> targetTable() {

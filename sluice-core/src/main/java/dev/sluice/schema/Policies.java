@@ -56,6 +56,16 @@ public final class Policies {
     return new Policy("owner_only").using(cond).withCheck(cond);
   }
 
+  /**
+   * A policy to configure: FOR ALL, PERMISSIVE, TO PUBLIC and no expressions until
+   * {@link Policy#forCommand}, {@link Policy#using(String)} and {@link Policy#withCheck(String)} say
+   * otherwise. For tables whose constructor is not yours, e.g.
+   * {@link dev.sluice.activity.ActivityLog#withForcedRowLevelSecurity(Policy...)}.
+   */
+  public static Policy named(String name) {
+    return new Policy(name);
+  }
+
   /** Everyone may read every row: {@code FOR SELECT USING (true)}. */
   public static Policy publicRead() {
     return new Policy("public_read").forCommand(Command.SELECT).using("true");

@@ -78,7 +78,7 @@ public final class Studio implements AutoCloseable {
       throw new IllegalArgumentException("refusing to bind " + options.host() + ": the studio is a SQL proxy for "
           + "this database; binding a non-loopback address needs --allow-remote");
     }
-    this.db = new StudioDb(options.url(), options.readOnly(), options.readRole());
+    this.db = new StudioDb(options.url(), options.readOnly(), options.readRole(), options.writeRole(), options.allowSuperuser());
     this.catalog = new Catalog(db);
     this.console = new Console(db, json);
     this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_QUEUED), r -> {

@@ -18,12 +18,13 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
- * Connections for the studio. Every unit of work runs in its own transaction. In read-only mode the
- * transaction is {@code READ ONLY}, switches to the read role with {@code SET LOCAL ROLE} and takes its snapshot
- * before any request SQL runs (so PostgreSQL refuses a later {@code SET TRANSACTION READ WRITE}); the login was
- * checked at start by {@link StudioRoles#verifyReadOnlySetup}, so PostgreSQL's privileges, not the studio, decide
- * what read-only work can do. Results come as text (binary transfer off): {@code getString} is the column type's
- * output function, never a cast. Console work runs on a connection of its own that is closed afterwards, so
+ * Connections for the studio. Every unit of work runs in its own transaction, switched with {@code SET LOCAL ROLE}
+ * to the studio's role: the read role in read-only mode, the write role in read-write mode (or none, for a superuser
+ * login explicitly allowed with {@code allowSuperuser}). In read-only mode the transaction is also {@code READ ONLY}
+ * and takes its snapshot before any request SQL runs (so PostgreSQL refuses a later {@code SET TRANSACTION READ
+ * WRITE}). The login was checked at start by {@link StudioRoles#verifySetup}, so PostgreSQL's privileges, not the
+ * studio, decide what the work can do. Results come as text (binary transfer off): {@code getString} is the column
+ * type's output function, never a cast. Console work runs on a connection of its own that is closed afterwards, so
  * nothing a console statement leaves in its session (settings, advisory locks, temp tables, roles) reaches later
  * requests.
  */
@@ -38,20 +39,28 @@ final class StudioDb implements AutoCloseable {
   private final HikariDataSource pool;
   private final PgUrl pg;
   final boolean readOnly;
-  /** The role read-only work runs as, or null in read-write mode. */
-  final String readRole;
+  /** The role every unit of work switches to, or null (a superuser login allowed to run read-write as itself). */
+  final String role;
 
-  StudioDb(String url, boolean readOnly, String readRole) {
+  StudioDb(String url, boolean readOnly, String readRole, String writeRole, boolean allowSuperuser) {
     PgUrl pg = PgUrl.parse(url);
     this.pg = pg;
-    this.readRole = readOnly ? StudioRoles.checkName(readRole, "read role") : null;
-    if (readOnly) {
-      try (Connection c = pg.connect()) {
-        StudioRoles.verifyReadOnlySetup(c, readRole);
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot check the studio's read-only setup on " + pg + ": " + e.getMessage(), e);
+    String mode = readOnly ? "--read-only" : "read-write";
+    String wanted = readOnly ? StudioRoles.checkName(readRole, "read role") : StudioRoles.checkName(writeRole, "write role");
+    String chosen = wanted;
+    try (Connection c = pg.connect()) {
+      if (!readOnly && allowSuperuser && StudioRoles.isSuperuser(c)) {
+        chosen = null;
+        System.err.println("WARNING: sluice studio runs read-write as the superuser login of " + pg + " (--allow-superuser):"
+            + " its SQL console can run anything the superuser can, COPY ... TO PROGRAM (commands as the server's OS user),"
+            + " file reads and password hashes included. Prefer the write role of --print-setup-sql.");
+      } else {
+        StudioRoles.verifySetup(c, wanted, mode);
       }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot check the studio's " + mode + " setup on " + pg + ": " + e.getMessage(), e);
     }
+    this.role = chosen;
     HikariConfig cfg = new HikariConfig();
     cfg.setJdbcUrl(pg.jdbcUrl());
     if (pg.user() != null) cfg.setUsername(pg.user());
@@ -61,7 +70,8 @@ final class StudioDb implements AutoCloseable {
     cfg.setPoolName("sluice-studio");
     cfg.addDataSourceProperty("ApplicationName", "sluice studio");
     cfg.addDataSourceProperty("binaryTransfer", "false");
-    if (readOnly) cfg.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY; SET ROLE " + this.readRole);
+    if (readOnly) cfg.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY; SET ROLE " + role);
+    else if (role != null) cfg.setConnectionInitSql("SET ROLE " + role);
     this.pool = new HikariDataSource(cfg);
     this.readOnly = readOnly;
   }
@@ -88,10 +98,10 @@ final class StudioDb implements AutoCloseable {
     p.setProperty("ApplicationName", "sluice studio console");
     p.setProperty("binaryTransfer", "false");
     Connection c = DriverManager.getConnection(pg.jdbcUrl(), p);
-    if (readOnly) {
+    if (role != null) {
       try (Statement st = c.createStatement()) {
-        st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-        st.execute("SET ROLE " + readRole);
+        if (readOnly) st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        st.execute("SET ROLE " + role);
       } catch (SQLException e) {
         try {
           c.close();
@@ -109,10 +119,8 @@ final class StudioDb implements AutoCloseable {
       c.setAutoCommit(false);
       try {
         try (Statement st = c.createStatement()) {
-          if (readOnly) {
-            st.execute("SET TRANSACTION READ ONLY");
-            st.execute("SET LOCAL ROLE " + readRole);
-          }
+          if (readOnly) st.execute("SET TRANSACTION READ ONLY");
+          if (role != null) st.execute("SET LOCAL ROLE " + role);
           st.execute("SET LOCAL statement_timeout = '" + STATEMENT_TIMEOUT + "'");
           // The first query fixes the snapshot: from now on PostgreSQL refuses SET TRANSACTION READ WRITE.
           if (readOnly) st.execute("SELECT 1");

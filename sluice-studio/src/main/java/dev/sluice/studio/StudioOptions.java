@@ -14,9 +14,14 @@ import java.nio.file.Path;
  * @param migrationsDir a migrations folder whose pending migrations the migrations panel lists, or null
  * @param readRole the NOLOGIN role read-only work switches to with {@code SET LOCAL ROLE}; null means
  *     {@link StudioRoles#DEFAULT_READ_ROLE}
+ * @param writeRole the NOLOGIN role read-write work switches to with {@code SET LOCAL ROLE}; null means
+ *     {@link StudioRoles#DEFAULT_WRITE_ROLE}
+ * @param allowSuperuser read-write as a superuser login itself, without a write role (a warning is printed): the
+ *     console can then do anything the superuser can, COPY TO PROGRAM included. Without it a superuser login is
+ *     refused in read-write mode as in read-only mode
  */
 public record StudioOptions(String url, String host, int port, boolean readOnly, boolean allowRemote, Path migrationsDir,
-    String readRole) {
+    String readRole, String writeRole, boolean allowSuperuser) {
   /** The default port, the same as Drizzle Studio's, so muscle memory carries over. */
   public static final int DEFAULT_PORT = 4983;
 
@@ -25,6 +30,13 @@ public record StudioOptions(String url, String host, int port, boolean readOnly,
     if (host == null || host.isBlank()) host = "127.0.0.1";
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
     if (readRole == null || readRole.isBlank()) readRole = StudioRoles.DEFAULT_READ_ROLE;
+    if (writeRole == null || writeRole.isBlank()) writeRole = StudioRoles.DEFAULT_WRITE_ROLE;
+  }
+
+  /** Options with the default write role, superuser logins refused. */
+  public StudioOptions(String url, String host, int port, boolean readOnly, boolean allowRemote, Path migrationsDir,
+      String readRole) {
+    this(url, host, port, readOnly, allowRemote, migrationsDir, readRole, null, false);
   }
 
   /** Options with the default read role. */
@@ -37,20 +49,29 @@ public record StudioOptions(String url, String host, int port, boolean readOnly,
     this(url, host, port, readOnly, allowRemote, null, null);
   }
 
-  /** Loopback on a free port, read-write: what tests and embedding code usually want. */
+  /** Loopback on a free port, read-write as the write role: what tests and embedding code usually want. */
   public static StudioOptions local(String url) {
-    return new StudioOptions(url, "127.0.0.1", 0, false, false, null, null);
+    return new StudioOptions(url, "127.0.0.1", 0, false, false, null, null, null, false);
   }
 
   public StudioOptions withReadOnly(boolean ro) {
-    return new StudioOptions(url, host, port, ro, allowRemote, migrationsDir, readRole);
+    return new StudioOptions(url, host, port, ro, allowRemote, migrationsDir, readRole, writeRole, allowSuperuser);
   }
 
   public StudioOptions withMigrations(Path dir) {
-    return new StudioOptions(url, host, port, readOnly, allowRemote, dir, readRole);
+    return new StudioOptions(url, host, port, readOnly, allowRemote, dir, readRole, writeRole, allowSuperuser);
   }
 
   public StudioOptions withReadRole(String role) {
-    return new StudioOptions(url, host, port, readOnly, allowRemote, migrationsDir, role);
+    return new StudioOptions(url, host, port, readOnly, allowRemote, migrationsDir, role, writeRole, allowSuperuser);
+  }
+
+  public StudioOptions withWriteRole(String role) {
+    return new StudioOptions(url, host, port, readOnly, allowRemote, migrationsDir, readRole, role, allowSuperuser);
+  }
+
+  /** Read-write as a superuser login itself (see {@code allowSuperuser}). */
+  public StudioOptions withAllowSuperuser(boolean allow) {
+    return new StudioOptions(url, host, port, readOnly, allowRemote, migrationsDir, readRole, writeRole, allow);
   }
 }

@@ -23,7 +23,7 @@ class StudioApiTest {
   @BeforeAll
   static void start(PgTestContext pg) {
     SampleSchema.create(pg);
-    studio = Studio.start(StudioOptions.local(pg.jdbcUrl()));
+    studio = Studio.start(StudioOptions.local(StudioLogins.readWriteLogin(pg)));
     api = new StudioClient(studio);
   }
 

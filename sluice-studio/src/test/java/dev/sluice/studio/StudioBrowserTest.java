@@ -41,7 +41,7 @@ class StudioBrowserTest {
     }
     Assumptions.assumeTrue(present, "SKIPPED studio browser tests: " + CHROMIUM + " not found (apt-get install -y chromium)");
     SampleSchema.create(pg);
-    studio = Studio.start(StudioOptions.local(pg.jdbcUrl()));
+    studio = Studio.start(StudioOptions.local(StudioLogins.readWriteLogin(pg)));
     Files.createDirectories(SHOTS);
     playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)

@@ -34,7 +34,7 @@ class StudioCookieTest {
 
   @Test
   void theCookieValueIsNotTheStartToken(PgTestContext pg) throws Exception {
-    try (Studio studio = Studio.start(StudioOptions.local(pg.jdbcUrl()))) {
+    try (Studio studio = Studio.start(StudioOptions.local(StudioLogins.readWriteLogin(pg)))) {
       String cookie = cookieOf(studio);
       assertThat(cookie).startsWith("sluice_studio_" + studio.port() + "=");
       assertThat(cookie.substring(cookie.indexOf('=') + 1)).hasSize(32).isNotEqualTo(studio.token());
@@ -44,7 +44,7 @@ class StudioCookieTest {
 
   @Test
   void aCookieLeakedToAnotherLocalPortCannotCallTheApi(PgTestContext pg) throws Exception {
-    try (Studio studio = Studio.start(StudioOptions.local(pg.jdbcUrl()))) {
+    try (Studio studio = Studio.start(StudioOptions.local(StudioLogins.readWriteLogin(pg)))) {
       String leaked = cookieOf(studio); // what a server on another port of 127.0.0.1 receives from the browser
       assertThat(get(studio.baseUrl() + "/", "Cookie", leaked).statusCode()).isEqualTo(200); // the static UI only
       assertThat(get(studio.baseUrl() + "/api/schema", "Cookie", leaked).statusCode()).isEqualTo(401);
@@ -58,11 +58,11 @@ class StudioCookieTest {
   void aCookieFromAnotherStartIsRefused(PgTestContext pg) throws Exception {
     String old;
     int port;
-    try (Studio first = Studio.start(StudioOptions.local(pg.jdbcUrl()))) {
+    try (Studio first = Studio.start(StudioOptions.local(StudioLogins.readWriteLogin(pg)))) {
       old = cookieOf(first);
       port = first.port();
     }
-    try (Studio second = Studio.start(new StudioOptions(pg.jdbcUrl(), "127.0.0.1", port, false, false))) {
+    try (Studio second = Studio.start(new StudioOptions(StudioLogins.readWriteLogin(pg), "127.0.0.1", port, false, false))) {
       assertThat(second.port()).isEqualTo(port);
       assertThat(get(second.baseUrl() + "/", "Cookie", old).statusCode()).isEqualTo(401);
       String fresh = cookieOf(second);
@@ -73,7 +73,7 @@ class StudioCookieTest {
 
   @Test
   void aCookieOfAStudioOnAnotherPortIsRefused(PgTestContext pg) throws Exception {
-    try (Studio a = Studio.start(StudioOptions.local(pg.jdbcUrl())); Studio b = Studio.start(StudioOptions.local(pg.jdbcUrl()))) {
+    try (Studio a = Studio.start(StudioOptions.local(StudioLogins.readWriteLogin(pg))); Studio b = Studio.start(StudioOptions.local(StudioLogins.readWriteLogin(pg)))) {
       String cookieOfA = cookieOf(a);
       String value = cookieOfA.substring(cookieOfA.indexOf('=') + 1);
       assertThat(get(b.baseUrl() + "/", "Cookie", cookieOfA).statusCode()).isEqualTo(401);

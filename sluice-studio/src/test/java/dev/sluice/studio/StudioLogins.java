@@ -12,6 +12,11 @@ final class StudioLogins {
     return as(pg, StudioRoles.DEFAULT_LOGIN);
   }
 
+  /** The same login (it can switch to the read role and to the write role) for read-write studios. */
+  static String readWriteLogin(PgTestContext pg) {
+    return readOnlyLogin(pg);
+  }
+
   /** This class's database URL with another user (the test servers trust loopback logins). */
   static String as(PgTestContext pg, String user) {
     String url = pg.jdbcUrl().replaceAll("([?&])password=[^&]*&?", "$1");

@@ -38,7 +38,7 @@ class StudioNorthwindTest {
         st.execute(s.text());
       }
     }
-    try (Studio studio = Studio.start(StudioOptions.local(pg.jdbcUrl()))) {
+    try (Studio studio = Studio.start(StudioOptions.local(pg.jdbcUrl()).withAllowSuperuser(true))) {
       StudioClient api = new StudioClient(studio);
       JsonNode schema = api.get("schema");
       assertThat(schema.path("tables").findValuesAsText("name")).contains("orders", "customers", "products");

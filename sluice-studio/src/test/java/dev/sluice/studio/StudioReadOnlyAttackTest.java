@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,7 @@ class StudioReadOnlyAttackTest {
     pg = ctx;
     SampleSchema.create(pg);
     readOnly = Studio.start(StudioOptions.local(StudioLogins.readOnlyLogin(pg)).withReadOnly(true));
-    readWrite = Studio.start(StudioOptions.local(pg.jdbcUrl()));
+    readWrite = Studio.start(StudioOptions.local(StudioLogins.readWriteLogin(pg)));
     ro = new StudioClient(readOnly);
     rw = new StudioClient(readWrite);
   }
@@ -223,7 +224,7 @@ class StudioReadOnlyAttackTest {
     pg.execute("do $$ begin if not exists (select from pg_roles where rolname = 'studio_attack_stranger') then"
         + " create role studio_attack_stranger login noinherit; end if; end $$");
     assertThatThrownBy(() -> Studio.start(StudioOptions.local(StudioLogins.as(pg, "studio_attack_stranger")).withReadOnly(true)).close())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not a member of the read role");
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not a member of the role \"sluice_studio_read\"");
     assertThatThrownBy(() -> Studio.start(StudioOptions.local(StudioLogins.readOnlyLogin(pg)).withReadOnly(true)
         .withReadRole("no_such_studio_role")).close())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not exist");
@@ -238,5 +239,80 @@ class StudioReadOnlyAttackTest {
         "grant studio_attack_app to studio_attack_hopper", "grant sluice_studio_read to studio_attack_hopper");
     assertThatThrownBy(() -> Studio.start(StudioOptions.local(StudioLogins.as(pg, "studio_attack_hopper")).withReadOnly(true)).close())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("can switch to studio_attack_app (another LOGIN role)");
+  }
+
+  // --- read-write mode: the same login, switched to the write role -----------------------------------
+
+  @Test
+  void readWriteRunsAsTheWriteRoleNotAsTheLogin() throws Exception {
+    JsonNode r = sql(rw, "select current_user, session_user, (select count(*) from customers)");
+    assertThat(rw.lastStatus).as(r.toString()).isEqualTo(200);
+    assertThat(r.path("rows").get(0).get(0).asText()).isEqualTo(StudioRoles.DEFAULT_WRITE_ROLE);
+    assertThat(r.path("rows").get(0).get(1).asText()).isEqualTo(StudioRoles.DEFAULT_LOGIN);
+    assertThat(r.path("rows").get(0).get(2).asText()).isEqualTo("120");
+  }
+
+  @Test
+  void readWriteRefusesCopyToProgramServerFilesAndLoImport() throws Exception {
+    Path program = marker("rw-program");
+    assertThat(sql(rw, "COPY (select 1) TO PROGRAM 'touch " + program + "'").path("sqlState").asText()).isEqualTo("42501");
+    Path file = marker("rw-file");
+    assertThat(sql(rw, "COPY customers TO '" + file + "'").path("sqlState").asText()).isEqualTo("42501");
+    long before = count("select count(*) from pg_largeobject_metadata");
+    assertThat(sql(rw, "select lo_import('/etc/hostname')").path("sqlState").asText()).isEqualTo("42501");
+    assertThat(sql(rw, "select pg_read_file('/etc/hostname')").path("sqlState").asText()).isEqualTo("42501");
+    assertThat(sql(rw, "select pg_ls_dir('.')").path("sqlState").asText()).isEqualTo("42501");
+    Path doBlock = marker("rw-do-block");
+    assertThat(sql(rw, "DO $$ BEGIN RESET ROLE; COPY (select 1) TO PROGRAM 'touch " + doBlock + "'; END $$")
+        .path("sqlState").asText()).isEqualTo("42501");
+    assertThat(sql(rw, "select rolpassword from pg_authid").path("sqlState").asText()).isEqualTo("42501");
+    assertThat(program).doesNotExist();
+    assertThat(file).doesNotExist();
+    assertThat(doBlock).doesNotExist();
+    assertThat(count("select count(*) from pg_largeobject_metadata")).isEqualTo(before);
+  }
+
+  @Test
+  void aSuperuserLoginIsRefusedInReadWriteUnlessExplicitlyAllowed() throws Exception {
+    assertThatThrownBy(() -> Studio.start(StudioOptions.local(pg.jdbcUrl())).close())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("superuser").hasMessageContaining("--allow-superuser")
+        .hasMessageContaining("--print-setup-sql");
+    Studio asSuperuser = Studio.start(StudioOptions.local(pg.jdbcUrl()).withAllowSuperuser(true));
+    try {
+      JsonNode r = sql(new StudioClient(asSuperuser), "select current_user = session_user, (select rolsuper from pg_roles where rolname = current_user)");
+      assertThat(r.path("rows").get(0).get(0).asText()).as(r.toString()).isEqualTo("t");
+      assertThat(r.path("rows").get(0).get(1).asText()).isEqualTo("t");
+    } finally {
+      asSuperuser.close();
+    }
+    // the flag is about superusers: it does not turn read-only into "as the login"
+    assertThatThrownBy(() -> Studio.start(StudioOptions.local(pg.jdbcUrl()).withAllowSuperuser(true).withReadOnly(true)).close())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("superuser");
+  }
+
+  @Test
+  void theReadmeRolesCannotReadPasswordHashes() throws Exception {
+    StudioLogins.readOnlyLogin(pg);
+    for (String role : List.of(StudioRoles.DEFAULT_READ_ROLE, StudioRoles.DEFAULT_WRITE_ROLE)) {
+      try (Connection c = java.sql.DriverManager.getConnection(StudioLogins.as(pg, StudioRoles.DEFAULT_LOGIN));
+           Statement st = c.createStatement()) {
+        st.execute("SET ROLE " + role);
+        assertThatThrownBy(() -> st.executeQuery("select rolpassword from pg_authid"))
+            .isInstanceOfSatisfying(java.sql.SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+      }
+    }
+    assertThat(sql(ro, "select rolpassword from pg_authid").path("sqlState").asText()).isEqualTo("42501");
+  }
+
+  @Test
+  void aReadRoleThatCanReadPasswordHashesIsRefused() {
+    pg.execute("do $$ begin if not exists (select from pg_roles where rolname = 'sec12_studio_all_data') then"
+            + " create role sec12_studio_all_data nologin; end if;"
+            + " if not exists (select from pg_roles where rolname = 'sec12_studio_all_login') then"
+            + " create role sec12_studio_all_login login noinherit; end if; end $$",
+        "grant pg_read_all_data to sec12_studio_all_data", "grant sec12_studio_all_data to sec12_studio_all_login");
+    assertThatThrownBy(() -> Studio.start(StudioOptions.local(StudioLogins.as(pg, "sec12_studio_all_login")).withReadOnly(true)
+        .withReadRole("sec12_studio_all_data")).close())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("pg_authid").hasMessageContaining("sec12_studio_all_data");
   }
 }

@@ -28,7 +28,7 @@ class StudioSecurityTest {
   @BeforeAll
   static void start(PgTestContext pg) {
     SampleSchema.create(pg);
-    studio = Studio.start(StudioOptions.local(pg.jdbcUrl()));
+    studio = Studio.start(StudioOptions.local(StudioLogins.readWriteLogin(pg)));
     readOnly = Studio.start(StudioOptions.local(StudioLogins.readOnlyLogin(pg)).withReadOnly(true));
   }
 

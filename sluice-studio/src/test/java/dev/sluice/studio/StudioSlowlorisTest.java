@@ -32,7 +32,7 @@ class StudioSlowlorisTest {
   @BeforeAll
   static void start(PgTestContext pg) {
     SampleSchema.create(pg);
-    studio = Studio.start(StudioOptions.local(pg.jdbcUrl()));
+    studio = Studio.start(StudioOptions.local(StudioLogins.readWriteLogin(pg)));
   }
 
   @AfterAll

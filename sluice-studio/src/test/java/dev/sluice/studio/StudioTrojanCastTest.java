@@ -58,7 +58,7 @@ class StudioTrojanCastTest {
         "insert into mood_keys values ('ok', 'fine'), ('sad', 'blue'), ('wild', 'loud')",
         "create table mood_refs (id int primary key, m mood references mood_keys(m))",
         "insert into mood_refs values (1, 'sad'), (2, 'sad'), (3, 'wild')");
-    readWrite = Studio.start(StudioOptions.local(pg.jdbcUrl()));
+    readWrite = Studio.start(StudioOptions.local(StudioLogins.readWriteLogin(pg)));
     readOnly = Studio.start(StudioOptions.local(StudioLogins.readOnlyLogin(pg)).withReadOnly(true));
   }
 

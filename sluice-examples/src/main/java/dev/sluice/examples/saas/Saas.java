@@ -3,7 +3,9 @@ package dev.sluice.examples.saas;
 import static dev.sluice.examples.saas.SaasNames.NS;
 
 import dev.sluice.activity.ActivityLog;
+import dev.sluice.schema.Policies;
 import dev.sluice.schema.Schema;
+import dev.sluice.schema.model.PolicyModel.Command;
 import dev.sluice.schema.View;
 import dev.sluice.sql.Identifiers;
 import java.time.YearMonth;
@@ -20,8 +22,18 @@ import java.time.YearMonth;
 public final class Saas {
   private Saas() {}
 
-  /** The activity log in the app namespace, partitioned by month (2025-01 to 2026-12), BRIN on created_at. */
-  public static final ActivityLog ACTIVITY = ActivityLog.partitionedByMonth(NS, YearMonth.of(2025, 1), 24);
+  /**
+   * The activity log in the app namespace, partitioned by month (2025-01 to 2026-12), BRIN on created_at.
+   * Row-level security (forced, migration 0007): a team's members read its entries and append their
+   * own; no policy updates or deletes, so nobody edits history.
+   */
+  public static final ActivityLog ACTIVITY = ActivityLog.partitionedByMonth(NS, YearMonth.of(2025, 1), 24)
+      .withForcedRowLevelSecurity(
+          Policies.named("team_members_read").forCommand(Command.SELECT)
+              .using("team_id = CAST(sluice.current_tenant_id() AS uuid) AND public.app_is_member(team_id)"),
+          Policies.named("members_append").forCommand(Command.INSERT)
+              .withCheck("team_id = CAST(sluice.current_tenant_id() AS uuid) AND public.app_is_member(team_id)"
+                  + " AND (user_id IS NULL OR user_id = CAST(sluice.current_user_id() AS uuid))"));
 
   /** Live projects; security_invoker so the caller's RLS applies through the view. */
   public static final View ACTIVE_PROJECTS = View.of(NS, "active_projects").securityInvoker()

@@ -14,6 +14,11 @@ import java.util.UUID;
  * their teams; owners and admins rename the current one. Nobody deletes or creates a team through the
  * app role: {@code app_create_team(name, slug, type)} (migration 0005) creates one with the caller as
  * owner, and deleting a team (which cascades to all its data) is left to the owner role.
+ *
+ * <p>The slug is globally unique on purpose: slugs are a public namespace, like GitHub organisation
+ * names (a team's URL is its slug). Creating or renaming to a taken slug fails with 23505 carrying at
+ * most the slug the caller typed; the team behind it stays invisible to non-members (RLS). An app whose
+ * slugs must stay private would make them unique per owner or per parent instead.
  */
 public final class Teams extends Table<Teams> {
   public static final Teams TEAMS = new Teams();

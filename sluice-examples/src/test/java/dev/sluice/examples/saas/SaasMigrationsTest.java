@@ -19,7 +19,8 @@ class SaasMigrationsTest {
     assertThat(folder.verify()).isEmpty();
     assertThat(folder.migrations()).extracting(m -> m.name())
         .containsExactly("0001_tenancy", "0002_init", "0003_grants", "0004_change_capture", "0005_tenant_functions",
-            "0006_tenant_safety", "0007_least_privilege");
+            "0006_tenant_safety", "0007_least_privilege", "0008_task_assignee_membership",
+            "0009_task_assignee_membership_validate");
     SchemaModel committed = SnapshotJson.read(folder.latestSnapshot().orElseThrow());
     assertThat(Differ.diff(committed, Saas.schema().toModel())).isEmpty();
   }

@@ -215,6 +215,86 @@ class SaasTenantAttackTest {
     }
   }
 
+  @Test
+  void aTaskCannotBeAssignedToSomeoneOutsideItsTeam() {
+    // bob exists (team B's owner) but is no member of A: with assignee_id -> app_users he was assignable
+    assertRefused("23503", () -> alice().transaction(tx -> tx.insertInto(TASKS).set(TASKS.teamId, TEAM_A)
+        .set(TASKS.projectId, PROJECT_A).set(TASKS.assigneeId, BOB).set(TASKS.title, "for bob").execute()));
+    assertRefused("23503", () -> alice().transaction(tx -> tx.update(TASKS).set(TASKS.assigneeId, CAROL)
+        .where(TASKS.title.eq("ta")).execute()));
+    assertThat(owner.select(Dsl.count()).from(TASKS).where(TASKS.assigneeId.in(BOB, CAROL).and(TASKS.teamId.eq(TEAM_A)))
+        .fetchOne()).isZero();
+    // a member of the team is assignable
+    assertThat((int) alice().transaction(tx -> tx.insertInto(TASKS).set(TASKS.teamId, TEAM_A)
+        .set(TASKS.projectId, PROJECT_A).set(TASKS.assigneeId, DAVE).set(TASKS.title, "for dave").execute())).isOne();
+  }
+
+  @Test
+  void assigneeErrorsDoNotTellWhetherAUserIdExists() {
+    UUID nobody = UUID.fromString("00000000-0000-0000-0000-0000000000ff");
+    String existing = assignTaskTo(BOB).replace(BOB.toString(), "<id>");
+    String absent = assignTaskTo(nobody).replace(nobody.toString(), "<id>");
+    assertThat(existing).startsWith("23503").isEqualTo(absent);
+  }
+
+  private static String assignTaskTo(UUID user) {
+    try {
+      alice().transaction(tx -> tx.insertInto(TASKS).set(TASKS.teamId, TEAM_A).set(TASKS.projectId, PROJECT_A)
+          .set(TASKS.assigneeId, user).set(TASKS.title, "probe").execute());
+      return "inserted";
+    } catch (DataAccessException e) {
+      return e.sqlState() + " " + e.getCause().getMessage();
+    }
+  }
+
+  @Test
+  void removingAMemberClearsOnlyTheAssigneeNotTheTeam() {
+    UUID erin = UUID.fromString("00000000-0000-0000-0000-0000000000a3");
+    Tenancy.run(owner, List.of("insert into app_users (id, email, name) values ('" + erin + "', 'erin@a.test', 'Erin')",
+        "insert into app_team_members (team_id, user_id, role) values ('" + TEAM_A + "', '" + erin + "', 'member')"));
+    UUID task = alice().transaction(tx -> tx.insertInto(TASKS).set(TASKS.teamId, TEAM_A).set(TASKS.projectId, PROJECT_A)
+        .set(TASKS.assigneeId, erin).set(TASKS.title, "for erin").returning(TASKS.id).fetchOne());
+    assertThat((int) alice().transaction(tx -> tx.deleteFrom(TEAM_MEMBERS)
+        .where(TEAM_MEMBERS.teamId.eq(TEAM_A).and(TEAM_MEMBERS.userId.eq(erin))).execute())).isOne();
+    // ON DELETE SET NULL (assignee_id): a plain SET NULL would also null team_id and orphan the task
+    List<String> after = owner.select(TASKS.teamId, TASKS.assigneeId).from(TASKS).where(TASKS.id.eq(task))
+        .fetch((team, assignee) -> team + "|" + assignee);
+    assertThat(after).containsExactly(TEAM_A + "|null");
+    assertThat(alice().select(TASKS.title).from(TASKS).where(TASKS.id.eq(task)).fetch()).containsExactly("for erin");
+  }
+
+  /**
+   * Team slugs are a public namespace by design (like GitHub organisation names: a team's URL is its
+   * slug, and a sign-up form must say "taken" anyway). A taken slug tells exactly that, and nothing
+   * else about the team behind it: not its id, name, members or data.
+   */
+  @Test
+  void aTakenSlugTellsOnlyThatItIsTakenNotWhoseTeamItIs() {
+    String viaCreate = slugRefusal(() -> alice().transaction(tx -> tx.select(Dsl.rawField(PgTypes.UUID_TYPE,
+        "public.app_create_team({}, {})", "Probe", "b")).fetchOne()));
+    String viaRename = slugRefusal(() -> alice().transaction(tx -> tx.update(TEAMS).set(TEAMS.slug, "b")
+        .where(TEAMS.id.eq(TEAM_A)).execute()));
+    for (String refusal : List.of(viaCreate, viaRename)) {
+      // at most the slug she typed (PostgreSQL leaves key values out of the error when RLS applies to the caller)
+      assertThat(refusal).startsWith("23505").contains("app_teams_slug_key").doesNotContain(TEAM_B.toString(),
+          BOB.toString(), "bob@b.test", "pb");
+    }
+    // and the slug does not open the team: a non-member still sees no row of it
+    assertThat(alice().select(TEAMS.id).from(TEAMS).where(TEAMS.slug.eq("b")).fetch()).isEmpty();
+    assertThat(owner.select(TEAMS.slug).from(TEAMS).where(TEAMS.id.eq(TEAM_A)).fetchOne()).isEqualTo("a");
+  }
+
+  private static String slugRefusal(Executable attempt) {
+    try {
+      attempt.execute();
+      return "accepted";
+    } catch (DataAccessException e) {
+      return e.sqlState() + " " + e.getMessage() + " " + e.getCause().getMessage();
+    } catch (Throwable t) {
+      throw new AssertionError(t);
+    }
+  }
+
   // --- the tenant context -----------------------------------------------------------------------------
 
   @Test

@@ -188,7 +188,8 @@ final class Renames {
     List<TableModel> tables = m.tables().stream().map(t -> table(t, s.apply(t.schema()), t.name(),
         t.columns().stream().map(c -> withType(c, type.apply(c.type()))).toList(), t.primaryKey(),
         t.foreignKeys().stream().map(fk -> new ForeignKeyModel(fk.name(), fk.columns(), s.apply(fk.refSchema()), fk.refTable(),
-            fk.refColumns(), fk.onDelete(), fk.onUpdate(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid())).toList(),
+            fk.refColumns(), fk.onDelete(), fk.onUpdate(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(),
+            fk.onDeleteColumns())).toList(),
         t.uniques(), t.exclusions(), t.indexes(), t.partitioning())).toList();
     return new SchemaModel(schemas,
         m.extensions().stream().map(e -> new ExtensionModel(e.name(), e.schema() == null ? null : s.apply(e.schema()))).toList(),
@@ -214,7 +215,7 @@ final class Renames {
     SchemaModel r = mapTables(m, t -> {
       List<ForeignKeyModel> fks = t.foreignKeys().stream().map(fk -> fk.refSchema().equals(schema) && fk.refTable().equals(from)
           ? new ForeignKeyModel(fk.name(), fk.columns(), fk.refSchema(), to, fk.refColumns(), fk.onDelete(), fk.onUpdate(),
-              fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid())
+              fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(), fk.onDeleteColumns())
           : fk).toList();
       String name = t.schema().equals(schema) && t.name().equals(from) ? to : t.name();
       return table(t, t.schema(), name, t.columns(), t.primaryKey(), fks, t.uniques(), t.exclusions(), t.indexes(), t.partitioning());
@@ -274,7 +275,8 @@ final class Renames {
         if (!self && !refs) return fk;
         return new ForeignKeyModel(fk.name(), self ? fk.columns().stream().map(n).toList() : fk.columns(), fk.refSchema(),
             fk.refTable(), refs ? fk.refColumns().stream().map(n).toList() : fk.refColumns(), fk.onDelete(), fk.onUpdate(),
-            fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid());
+            fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(),
+            self ? fk.onDeleteColumns().stream().map(n).toList() : fk.onDeleteColumns());
       }).toList();
       if (!self) {
         return table(t, t.schema(), t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.exclusions(), t.indexes(),

@@ -41,8 +41,7 @@ public final class SafeConstraints {
       } else if (c instanceof Change.AddForeignKey a && !a.foreignKey().notValid()
           && existing.contains(a.schema() + "." + a.table())) {
         ForeignKeyModel f = a.foreignKey();
-        first.add(new Change.AddForeignKey(a.schema(), a.table(), new ForeignKeyModel(f.name(), f.columns(), f.refSchema(),
-            f.refTable(), f.refColumns(), f.onDelete(), f.onUpdate(), f.match(), f.deferrable(), f.initiallyDeferred(), true)));
+        first.add(new Change.AddForeignKey(a.schema(), a.table(), f.withNotValid(true)));
         later.add(new Change.ValidateConstraint(a.schema(), a.table(), f.name()));
       } else {
         first.add(c);

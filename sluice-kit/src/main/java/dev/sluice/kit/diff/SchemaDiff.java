@@ -573,8 +573,7 @@ final class SchemaDiff {
         (e, n) -> new ExclusionModel(n, e.method(), e.elements(), e.where(), e.deferrable(), e.initiallyDeferred()),
         (o, n) -> renames.add(new Change.RenameConstraint(s, t, o, n)));
     List<ForeignKeyModel> fks = renamed(x.foreignKeys(), y.foreignKeys(), ForeignKeyModel::name,
-        (f, n) -> new ForeignKeyModel(n, f.columns(), f.refSchema(), f.refTable(), f.refColumns(), f.onDelete(), f.onUpdate(),
-            f.match(), f.deferrable(), f.initiallyDeferred(), f.notValid()),
+        (f, n) -> f.withName(n),
         (o, n) -> renames.add(new Change.RenameConstraint(s, t, o, n)));
     List<IndexModel> is = renamed(x.indexes(), y.indexes(), IndexModel::name,
         (i, n) -> new IndexModel(n, i.unique(), i.method(), i.elements(), i.include(), i.where(), i.with(), i.nullsNotDistinct(),
@@ -649,8 +648,7 @@ final class SchemaDiff {
   }
 
   private static ForeignKeyModel withValid(ForeignKeyModel f) {
-    return new ForeignKeyModel(f.name(), f.columns(), f.refSchema(), f.refTable(), f.refColumns(), f.onDelete(), f.onUpdate(),
-        f.match(), f.deferrable(), f.initiallyDeferred(), false);
+    return f.withNotValid(false);
   }
 
   private void alterColumn(TableModel table, ColumnModel o, ColumnModel c) {

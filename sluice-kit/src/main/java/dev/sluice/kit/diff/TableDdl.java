@@ -58,7 +58,7 @@ final class TableDdl {
         .append("FOREIGN KEY (").append(Sql.names(fk.columns())).append(") REFERENCES ")
         .append(Sql.qualified(fk.refSchema(), fk.refTable())).append(" (").append(Sql.names(fk.refColumns())).append(')');
     if (fk.match() == ForeignKeyModel.Match.FULL) sb.append(" MATCH FULL");
-    if (fk.onDelete() != ForeignKeyModel.Action.NO_ACTION) sb.append(" ON DELETE ").append(fk.onDelete().sql());
+    if (fk.onDelete() != ForeignKeyModel.Action.NO_ACTION) sb.append(" ON DELETE ").append(fk.onDeleteSql());
     if (fk.onUpdate() != ForeignKeyModel.Action.NO_ACTION) sb.append(" ON UPDATE ").append(fk.onUpdate().sql());
     sb.append(Sql.deferrable(fk.deferrable(), fk.initiallyDeferred()));
     if (fk.notValid()) sb.append(" NOT VALID");

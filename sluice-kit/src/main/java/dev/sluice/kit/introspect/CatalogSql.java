@@ -82,7 +82,11 @@ final class CatalogSql {
         + " k.condeferrable, k.condeferred, k.convalidated, pg_catalog.pg_get_constraintdef(k.oid) AS def, k.conindid,"
         + " ARRAY(SELECT o.oprname::text FROM pg_catalog.unnest(k.conexclop) WITH ORDINALITY u(op, ord)"
         + "   JOIN pg_catalog.pg_operator o ON o.oid = u.op ORDER BY u.ord) AS operators,"
-        + (serverVersion >= 150000 ? " COALESCE(i.indnullsnotdistinct, false)" : " false") + " AS nullsnotdistinct"
+        + (serverVersion >= 150000 ? " COALESCE(i.indnullsnotdistinct, false)" : " false") + " AS nullsnotdistinct,"
+        + (serverVersion >= 150000
+            ? " ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(k.confdelsetcols) WITH ORDINALITY u(num, ord)"
+              + "   JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.num ORDER BY u.ord)"
+            : " ARRAY[]::text[]") + " AS ondeletecolumns"
         + " FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid"
         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
         + " LEFT JOIN pg_catalog.pg_class fc ON fc.oid = k.confrelid"

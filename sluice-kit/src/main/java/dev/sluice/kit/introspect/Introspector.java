@@ -335,7 +335,7 @@ public final class Introspector {
           case "c" -> checks.add(check(k.name, k.def, k.validated));
           case "f" -> fks.add(new ForeignKeyModel(k.name, k.columns, k.refSchema, k.refTable, k.refColumns,
               action(k.onDelete), action(k.onUpdate), k.match.equals("f") ? ForeignKeyModel.Match.FULL : ForeignKeyModel.Match.SIMPLE,
-              k.deferrable, k.deferred, !k.validated));
+              k.deferrable, k.deferred, !k.validated, k.onDeleteColumns));
           case "x" -> exclusions.add(exclusion(k, indexesByOid.get(k.indexOid)));
           default -> { }
         }
@@ -471,13 +471,15 @@ public final class Introspector {
 
   private record ConstraintRow(long relid, String name, String type, List<String> columns, String refSchema,
       String refTable, List<String> refColumns, String onUpdate, String onDelete, String match, boolean deferrable,
-      boolean deferred, boolean validated, String def, long indexOid, List<String> operators, boolean nullsNotDistinct) {
+      boolean deferred, boolean validated, String def, long indexOid, List<String> operators, boolean nullsNotDistinct,
+      List<String> onDeleteColumns) {
     static ConstraintRow of(ResultSet rs) throws SQLException {
       return new ConstraintRow(rs.getLong("conrelid"), rs.getString("conname"), rs.getString("contype"),
           Rows.strings(rs, "columns"), rs.getString("refschema"), rs.getString("reftable"), Rows.strings(rs, "refcolumns"),
           rs.getString("confupdtype"), rs.getString("confdeltype"), rs.getString("confmatchtype"),
           rs.getBoolean("condeferrable"), rs.getBoolean("condeferred"), rs.getBoolean("convalidated"),
-          rs.getString("def"), rs.getLong("conindid"), Rows.strings(rs, "operators"), rs.getBoolean("nullsnotdistinct"));
+          rs.getString("def"), rs.getLong("conindid"), Rows.strings(rs, "operators"), rs.getBoolean("nullsnotdistinct"),
+          Rows.strings(rs, "ondeletecolumns"));
     }
   }
 

@@ -697,9 +697,15 @@ public final class JavaSchemaGenerator {
     private List<String> fkOptions(ForeignKeyModel fk, boolean withName) {
       List<String> calls = new ArrayList<>();
       if (withName) calls.add(".name(" + string(fk.name()) + ")");
-      String action = fk.onDelete() != ForeignKeyModel.Action.NO_ACTION || fk.onUpdate() != ForeignKeyModel.Action.NO_ACTION
+      String action = (fk.onDelete() != ForeignKeyModel.Action.NO_ACTION && fk.onDeleteColumns().isEmpty())
+          || fk.onUpdate() != ForeignKeyModel.Action.NO_ACTION
           ? im.use("dev.sluice.schema.model.ForeignKeyModel.Action") : null;
-      if (fk.onDelete() != ForeignKeyModel.Action.NO_ACTION) calls.add(".onDelete(" + action + "." + fk.onDelete() + ")");
+      if (!fk.onDeleteColumns().isEmpty()) {
+        calls.add((fk.onDelete() == ForeignKeyModel.Action.SET_NULL ? ".onDeleteSetNull(" : ".onDeleteSetDefault(")
+            + fields(fk.onDeleteColumns(), "foreign key " + fk.name()) + ")");
+      } else if (fk.onDelete() != ForeignKeyModel.Action.NO_ACTION) {
+        calls.add(".onDelete(" + action + "." + fk.onDelete() + ")");
+      }
       if (fk.onUpdate() != ForeignKeyModel.Action.NO_ACTION) calls.add(".onUpdate(" + action + "." + fk.onUpdate() + ")");
       if (fk.match() == ForeignKeyModel.Match.FULL) calls.add(".matchFull()");
       if (fk.deferrable()) calls.add(".deferrable(" + fk.initiallyDeferred() + ")");

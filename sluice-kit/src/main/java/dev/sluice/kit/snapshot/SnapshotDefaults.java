@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Leaves out of a snapshot the fields added after version 1 was first written when they hold
  * their defaults (no composite types; a logged table without storage parameters and with the
- * default replica identity), so that existing snapshots stay byte-identical and read back to the
+ * default replica identity; a foreign key whose ON DELETE action has no column list), so that existing snapshots stay byte-identical and read back to the
  * same model (a missing field is its default).
  */
 final class SnapshotDefaults {
@@ -20,6 +20,13 @@ final class SnapshotDefaults {
     JsonNode tables = root.get("tables");
     if (tables == null || !tables.isArray()) return;
     for (JsonNode t : tables) {
+      JsonNode fks = t.get("foreignKeys");
+      if (fks != null && fks.isArray()) {
+        for (JsonNode fk : fks) {
+          JsonNode cols = fk.get("onDeleteColumns");
+          if (cols != null && cols.isArray() && cols.isEmpty()) ((ObjectNode) fk).remove("onDeleteColumns");
+        }
+      }
       JsonNode o = t.get("options");
       if (o == null || !o.isObject()) continue;
       boolean plain = !o.path("unlogged").asBoolean(false) && o.path("with").isEmpty()

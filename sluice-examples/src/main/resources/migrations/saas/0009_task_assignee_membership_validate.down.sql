@@ -1,0 +1,2 @@
+-- VALIDATE CONSTRAINT only checked the existing rows: nothing to undo (the previous migration's down file
+-- drops the constraints).

@@ -1,0 +1,1 @@
+ALTER TABLE public.app_tasks VALIDATE CONSTRAINT app_tasks_team_id_assignee_id_fkey;
