@@ -227,6 +227,11 @@ public final class SluiceCommand implements Callable<Integer> {
     }
 
     static String projectVersion() {
+      return property("version");
+    }
+
+    /** A property Maven filtered into {@value #RESOURCE} ({@code version}, {@code embeddedPostgres}). */
+    static String property(String name) {
       try (InputStream in = SluiceCommand.class.getResourceAsStream(RESOURCE)) {
         if (in == null) {
           throw new IllegalStateException(
@@ -234,10 +239,10 @@ public final class SluiceCommand implements Callable<Integer> {
         }
         Properties props = new Properties();
         props.load(in);
-        String version = props.getProperty("version");
+        String version = props.getProperty(name);
         if (version == null || version.isBlank() || version.contains("${")) {
           throw new IllegalStateException(
-              RESOURCE + " has no filtered 'version' (found: " + version
+              RESOURCE + " has no filtered '" + name + "' (found: " + version
                   + "); rebuild sluice-cli with Maven so resources are filtered");
         }
         return version.trim();
