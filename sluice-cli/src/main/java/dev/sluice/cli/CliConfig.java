@@ -20,13 +20,17 @@ import java.util.List;
  *   "migrations": "migrations",             // the migration folder
  *   "url": "postgresql://app@localhost/app",// else the DATABASE_URL environment variable
  *   "schemas": ["public"],                  // database schemas to introspect/compare (empty: all)
- *   "excludeTables": ["audit_*"]            // glob patterns left out of introspection and diffs
+ *   "excludeTables": ["audit_*"],           // glob patterns left out of introspection and diffs
+ *   "placeholders": {"reader": "app_ro"}    // values of ${name} in migrations (also --placeholder, SLUICE_PLACEHOLDERS_*)
  * }
  * }</pre>
+ *
+ * <p>{@code migrations} may be a {@code classpath:} location (e.g. {@code classpath:db/migration}), read
+ * from the {@code classpath} entries (folders or jars) in place.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record CliConfig(String schema, List<String> classpath, String migrations, String url, List<String> schemas,
-    List<String> excludeTables) {
+    List<String> excludeTables, java.util.Map<String, String> placeholders) {
 
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -45,11 +49,18 @@ public record CliConfig(String schema, List<String> classpath, String migrations
     schemas = schemas == null ? List.of() : List.copyOf(schemas);
     excludeTables = excludeTables == null ? List.of() : List.copyOf(excludeTables);
     if (migrations == null) migrations = "migrations";
+    placeholders = placeholders == null ? java.util.Map.of() : java.util.Map.copyOf(placeholders);
+  }
+
+  /** A config without placeholders. */
+  public CliConfig(String schema, List<String> classpath, String migrations, String url, List<String> schemas,
+      List<String> excludeTables) {
+    this(schema, classpath, migrations, url, schemas, excludeTables, null);
   }
 
   /** No file: all defaults. */
   public static CliConfig empty() {
-    return new CliConfig(null, null, null, null, null, null);
+    return new CliConfig(null, null, null, null, null, null, null);
   }
 
   /**
@@ -65,7 +76,8 @@ public record CliConfig(String schema, List<String> classpath, String migrations
       CliConfig c = JSON.readValue(Files.readString(file), CliConfig.class);
       Path dir = file.toAbsolutePath().getParent();
       return new CliConfig(c.schema, c.classpath.stream().map(p -> dir.resolve(p).normalize().toString()).toList(),
-          dir.resolve(c.migrations).normalize().toString(), c.url, c.schemas, c.excludeTables);
+          c.migrations.startsWith(dev.sluice.kit.migrate.MigrationFolder.CLASSPATH_PREFIX) ? c.migrations
+              : dir.resolve(c.migrations).normalize().toString(), c.url, c.schemas, c.excludeTables, c.placeholders);
     } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
       List<String> known = KNOWN_KEYS;
       String closest = Suggestions.closest(e.getPropertyName(), known);

@@ -132,6 +132,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private String startEmbedded(PrintWriter out) throws IOException {
+    EmbeddedBinaries.require(DemoCommand.class.getClassLoader(), SluiceCommand.VersionProvider.property("embeddedPostgres"));
     out.println("starting an embedded PostgreSQL (binaries from Maven, data in a temporary directory)...");
     out.flush();
     long t0 = System.nanoTime();

@@ -16,7 +16,7 @@ final class ProjectOptions {
   @Option(names = {"--classpath", "-cp"}, split = ",", description = "where the schema classes are compiled")
   List<String> classpath;
 
-  @Option(names = "--migrations", description = "migration folder (default: migrations)")
+  @Option(names = "--migrations", description = "migration folder (default: migrations), or a classpath:dir location read from the --classpath folders and jars")
   String migrations;
 
   @Option(names = "--url", description = "database URL: postgresql://user:pass@host:port/db or jdbc:postgresql://... (default: sluice.json url, then DATABASE_URL)")
@@ -38,7 +38,7 @@ final class ProjectOptions {
     List<String> cp = new ArrayList<>(classpath != null ? classpath : file.classpath());
     return new CliConfig(schema != null ? schema : file.schema(), cp,
         migrations != null ? migrations : file.migrations(), file.url(), schemas != null ? schemas : file.schemas(),
-        file.excludeTables());
+        file.excludeTables(), file.placeholders());
   }
 
   String url() {

@@ -54,6 +54,8 @@ public final class SluiceCommand implements Callable<Integer> {
   /** The configured command line: user errors print one line, not a stack trace. */
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new SluiceCommand());
+    reflow(cmd);
+    cmd.setUsageHelpAutoWidth(true); // the terminal's width when picocli can tell, else 80 columns
     cmd.setParameterExceptionHandler(SluiceCommand::usageError);
     cmd.setExecutionExceptionHandler((ex, line, parseResult) -> {
       int exit;
@@ -112,6 +114,90 @@ public final class SluiceCommand implements Callable<Integer> {
     return EXIT_USAGE;
   }
 
+  /**
+   * Renders each description and footer as paragraphs wrapped at spaces for the actual width: the
+   * sources break lines only to keep them short, and picocli's own wrapping also breaks inside words
+   * such as "afterMigrate.sql". Footer lines that start with a space (tables such as the exit codes)
+   * stay as they are.
+   */
+  static void reflow(CommandLine cmd) {
+    cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION, help -> {
+      String[] lines = help.commandSpec().usageMessage().description();
+      return lines.length == 0 ? "" : wrap(String.join(" ", lines), help.commandSpec().usageMessage().width());
+    });
+    cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+      StringBuilder out = new StringBuilder();
+      java.util.List<String> paragraph = new java.util.ArrayList<>();
+      int width = help.commandSpec().usageMessage().width();
+      for (String line : help.commandSpec().usageMessage().footer()) {
+        if (line.startsWith(" ")) {
+          if (!paragraph.isEmpty()) out.append(wrap(String.join(" ", paragraph), width));
+          paragraph.clear();
+          out.append(line).append('\n');
+        } else {
+          paragraph.add(line);
+        }
+      }
+      if (!paragraph.isEmpty()) out.append(wrap(String.join(" ", paragraph), width));
+      return out.toString();
+    });
+    cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, SluiceCommand::optionList);
+    for (CommandLine sub : cmd.getSubcommands().values()) reflow(sub);
+  }
+
+  /** The option list in picocli's layout, with descriptions wrapped at spaces (see {@link #reflow}). */
+  private static String optionList(CommandLine.Help help) {
+    int width = help.commandSpec().usageMessage().width();
+    java.util.List<CommandLine.Model.OptionSpec> options = new java.util.ArrayList<>();
+    for (CommandLine.Model.OptionSpec o : help.commandSpec().options()) if (!o.hidden()) options.add(o);
+    options.sort(java.util.Comparator.comparing(o -> o.longestName().replaceFirst("^-+", "").toLowerCase(java.util.Locale.ROOT)));
+    java.util.List<String> labels = new java.util.ArrayList<>();
+    CommandLine.Help.IOptionRenderer renderer = help.createDefaultOptionRenderer();
+    for (CommandLine.Model.OptionSpec o : options) {
+      CommandLine.Help.Ansi.Text[][] cells = renderer.render(o, help.createDefaultParamLabelRenderer(), help.colorScheme());
+      StringBuilder label = new StringBuilder("  ");
+      String shortName = cells[0][1].plainString().strip();
+      String rest = cells[0][3].plainString().strip();
+      if (shortName.isEmpty()) label.append("    ");
+      else label.append(shortName).append(rest.isEmpty() ? "  " : ", ");
+      labels.add(label.append(rest).toString());
+    }
+    int column = Math.min(2 + 4 + 22, labels.stream().mapToInt(String::length).max().orElse(0) + 3);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < options.size(); i++) {
+      String label = labels.get(i);
+      String description = String.join(" ", options.get(i).description());
+      String[] lines = wrap(description, width - column - 2).split("\n");
+      if (label.length() >= column) {
+        out.append(label).append('\n').append(" ".repeat(column));
+      } else {
+        out.append(label).append(" ".repeat(column - label.length()));
+      }
+      out.append(lines.length == 0 ? "" : lines[0]).append('\n');
+      if (lines.length > 1) {
+        String rest = wrap(String.join(" ", java.util.Arrays.copyOfRange(lines, 1, lines.length)), width - column - 2);
+        for (String l : rest.split("\n")) out.append(" ".repeat(column + 2)).append(l).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@code text} as lines of at most {@code width} columns broken at spaces (a longer word gets a line of its own). */
+  static String wrap(String text, int width) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.strip().split("\\s+")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        out.append(line).append('\n');
+        line.setLength(0);
+      }
+      if (line.length() > 0) line.append(' ');
+      line.append(word);
+    }
+    if (line.length() > 0) out.append(line).append('\n');
+    return out.toString();
+  }
+
   private static boolean jsonRequested(CommandLine.ParseResult parseResult) {
     for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
       if (r.hasMatchedOption("--json")) return true;
@@ -141,6 +227,11 @@ public final class SluiceCommand implements Callable<Integer> {
     }
 
     static String projectVersion() {
+      return property("version");
+    }
+
+    /** A property Maven filtered into {@value #RESOURCE} ({@code version}, {@code embeddedPostgres}). */
+    static String property(String name) {
       try (InputStream in = SluiceCommand.class.getResourceAsStream(RESOURCE)) {
         if (in == null) {
           throw new IllegalStateException(
@@ -148,10 +239,10 @@ public final class SluiceCommand implements Callable<Integer> {
         }
         Properties props = new Properties();
         props.load(in);
-        String version = props.getProperty("version");
+        String version = props.getProperty(name);
         if (version == null || version.isBlank() || version.contains("${")) {
           throw new IllegalStateException(
-              RESOURCE + " has no filtered 'version' (found: " + version
+              RESOURCE + " has no filtered '" + name + "' (found: " + version
                   + "); rebuild sluice-cli with Maven so resources are filtered");
         }
         return version.trim();

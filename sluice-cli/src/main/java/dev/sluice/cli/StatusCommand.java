@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sluice status}: applied, pending and problem migrations. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Show each migration's state (applied, pending, out of order, changed, missing, failed) and folder integrity.",
+    description = "Show each migration's state (applied, pending, out of order, changed, missing, failed) and folder integrity;"
+        + " repeatable migrations (R__name.sql) follow, APPLIED, PENDING or OUTDATED (changed since they ran: migrate re-applies them).",
     footer = {"Exit code 3 when a migration is changed, missing, failed or out of order, or the folder's integrity fails."})
 final class StatusCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
@@ -41,7 +42,7 @@ final class StatusCommand implements Callable<Integer> {
     }
     out.flush();
     boolean bad = !integrity.isEmpty() || status.stream().anyMatch(s -> s.state() != MigrationState.APPLIED
-        && s.state() != MigrationState.PENDING);
+        && s.state() != MigrationState.PENDING && s.state() != MigrationState.OUTDATED);
     return bad ? SluiceCommand.EXIT_CHECK_FAILED : SluiceCommand.EXIT_OK;
   }
 }

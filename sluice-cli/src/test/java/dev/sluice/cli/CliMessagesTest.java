@@ -16,7 +16,7 @@ class CliMessagesTest {
     Cli.Run r = Cli.run("check", "--config", cfg.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("error: " + cfg + " line 3: unknown key \"migration\" (did you mean \"migrations\"?);"
-        + " known keys: schema, classpath, migrations, url, schemas, excludeTables\n");
+        + " known keys: schema, classpath, migrations, url, schemas, excludeTables, placeholders\n");
   }
 
   @Test

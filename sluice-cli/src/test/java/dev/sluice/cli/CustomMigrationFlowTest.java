@@ -76,7 +76,7 @@ class CustomMigrationFlowTest {
     assertThat(Cli.run(args("check", m)).exit()).isZero();
 
     // the down file is still the template: down refuses instead of claiming it undid the insert
-    Cli.Run down = Cli.run(args("down", m, "--url", url, "1"));
+    Cli.Run down = Cli.run(args("down", m, "--url", url, "--yes", "1"));
     assertThat(down.exit()).isNotZero();
     assertThat(down.out() + down.err()).contains("0002_seed.down.sql: still the empty template of generate --custom");
     assertThat(customers(url)).isEqualTo(1);

@@ -62,7 +62,7 @@ class GeneratedMigrationsPassLintTest {
     }
     Cli.Run check = Cli.run("check", "--schema", RETYPED, "--migrations", m.toString(), "--url", url, "--db");
     assertThat(check.exit()).as(check.toString()).isZero();
-    Cli.Run undo = Cli.run("down", "--schema", RETYPED, "--migrations", m.toString(), "--url", url, "2");
+    Cli.Run undo = Cli.run("down", "--yes", "--schema", RETYPED, "--migrations", m.toString(), "--url", url, "2");
     assertThat(undo.exit()).as(undo.toString()).isZero();
   }
 

@@ -73,7 +73,7 @@ class KitWorkflowTest {
     Cli.Run push = sluice(args("push", V2, m, url, "--dry-run"));
     assertThat(push.out()).as(push.toString()).contains("database is in sync");
 
-    Cli.Run down = sluice(args("down", V2, m, url, "2"));
+    Cli.Run down = sluice(args("down", V2, m, url, "--yes", "2"));
     assertThat(down.exit()).as(down.toString()).isZero();
     Cli.Run check = sluice(args("check", V2, m, url, "--db"));
     assertThat(check.exit()).as(check.toString()).isZero();

@@ -36,7 +36,7 @@ class MigrateCommandsTest {
     assertThat(refused.exit()).isEqualTo(3);
     assertThat(refused.err()).contains("0002_add_title.sql has been applied");
 
-    Cli.Run down = Cli.run(concat(new String[] {"down"}, common));
+    Cli.Run down = Cli.run(concat(new String[] {"down", "--yes"}, common));
     assertThat(down.exit()).as(down.toString()).isZero();
     assertThat(down.out()).contains("reverting 0002_add_title.sql").contains("reverted 1 migration(s)");
 

@@ -18,7 +18,8 @@ import java.util.Objects;
  * or when it contains a statement PostgreSQL refuses inside a transaction block (see
  * {@link #needsNoTransaction(List)}), so {@code CREATE INDEX CONCURRENTLY} just works.
  *
- * @param version the number in the file name; migrations run in ascending version order
+ * @param version the number in the file name; migrations run in ascending version order;
+ *     {@link #REPEATABLE_VERSION} for a repeatable migration
  * @param name the file name without {@code .sql}, e.g. {@code 0003_add_orders}; recorded in history
  * @param upSql the text of the up file
  * @param downSql the text of the down file, or null when there is none
@@ -34,7 +35,22 @@ public record Migration(int version, String name, String upSql, String downSql, 
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(upSql, "upSql");
     Objects.requireNonNull(sha256, "sha256");
-    if (version < 0) throw new IllegalArgumentException("migration version must not be negative: " + version);
+    if (version < 0 && !(version == REPEATABLE_VERSION && name.startsWith("R__"))) {
+      throw new IllegalArgumentException("migration version must not be negative: " + version);
+    }
+  }
+
+  /** The version of every repeatable migration ({@code R__name.sql}): they have none, and run by name. */
+  public static final int REPEATABLE_VERSION = -1;
+
+  /** A repeatable migration {@code R__name.sql} ({@code name} is {@code R__name}). */
+  public static Migration repeatable(String name, String sql) {
+    return new Migration(REPEATABLE_VERSION, name, sql, null, runsOutsideTransaction(sql), sha256Hex(sql));
+  }
+
+  /** True for a repeatable migration ({@code R__name.sql}), re-applied whenever its checksum changes. */
+  public boolean repeatable() {
+    return version == REPEATABLE_VERSION;
   }
 
   /** A migration from file texts; the no-transaction flag and checksum are derived from {@code upSql}. */

@@ -44,17 +44,85 @@ import java.util.stream.Stream;
  */
 public final class MigrationFolder {
   private static final Pattern FILE = Pattern.compile("(\\d+)_([A-Za-z0-9_\\-]+?)(\\.down)?\\.sql");
+  private static final Pattern REPEATABLE = Pattern.compile("R__([A-Za-z0-9_\\-]+)\\.sql");
+  private static final Pattern CALLBACK =
+      Pattern.compile("(beforeMigrate|afterMigrate|beforeEachMigrate|afterEachMigrate)(__[A-Za-z0-9_\\-]+)?\\.sql");
   private static final String SNAPSHOTS = "snapshots";
+  /** The prefix of a location read through a class loader (a folder or a jar on the classpath). */
+  public static final String CLASSPATH_PREFIX = "classpath:";
+  private static final Map<Path, java.nio.file.FileSystem> JARS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Path dir;
+  private final String location; // how the user named it, for messages of a read-only folder; null for a plain folder
 
-  private MigrationFolder(Path dir) {
+  private MigrationFolder(Path dir, String location) {
     this.dir = dir;
+    this.location = location;
   }
 
   /** The folder at {@code dir} (need not exist yet; it is created by the first write). */
   public static MigrationFolder of(Path dir) {
-    return new MigrationFolder(dir.toAbsolutePath().normalize());
+    return new MigrationFolder(dir.toAbsolutePath().normalize(), null);
+  }
+
+  /**
+   * A read-only folder on the classpath of {@code loader}, e.g. {@code classpath:db/migration}: a
+   * directory, or a directory inside a jar, read in place (nothing is copied out). Throws
+   * {@link MigrationFolderException} when {@code loader} has no such resource.
+   */
+  public static MigrationFolder classpath(String location, ClassLoader loader) {
+    String resource = location.startsWith(CLASSPATH_PREFIX) ? location.substring(CLASSPATH_PREFIX.length()) : location;
+    resource = resource.replaceAll("^/+", "").replaceAll("/+$", "");
+    java.net.URL url = loader.getResource(resource);
+    if (url == null) {
+      // a jar written without directory entries has the files but not the folder
+      java.net.URL sum = loader.getResource(resource + "/" + SumFile.FILE_NAME);
+      if (sum != null) {
+        try {
+          url = new java.net.URL(sum.toString().substring(0, sum.toString().length() - SumFile.FILE_NAME.length() - 1));
+        } catch (java.net.MalformedURLException e) {
+          throw new MigrationFolderException("migration location " + location + ": unreadable URL " + sum);
+        }
+      }
+    }
+    if (url == null) {
+      throw new MigrationFolderException("migration location " + CLASSPATH_PREFIX + resource
+          + " does not exist on the classpath (is the jar or folder that holds it on --classpath?)");
+    }
+    try {
+      if (url.getProtocol().equals("file")) {
+        return new MigrationFolder(Path.of(url.toURI()), CLASSPATH_PREFIX + resource);
+      }
+      if (url.getProtocol().equals("jar")) {
+        String spec = url.toURI().getRawSchemeSpecificPart(); // file:/x/app.jar!/db/migration
+        int bang = spec.indexOf("!/");
+        Path jar = Path.of(new java.net.URI(spec.substring(0, bang)));
+        java.nio.file.FileSystem fs = JARS.computeIfAbsent(jar.toAbsolutePath().normalize(), j -> {
+          try {
+            return java.nio.file.FileSystems.newFileSystem(j, (ClassLoader) null);
+          } catch (IOException e) {
+            throw new UncheckedIOException("could not open " + j, e);
+          }
+        });
+        return new MigrationFolder(fs.getPath("/" + resource), CLASSPATH_PREFIX + resource + " (in " + jar + ")");
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw new MigrationFolderException("migration location " + location + ": unreadable URL " + url);
+    }
+    throw new MigrationFolderException("migration location " + location + " is a " + url.getProtocol()
+        + ": resource; only folders and jars are supported");
+  }
+
+  /** True for a classpath location: it is read in place and never written. */
+  public boolean readOnly() {
+    return location != null;
+  }
+
+  private void requireWritable() {
+    if (readOnly()) {
+      throw new MigrationFolderException("migration location " + location + " is read-only; generate, drop and hash"
+          + " work on the source folder the jar is built from");
+    }
   }
 
   /** Whether {@code dir} is a folder Sluice wrote (it holds {@code sluice.sum}): its files run through the Sluice migrator. */
@@ -76,9 +144,11 @@ public final class MigrationFolder {
     Map<Integer, String> downNames = new HashMap<>();
     List<String> problems = new ArrayList<>();
     for (String f : sqlFiles()) {
+      if (REPEATABLE.matcher(f).matches() || CALLBACK.matcher(f).matches()) continue;
       Matcher m = FILE.matcher(f);
       if (!m.matches()) {
-        problems.add(f + ": not a migration file name (expected NNNN_slug.sql or NNNN_slug.down.sql)");
+        problems.add(f + ": not a migration file name (expected NNNN_slug.sql, NNNN_slug.down.sql, R__name.sql"
+            + " or a callback such as beforeMigrate.sql)");
         continue;
       }
       int version;
@@ -109,6 +179,34 @@ public final class MigrationFolder {
       String name = baseName(e.getValue());
       Path down = dir.resolve(name + ".down.sql");
       out.add(Migration.of(e.getKey(), name, read(dir.resolve(e.getValue())), Files.exists(down) ? read(down) : null));
+    }
+    return out;
+  }
+
+  /**
+   * The repeatable migrations ({@code R__name.sql}), by name: they run after the versioned ones
+   * whenever their checksum differs from the one recorded at their last run. Not covered by
+   * {@code sluice.sum}: they are meant to be edited.
+   */
+  public List<Migration> repeatables() {
+    List<Migration> out = new ArrayList<>();
+    for (String f : sqlFiles()) {
+      if (REPEATABLE.matcher(f).matches()) out.add(Migration.repeatable(baseName(f), read(dir.resolve(f))));
+    }
+    return out;
+  }
+
+  /**
+   * The SQL callbacks of {@code event} ({@code beforeMigrate}, {@code afterMigrate},
+   * {@code beforeEachMigrate}, {@code afterEachMigrate}): {@code event.sql} and
+   * {@code event__description.sql}, by file name, as file name to text. They are not migrations:
+   * never recorded in history, not covered by {@code sluice.sum}.
+   */
+  public Map<String, String> callbacks(String event) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String f : sqlFiles()) {
+      Matcher m = CALLBACK.matcher(f);
+      if (m.matches() && m.group(1).equals(event)) out.put(f, read(dir.resolve(f)));
     }
     return out;
   }
@@ -224,7 +322,7 @@ public final class MigrationFolder {
     } catch (RuntimeException e) {
       return List.of(); // verify() reports it
     }
-    if (edited.isEmpty() || !verify().isEmpty()) return List.of();
+    if (edited.isEmpty() || readOnly() || !verify().isEmpty()) return List.of();
     rehash();
     return edited;
   }
@@ -266,6 +364,7 @@ public final class MigrationFolder {
 
   /** Rewrites {@code sluice.sum} from the files as they are now (accepts deliberate hand edits). */
   public void rehash() {
+    requireWritable();
     writeAtomically(dir.resolve(SumFile.FILE_NAME), SumFile.compute(trackedFiles()).format());
   }
 
@@ -276,6 +375,7 @@ public final class MigrationFolder {
    * hand edit.
    */
   public Migration write(String slug, String up, String down, String snapshotJson) {
+    requireWritable();
     requireConsistent();
     int version = nextVersion();
     String name = String.format(Locale.ROOT, "%04d_%s", version, sanitizeSlug(slug));
@@ -335,6 +435,7 @@ public final class MigrationFolder {
    * ({@link Migrator#status()}): the folder cannot know.
    */
   public Migration removeLast() {
+    requireWritable();
     requireConsistent();
     List<Migration> all = migrations();
     if (all.isEmpty()) throw new MigrationFolderException("migration folder " + dir + " has no migration to remove");

@@ -12,6 +12,8 @@ public enum MigrationState {
   CHANGED,
   /** Applied, but its file is gone from the folder; {@code migrate} refuses to run. */
   MISSING_FILE,
+  /** A repeatable migration ({@code R__name.sql}) whose file changed since it last ran; {@code migrate} re-applies it. */
+  OUTDATED,
   /** A no-transaction migration that failed or was interrupted; fix by hand, then {@code repair}. */
   FAILED
 }

@@ -68,6 +68,13 @@ public final class Migrator {
   private final MigrationFolder folder;
   private final MigratorOptions options;
   private final MigrationListener listener;
+  private final Running running = new Running();
+
+  /** The statement running now, for {@link #cancel()}. */
+  private static final class Running {
+    volatile Statement current;
+    volatile boolean cancelled;
+  }
 
   /**
    * A migrator on {@code dataSource}, which must give two connections at once (one holds the lock,
@@ -130,9 +137,17 @@ public final class Migrator {
    */
   public List<Migration> migrate(int targetVersion) {
     return locked(work -> {
-      List<Migration> pending = plan(work, targetVersion);
+      List<Migration> pending = plan(work, history().read(work), targetVersion);
+      requirePlaceholders(pending);
+      long start = System.nanoTime();
+      LOG.info("migrating {}: {} pending migration(s)", folder.dir(), pending.size());
+      runCallbacks(work, "beforeMigrate", true);
       List<Migration> applied = new ArrayList<>();
       for (Migration m : pending) {
+        if (running.cancelled) {
+          throw new MigrationException("interrupted: " + applied.size() + " migration(s) applied, " + m.fileName()
+              + " and later ones not started");
+        }
         LOG.info("applying {}{}", m.fileName(), m.noTransaction() ? " (no transaction)" : "");
         listener.starting(m, false);
         long ms = m.noTransaction() ? applyOutsideTransaction(work, m) : applyInTransaction(work, m);
@@ -140,8 +155,63 @@ public final class Migrator {
         listener.finished(m, false, ms);
         applied.add(m);
       }
+      runCallbacks(work, "afterMigrate", true);
+      LOG.info("migrate done: {} migration(s) applied in {} ms", applied.size(), elapsedMs(start));
       return applied;
     });
+  }
+
+  /**
+   * The SQL {@link #migrate(int)} would run now, without running it (and without the history table
+   * updates): callbacks and pending migrations in order, placeholders substituted, each under a
+   * {@code -- file} comment. Refuses exactly as {@code migrate} would. Takes no lock.
+   */
+  public String dryRun(int targetVersion) {
+    try (Connection c = open()) {
+      List<History.Row> rows = history().exists(c) ? history().read(c) : List.of();
+      List<Migration> pending = plan(c, rows, targetVersion);
+      requirePlaceholders(pending);
+      StringBuilder sb = new StringBuilder();
+      appendCallbacks(sb, "beforeMigrate");
+      for (Migration m : pending) {
+        sb.append("-- ").append(m.fileName()).append(m.noTransaction() ? " (outside a transaction, statement by statement)"
+            : " (in one transaction)").append('\n');
+        if (!m.noTransaction()) appendCallbacks(sb, "beforeEachMigrate");
+        sb.append(withNewline(substitute(m.fileName(), m.upSql())));
+        if (!m.noTransaction()) appendCallbacks(sb, "afterEachMigrate");
+      }
+      appendCallbacks(sb, "afterMigrate");
+      if (pending.isEmpty()) sb.append("-- no pending migration: the database is up to date\n");
+      return sb.toString();
+    } catch (SQLException e) {
+      throw new MigrationException("could not read migration history: " + e.getMessage(), null, 0, null, e.getSQLState(), e);
+    }
+  }
+
+  private void appendCallbacks(StringBuilder sb, String event) {
+    folder.callbacks(event).forEach((file, sql) ->
+        sb.append("-- callback ").append(file).append('\n').append(withNewline(substitute(file, sql))));
+  }
+
+  private static String withNewline(String sql) {
+    return sql.endsWith("\n") ? sql : sql + "\n";
+  }
+
+  /**
+   * Cancels a running {@link #migrate}: the statement running now is cancelled (its migration rolls
+   * back, or, outside a transaction, is recorded as failed), and no further migration starts. The
+   * {@code migrate} call then throws. Safe to call from any thread (e.g. a shutdown hook).
+   */
+  public void cancel() {
+    running.cancelled = true;
+    Statement st = running.current;
+    if (st != null) {
+      try {
+        st.cancel();
+      } catch (SQLException e) {
+        LOG.warn("could not cancel the running statement: {}", e.getMessage());
+      }
+    }
   }
 
   /** Every migration of the folder and of the history, by version, with its state. Takes no lock. */
@@ -167,6 +237,13 @@ public final class Migrator {
             : !m.sha256().equals(r.sha256()) ? MigrationState.CHANGED
             : MigrationState.APPLIED;
         out.add(new MigrationStatus(v, m == null ? r.name() : m.name(), state, r.appliedAt()));
+      }
+      Map<String, History.RepeatableRow> ran = history().readRepeatables(c);
+      for (Migration m : folder.repeatables()) {
+        History.RepeatableRow r = ran.get(m.name());
+        MigrationState state = r == null ? MigrationState.PENDING
+            : r.sha256().equals(m.sha256()) ? MigrationState.APPLIED : MigrationState.OUTDATED;
+        out.add(new MigrationStatus(m.version(), m.name(), state, r == null ? null : r.appliedAt()));
       }
       return out;
     } catch (SQLException e) {
@@ -278,12 +355,67 @@ public final class Migrator {
     });
   }
 
+  /**
+   * What {@link #repairAll()} would change now: failed records to delete, and applied migrations
+   * whose file was edited after they ran (checksum to realign). Changes nothing; takes no lock.
+   */
+  public Repair repairPreview() {
+    try (Connection c = open()) {
+      return repairPlan(history().exists(c) ? history().read(c) : List.of());
+    } catch (SQLException e) {
+      throw new MigrationException("could not read migration history: " + e.getMessage(), null, 0, null, e.getSQLState(), e);
+    }
+  }
+
+  /**
+   * Repairs the history table, in one transaction: deletes the records of failed no-transaction
+   * migrations (as {@link #repair()}) and sets the recorded checksum of every applied migration whose
+   * file was deliberately edited since (e.g. a comment or formatting) to the file's, so
+   * {@code migrate} accepts the folder again. The edited SQL is not run. Returns what it changed.
+   */
+  public Repair repairAll() {
+    return locked(work -> {
+      Repair r = repairPlan(history().read(work));
+      work.setAutoCommit(false);
+      try {
+        if (!r.failedRemoved().isEmpty()) history().deleteFailed(work);
+        for (Repair.Realigned a : r.realigned()) history().updateChecksum(work, a.version(), a.fileSha256());
+        work.commit();
+      } catch (SQLException e) {
+        rollbackQuietly(work);
+        throw e;
+      } finally {
+        restoreAutoCommit(work);
+      }
+      for (String f : r.failedRemoved()) LOG.info("repair: deleted the failed record of {}", f);
+      for (Repair.Realigned a : r.realigned()) {
+        LOG.info("repair: realigned the checksum of {} ({} -> {})", a.fileName(), a.recordedSha256(), a.fileSha256());
+      }
+      return r;
+    });
+  }
+
+  private Repair repairPlan(List<History.Row> rows) {
+    Map<Integer, Migration> files = new HashMap<>();
+    folder.migrations().forEach(m -> files.put(m.version(), m));
+    List<String> failed = new ArrayList<>();
+    List<Repair.Realigned> realigned = new ArrayList<>();
+    for (History.Row r : rows) {
+      Migration m = files.get(r.version());
+      if (!r.success()) failed.add(r.name() + ".sql");
+      else if (m != null && !m.sha256().equals(r.sha256())) {
+        realigned.add(new Repair.Realigned(r.version(), m.fileName(), r.sha256(), m.sha256()));
+      }
+    }
+    return new Repair(failed, realigned);
+  }
+
   // ---- planning
 
-  private List<Migration> plan(Connection work, int targetVersion) throws SQLException {
+  /** Pending versioned migrations up to {@code targetVersion}, then the repeatable ones that are new or changed. */
+  private List<Migration> plan(Connection work, List<History.Row> rows, int targetVersion) throws SQLException {
     folder.requireConsistent();
     List<Migration> files = folder.migrations();
-    List<History.Row> rows = history().read(work);
     refuseFailed(work, rows, files);
     Map<Integer, History.Row> applied = new TreeMap<>();
     rows.forEach(r -> applied.put(r.version(), r));
@@ -297,7 +429,8 @@ public final class Migrator {
             + " but is missing from " + folder.dir() + "; restore it (an applied migration cannot be removed)");
       } else if (!m.sha256().equals(r.sha256())) {
         problems.add(m.fileName() + " was changed after it was applied on " + r.appliedAt() + " (recorded sha256 "
-            + r.sha256() + ", file now " + m.sha256() + "); revert the edit and put the change in a new migration");
+            + r.sha256() + ", file now " + m.sha256() + "); revert the edit and put the change in a new migration"
+            + " (or, when the edit is deliberate and changes nothing already applied, accept it with sluice repair)");
       }
     }
     int maxApplied = rows.stream().mapToInt(History.Row::version).max().orElse(Integer.MIN_VALUE);
@@ -314,7 +447,68 @@ public final class Migrator {
     if (!problems.isEmpty()) {
       throw new MigrationException("migrate refused, nothing was applied:\n  " + String.join("\n  ", problems));
     }
+    Map<String, History.RepeatableRow> ran = history().exists(work) ? history().readRepeatables(work) : Map.of();
+    for (Migration r : folder.repeatables()) {
+      History.RepeatableRow last = ran.get(r.name());
+      if (last == null || !last.sha256().equals(r.sha256())) pending.add(r);
+    }
     return pending;
+  }
+
+  /** Substitutes the placeholders of every file the run would execute, so a missing value refuses before anything runs. */
+  private void requirePlaceholders(List<Migration> pending) {
+    for (String event : CALLBACK_EVENTS) folder.callbacks(event).forEach(this::substitute);
+    for (Migration m : pending) substitute(m.fileName(), m.upSql());
+  }
+
+  private static final List<String> CALLBACK_EVENTS = List.of("beforeMigrate", "beforeEachMigrate", "afterEachMigrate", "afterMigrate");
+
+  private String substitute(String file, String sql) {
+    return Placeholders.substitute(file, sql, options.placeholders());
+  }
+
+  private List<SqlStatement> statements(Migration m) {
+    return dev.sluice.kit.sql.SqlScript.split(substitute(m.fileName(), m.upSql()));
+  }
+
+  /**
+   * Runs the callbacks of {@code event}; {@code ownTransaction}: each file in a transaction of its
+   * own (unless it needs none, e.g. VACUUM), else in the caller's (the migration's) transaction.
+   */
+  private void runCallbacks(Connection work, String event, boolean ownTransaction) throws SQLException {
+    for (Map.Entry<String, String> cb : folder.callbacks(event).entrySet()) {
+      String file = cb.getKey();
+      LOG.info("running callback {}", file);
+      List<SqlStatement> statements = dev.sluice.kit.sql.SqlScript.split(substitute(file, cb.getValue()));
+      boolean tx = ownTransaction && !Migration.needsNoTransaction(statements) && !Migration.hasMarker(cb.getValue());
+      if (tx) work.setAutoCommit(false);
+      try {
+        for (SqlStatement s : statements) {
+          try (Statement st = work.createStatement()) {
+            st.setEscapeProcessing(false);
+            st.execute(s.text());
+          } catch (SQLException e) {
+            throw callbackFailed(file, s, e, ownTransaction);
+          }
+        }
+        if (tx) work.commit();
+      } catch (SQLException | RuntimeException e) {
+        if (tx) rollbackQuietly(work);
+        throw e;
+      } finally {
+        if (tx) restoreAutoCommit(work);
+      }
+    }
+  }
+
+  private static MigrationException callbackFailed(String file, SqlStatement s, SQLException e, boolean ownTransaction) {
+    String serverMessage = e instanceof PSQLException p && p.getServerErrorMessage() != null
+        ? p.getServerErrorMessage().getMessage() : e.getMessage();
+    return new MigrationException("callback " + file + " failed at line " + s.line() + ": ERROR " + e.getSQLState() + ": "
+        + serverMessage + "\n  statement (line " + s.line() + "):\n    " + s.text().replace("\n", "\n    ")
+        + (ownTransaction ? "\n  the callback was rolled back; the migrate run stopped there"
+            : "\n  the migration it ran with was rolled back: nothing of it was applied and sluice.migrations is unchanged"),
+        file, s.line(), s.text(), e.getSQLState(), e);
   }
 
   /**
@@ -355,13 +549,14 @@ public final class Migrator {
     long[] ms = new long[1];
     inTransaction(work, m, () -> {
       ms[0] = elapsedMs(start);
-      history().insert(work, m, ms[0], options.installedBy(), true);
+      if (m.repeatable()) history().recordRepeatable(work, m, ms[0], options.installedBy());
+      else history().insert(work, m, ms[0], options.installedBy(), true);
     });
     return ms[0];
   }
 
   private void inTransaction(Connection work, Migration m, SqlAction beforeCommit) throws SQLException {
-    for (SqlStatement s : m.upStatements()) {
+    for (SqlStatement s : statements(m)) {
       String head = s.head(2);
       if (endsTransaction(s)) {
         throw new MigrationException(m.fileName() + " line " + s.line() + ": " + head + " in a migration; sluice runs each"
@@ -376,7 +571,10 @@ public final class Migrator {
         setConfig(work, "statement_timeout", options.statementTimeout().toMillis() + "ms", true);
       }
       long xid = currentXid(work);
+      boolean down = m.name().endsWith(".down");
+      if (!down) runCallbacks(work, "beforeEachMigrate", false);
       runStatements(work, m, true);
+      if (!down) runCallbacks(work, "afterEachMigrate", false);
       beforeCommit.run();
       requireSameTransaction(work, m, xid);
       work.commit();
@@ -457,6 +655,18 @@ public final class Migrator {
     }
     Map<Long, InvalidIndexes.Index> before = InvalidIndexes.all(work);
     long start = System.nanoTime();
+    if (m.repeatable()) {
+      // not recorded until it succeeded: a failed or killed repeatable migration simply runs again next time
+      runCallbacks(work, "beforeEachMigrate", true);
+      try (Session s = session(work)) {
+        runStatements(work, m, false);
+      }
+      runCallbacks(work, "afterEachMigrate", true);
+      long ms = elapsedMs(start);
+      history().recordRepeatable(work, m, ms, options.installedBy());
+      return ms;
+    }
+    runCallbacks(work, "beforeEachMigrate", true);
     history().insert(work, m, 0, options.installedBy(), false); // a crash from here on leaves a FAILED record
     try (Session s = session(work)) {
       runStatements(work, m, false);
@@ -491,6 +701,7 @@ public final class Migrator {
       throw new MigrationException(msg.toString(), m.fileName(), 0, null, null, null);
     }
     history().finish(work, m.version(), ms, true);
+    runCallbacks(work, "afterEachMigrate", true);
     return ms;
   }
 
@@ -509,12 +720,21 @@ public final class Migrator {
   }
 
   private void runStatements(Connection work, Migration m, boolean inTransaction) {
-    for (SqlStatement s : m.upStatements()) {
+    for (SqlStatement s : statements(m)) {
       try (Statement st = work.createStatement()) {
         st.setEscapeProcessing(false);
+        running.current = st;
+        if (running.cancelled) {
+          throw new MigrationException("migration " + m.fileName() + " interrupted before line " + s.line()
+              + (inTransaction ? "; it was rolled back: nothing of it was applied and sluice.migrations is unchanged"
+                  : "; it ran outside a transaction: the statements before this one stay applied and it is recorded as failed"),
+              m.fileName(), s.line(), s.text(), "57014", null);
+        }
         st.execute(s.text());
       } catch (SQLException e) {
         throw statementFailed(m, s, e, inTransaction);
+      } finally {
+        running.current = null;
       }
     }
   }
