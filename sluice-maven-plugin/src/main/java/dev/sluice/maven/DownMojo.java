@@ -4,12 +4,20 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** {@code sluice:down}: reverts the last {@code count} applied migrations with their down files, like {@code sluice down N}. */
+/**
+ * {@code sluice:down}: reverts the last {@code count} applied migrations with their down files, like
+ * {@code sluice down N}. A down file usually drops data, so outside a terminal it runs only with
+ * {@code -Dsluice.yes=true}, as the CLI needs {@code --yes}.
+ */
 @Mojo(name = "down", threadSafe = true)
 public class DownMojo extends AbstractSluiceMojo {
   /** How many migrations to revert, newest first. */
   @Parameter(property = "sluice.count", defaultValue = "1")
   int count;
+
+  /** Confirms the revert without asking (required when Maven has no terminal). */
+  @Parameter(property = "sluice.yes", defaultValue = "false")
+  boolean yes;
 
   @Override
   String command() {
@@ -18,6 +26,9 @@ public class DownMojo extends AbstractSluiceMojo {
 
   @Override
   List<String> arguments() {
-    return List.of(Integer.toString(count));
+    List<String> args = new java.util.ArrayList<>();
+    args.add(Integer.toString(count));
+    flag(args, yes, "--yes");
+    return args;
   }
 }
