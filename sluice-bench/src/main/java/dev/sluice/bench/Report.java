@@ -75,6 +75,11 @@ public final class Report {
 
   public static void main(String[] args) throws Exception {
     String profile = args.length > 0 ? args[0] : "quick";
+    if (!List.of("quick", "full", "targets", "concurrency").contains(profile)) {
+      System.err.println("unknown profile " + profile + ": use quick, full, targets or concurrency"
+          + " (for single benchmarks run JMH itself: java -cp sluice-bench/target/benchmarks.jar org.openjdk.jmh.Main ...)");
+      System.exit(2);
+    }
     boolean quick = profile.equals("quick");
     String url = System.getenv("SLUICE_BENCH_URL");
     EmbeddedPostgres embedded = null;
@@ -137,8 +142,9 @@ public final class Report {
         if (quick) {
           o.warmupIterations(1).measurementIterations(2).warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));
         } else {
-          // full: 170 cells x 3 rounds; 2 x 1 s warmup + 3 x 1 s measurement per fork keeps it near 90 minutes
-          o.warmupIterations(2).measurementIterations(3).warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));
+          // full: 170 cells x 3 rounds; 3 x 1 s warmup (the JIT needs the time, more so for deeper libraries)
+          // + 3 x 1 s measurement per fork keeps it near 95 minutes
+          o.warmupIterations(3).measurementIterations(3).warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));
         }
         String key = cell[0] + (threads > 1 || cell.length > 2 ? "@" + threads + "t" : "") + "/" + cell[1];
         for (RunResult r : new Runner(o.build()).run()) {
@@ -185,7 +191,8 @@ public final class Report {
     String command = "java -jar sluice-bench/target/benchmarks.jar " + profile
         + (System.getenv("SLUICE_BENCH_URL") != null ? "  (SLUICE_BENCH_URL set)" : "  (embedded PostgreSQL)");
     String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-        + " (" + System.getProperty("java.vm.name") + "), PostgreSQL " + pgVersion + ", pool " + Libraries.POOL_SIZE
+        + " (" + System.getProperty("java.vm.name") + "), PostgreSQL " + pgVersion + ", pool "
+        + (profile.equals("concurrency") ? Concurrency.POOL : Libraries.POOL_SIZE)
         + ", pgjdbc " + org.postgresql.util.DriverInfo.DRIVER_VERSION + ", prepareThreshold 5";
     Files.writeString(dir.resolve(profile + ".json"), ReportWriter.json(rows, command, machine, profile));
     Files.writeString(dir.resolve(profile + ".md"), ReportWriter.markdown(rows, command, machine, profile));

@@ -120,7 +120,10 @@ final class ReportWriter {
     StringBuilder b = new StringBuilder();
     b.append("Profile `").append(profile).append("`, command: `").append(command).append("`  \n");
     b.append("Machine: ").append(machine).append("  \n");
-    b.append("One thread, JMH SampleTime with `-prof gc`; ops/s = 1 / mean latency. Ratio = ops/s / raw JDBC's, with its 95% "
+    b.append(profile.equals("concurrency")
+        ? "Threads as in the operation name (`@8t`: 8 threads), JMH Throughput with `-prof gc`; ops/s of the threads together."
+        : "One thread, JMH SampleTime with `-prof gc`; ops/s = 1 / mean latency.");
+    b.append(" Ratio = ops/s / raw JDBC's, with its 95% "
         + "bootstrap interval over forks and iterations where a cell has more than one fork (`~`: the interval crosses 1.0; "
         + "`!`: it lies wholly below 0.95). CPU = the benchmark thread's CPU time per operation (client only; the server is "
         + "another process).\n\n");
