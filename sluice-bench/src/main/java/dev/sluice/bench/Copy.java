@@ -42,5 +42,5 @@ public class Copy {
     pool.close();
   }
 
-  @Benchmark public void copy1000() { api.copyInsert(thousand); }
+  @Benchmark public void copy1000(CpuMeter m) { m.op(); api.copyInsert(thousand); }
 }

@@ -58,26 +58,26 @@ public class Reads {
     }
   }
 
-  @Benchmark public Object customersPage(Args a) { return api.customersPage(50, a.offset()); }
-  @Benchmark public Object customerById(Args a) { return api.customerById(a.id(Dataset.CUSTOMERS)); }
-  @Benchmark public Object customerSearch(Args a) { return api.customerSearch(a.prefix()); }
-  @Benchmark public Object employeesPage(Args a) { return api.employeesPage(20, 20 * a.r.nextInt(10)); }
-  @Benchmark public Object employeeWithRecipient(Args a) { return api.employeeWithRecipient(a.id(Dataset.EMPLOYEES)); }
-  @Benchmark public Object suppliersPage(Args a) { return api.suppliersPage(50, 50 * a.r.nextInt(20)); }
-  @Benchmark public Object supplierById(Args a) { return api.supplierById(a.id(Dataset.SUPPLIERS)); }
-  @Benchmark public Object productsPage(Args a) { return api.productsPage(50, 50 * a.r.nextInt(100)); }
-  @Benchmark public Object productWithSupplier(Args a) { return api.productWithSupplier(a.id(Dataset.PRODUCTS)); }
-  @Benchmark public Object productSearch(Args a) { return api.productSearch(a.prefix()); }
-  @Benchmark public Object ordersPage(Args a) { return api.ordersPage(50, a.offset()); }
-  @Benchmark public Object orderSummary(Args a) { return api.orderSummary(a.id(Dataset.ORDERS)); }
-  @Benchmark public Object orderWithDetails(Args a) { return api.orderWithDetails(a.id(Dataset.ORDERS)); }
+  @Benchmark public Object customersPage(Args a, CpuMeter m) { m.op(); return api.customersPage(50, a.offset()); }
+  @Benchmark public Object customerById(Args a, CpuMeter m) { m.op(); return api.customerById(a.id(Dataset.CUSTOMERS)); }
+  @Benchmark public Object customerSearch(Args a, CpuMeter m) { m.op(); return api.customerSearch(a.prefix()); }
+  @Benchmark public Object employeesPage(Args a, CpuMeter m) { m.op(); return api.employeesPage(20, 20 * a.r.nextInt(10)); }
+  @Benchmark public Object employeeWithRecipient(Args a, CpuMeter m) { m.op(); return api.employeeWithRecipient(a.id(Dataset.EMPLOYEES)); }
+  @Benchmark public Object suppliersPage(Args a, CpuMeter m) { m.op(); return api.suppliersPage(50, 50 * a.r.nextInt(20)); }
+  @Benchmark public Object supplierById(Args a, CpuMeter m) { m.op(); return api.supplierById(a.id(Dataset.SUPPLIERS)); }
+  @Benchmark public Object productsPage(Args a, CpuMeter m) { m.op(); return api.productsPage(50, 50 * a.r.nextInt(100)); }
+  @Benchmark public Object productWithSupplier(Args a, CpuMeter m) { m.op(); return api.productWithSupplier(a.id(Dataset.PRODUCTS)); }
+  @Benchmark public Object productSearch(Args a, CpuMeter m) { m.op(); return api.productSearch(a.prefix()); }
+  @Benchmark public Object ordersPage(Args a, CpuMeter m) { m.op(); return api.ordersPage(50, a.offset()); }
+  @Benchmark public Object orderSummary(Args a, CpuMeter m) { m.op(); return api.orderSummary(a.id(Dataset.ORDERS)); }
+  @Benchmark public Object orderWithDetails(Args a, CpuMeter m) { m.op(); return api.orderWithDetails(a.id(Dataset.ORDERS)); }
 
-  @Benchmark public Object teDb(Args a) { return api.world(a.id(Dataset.WORLDS)); }
-  @Benchmark public Object teQueries1(Args a) { return api.worlds(a.ids(1)); }
-  @Benchmark public Object teQueries5(Args a) { return api.worlds(a.ids(5)); }
-  @Benchmark public Object teQueries20(Args a) { return api.worlds(a.ids(20)); }
-  @Benchmark public List<?> teFortunes() { return api.fortunes(); }
-  @Benchmark public Object teUpdates1(Args a) { return api.updates(a.ids(1), a.numbers(1)); }
-  @Benchmark public Object teUpdates5(Args a) { return api.updates(a.ids(5), a.numbers(5)); }
-  @Benchmark public Object teUpdates20(Args a) { return api.updates(a.ids(20), a.numbers(20)); }
+  @Benchmark public Object teDb(Args a, CpuMeter m) { m.op(); return api.world(a.id(Dataset.WORLDS)); }
+  @Benchmark public Object teQueries1(Args a, CpuMeter m) { m.op(); return api.worlds(a.ids(1)); }
+  @Benchmark public Object teQueries5(Args a, CpuMeter m) { m.op(); return api.worlds(a.ids(5)); }
+  @Benchmark public Object teQueries20(Args a, CpuMeter m) { m.op(); return api.worlds(a.ids(20)); }
+  @Benchmark public List<?> teFortunes(CpuMeter m) { m.op(); return api.fortunes(); }
+  @Benchmark public Object teUpdates1(Args a, CpuMeter m) { m.op(); return api.updates(a.ids(1), a.numbers(1)); }
+  @Benchmark public Object teUpdates5(Args a, CpuMeter m) { m.op(); return api.updates(a.ids(5), a.numbers(5)); }
+  @Benchmark public Object teUpdates20(Args a, CpuMeter m) { m.op(); return api.updates(a.ids(20), a.numbers(20)); }
 }

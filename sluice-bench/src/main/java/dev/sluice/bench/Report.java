@@ -26,17 +26,60 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Uses SLUICE_BENCH_URL, else starts an embedded PostgreSQL; loads the dataset; verifies every
  * library against raw JDBC; counts statements per operation in a separate pass; runs JMH at one
  * thread in SampleTime mode with {@code -prof gc} (ops/s = 1 / mean latency at one thread; p50/p99
- * from the same samples); writes {@code <profile>.json}, {@code <profile>.md} and {@code <profile>.svg} under
+ * from the same samples), one fork per cell per round, the cells in a new random order each round
+ * ({@code full}: 3 rounds, {@code -Dbench.rounds=N}; {@code -Dbench.seed} fixes the order and the
+ * bootstrap), with the benchmark thread's CPU time per operation ({@link CpuMeter}); writes {@code <profile>.json}, {@code <profile>.md} and {@code <profile>.svg} under
  * {@code sluice-bench/results/<date>/}.
  */
 public final class Report {
   static final List<String> QUICK = List.of("Reads.customerById", "Reads.customerSearch", "Reads.productWithSupplier",
       "Reads.ordersPage", "Reads.orderWithDetails", "Reads.teFortunes", "Copy.copy1000");
 
-  record Row(String op, String lib, double opsPerSec, double p50, double p99, double allocBytes, long statements) {}
+  /**
+   * One cell: an operation of one library. {@code timeForks} holds, per fork, each measurement
+   * iteration's mean µs/op; {@code cpuForks} the benchmark thread's CPU ns/op per iteration.
+   */
+  record Row(String op, String lib, double opsPerSec, double p50, double p99, double allocBytes, long statements,
+      List<double[]> timeForks, List<double[]> cpuForks) {
+    double cpuNsPerOp() {
+      return cpuForks.isEmpty() ? Double.NaN : Intervals.mean(cpuForks);
+    }
+  }
+
+  /** The (operation, library) cells of a profile, in a fixed order. */
+  static List<String[]> cells(String profile, boolean quick) {
+    List<String> ops = new ArrayList<>();
+    if (quick) {
+      ops.addAll(QUICK);
+    } else {
+      for (Class<?> c : List.of(Reads.class, Writes.class, Copy.class)) {
+        for (var m : c.getDeclaredMethods()) {
+          if (m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class)) ops.add(c.getSimpleName() + "." + m.getName());
+        }
+      }
+      Collections.sort(ops);
+    }
+    List<String[]> out = new ArrayList<>();
+    if (profile.equals("concurrency")) {
+      for (String t : List.of("1", "2", "4", "8")) {
+        for (String lib : List.of("jdbc", "sluice")) out.add(new String[] {"Concurrency.customerById", lib, t});
+      }
+      return out;
+    }
+    for (String op : ops) {
+      List<String> libs = op.startsWith("Copy.") || profile.equals("targets") ? List.of("jdbc", "sluice") : Libraries.ALL;
+      for (String lib : libs) out.add(new String[] {op, lib});
+    }
+    return out;
+  }
 
   public static void main(String[] args) throws Exception {
     String profile = args.length > 0 ? args[0] : "quick";
+    if (!List.of("quick", "full", "targets", "concurrency").contains(profile)) {
+      System.err.println("unknown profile " + profile + ": use quick, full, targets or concurrency"
+          + " (for single benchmarks run JMH itself: java -cp sluice-bench/target/benchmarks.jar org.openjdk.jmh.Main ...)");
+      System.exit(2);
+    }
     boolean quick = profile.equals("quick");
     String url = System.getenv("SLUICE_BENCH_URL");
     EmbeddedPostgres embedded = null;
@@ -73,33 +116,73 @@ public final class Report {
       }
       System.out.println("verified: every library's results equal raw JDBC's");
     }
-    Map<String, Long> statements = countStatements(url);
+    Map<String, Long> statements = profile.equals("concurrency") ? Map.of() : countStatements(url);
 
-    ChainedOptionsBuilder o = new OptionsBuilder().forks(1).threads(1).addProfiler(GCProfiler.class)
-        .jvmArgsAppend("-Dbench.url=" + url).shouldFailOnError(true);
-    if (quick) {
-      for (String q : QUICK) o.include("dev\\.sluice\\.bench\\." + q.replace(".", "\\.") + "$");
-      o.warmupIterations(1).measurementIterations(2).warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));
-    } else if (profile.equals("targets")) { // Sluice against the floor only, longer iterations
-      o.include("dev\\.sluice\\.bench\\.(Reads|Writes|Copy)\\.").param("lib", "jdbc", "sluice");
-      o.warmupIterations(2).measurementIterations(3).warmupTime(TimeValue.seconds(2)).measurementTime(TimeValue.seconds(2));
-    } else {
-      o.include("dev\\.sluice\\.bench\\.(Reads|Writes|Copy)\\.");
-      // 170 benchmarks (7 libraries): 2 x 2 s warmup + 3 x 2 s measurement keeps the run near 40 minutes
-      o.warmupIterations(2).measurementIterations(3).warmupTime(TimeValue.seconds(2)).measurementTime(TimeValue.seconds(2));
+    int rounds = Integer.getInteger("bench.rounds", profile.equals("full") || profile.equals("concurrency") ? 3 : 1);
+    long seed = Long.getLong("bench.seed", 20261206L);
+    List<String[]> cells = cells(profile, quick);
+    Path cpuFile = Files.createTempFile("sluice-bench-cpu", ".txt");
+    Map<String, List<double[]>> timeForks = new LinkedHashMap<>();
+    Map<String, List<double[]>> cpuForks = new LinkedHashMap<>();
+    Map<String, List<Double>> allocs = new HashMap<>();
+    Map<String, List<double[]>> percentiles = new HashMap<>();
+    Random shuffle = new Random(seed);
+    for (int round = 1; round <= rounds; round++) {
+      List<String[]> order = new ArrayList<>(cells);
+      Collections.shuffle(order, shuffle); // forks of one cell are apart in time, libraries interleaved
+      int n = 0;
+      for (String[] cell : order) {
+        n++;
+        System.out.printf("round %d/%d, cell %d/%d: %s [%s]%n", round, rounds, n, order.size(), cell[0], cell[1]);
+        Files.writeString(cpuFile, "");
+        int threads = cell.length > 2 ? Integer.parseInt(cell[2]) : 1;
+        ChainedOptionsBuilder o = new OptionsBuilder().forks(1).threads(threads).addProfiler(GCProfiler.class)
+            .jvmArgsAppend("-Dbench.url=" + url, "-Dbench.cpu.file=" + cpuFile).shouldFailOnError(true)
+            .include("dev\\.sluice\\.bench\\." + cell[0].replace(".", "\\.") + "$").param("lib", cell[1]);
+        if (quick) {
+          o.warmupIterations(1).measurementIterations(2).warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));
+        } else {
+          // full: 170 cells x 3 rounds; 3 x 1 s warmup (the JIT needs the time, more so for deeper libraries)
+          // + 3 x 1 s measurement per fork keeps it near 95 minutes
+          o.warmupIterations(3).measurementIterations(3).warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));
+        }
+        String key = cell[0] + (threads > 1 || cell.length > 2 ? "@" + threads + "t" : "") + "/" + cell[1];
+        for (RunResult r : new Runner(o.build()).run()) {
+          for (var fork : r.getBenchmarkResults()) {
+            List<Double> its = new ArrayList<>();
+            // Throughput mode scores ops/s: kept as the mean us per operation of the threads together
+            boolean throughput = fork.getParams().getMode() == org.openjdk.jmh.annotations.Mode.Throughput;
+            for (var it : fork.getIterationResults()) {
+              double score = it.getPrimaryResult().getScore();
+              its.add(throughput ? 1e6 / score : score);
+            }
+            timeForks.computeIfAbsent(key, k -> new ArrayList<>()).add(its.stream().mapToDouble(Double::doubleValue).toArray());
+            var stats = fork.getPrimaryResult().getStatistics();
+            percentiles.computeIfAbsent(key, k -> new ArrayList<>()).add(throughput ? new double[] {Double.NaN, Double.NaN}
+                : new double[] {stats.getPercentile(50), stats.getPercentile(99)});
+            Result<?> alloc = fork.getSecondaryResults().get("gc.alloc.rate.norm");
+            if (alloc != null) allocs.computeIfAbsent(key, k -> new ArrayList<>()).add(alloc.getScore());
+          }
+        }
+        List<Double> cpu = new ArrayList<>();
+        for (String line : Files.readAllLines(cpuFile)) {
+          String[] f = line.trim().split(" ");
+          if (f.length == 4) cpu.add(Double.parseDouble(f[2]) / Double.parseDouble(f[3]));
+        }
+        if (!cpu.isEmpty()) cpuForks.computeIfAbsent(key, k -> new ArrayList<>()).add(cpu.stream().mapToDouble(Double::doubleValue).toArray());
+      }
     }
-    Collection<RunResult> results = new Runner(o.build()).run();
+    Files.deleteIfExists(cpuFile);
 
     List<Row> rows = new ArrayList<>();
-    for (RunResult r : results) {
-      BenchmarkParams p = r.getParams();
-      String op = p.getBenchmark().substring("dev.sluice.bench.".length());
-      String lib = p.getParam("lib");
-      Result<?> primary = r.getPrimaryResult();
-      var stats = primary.getStatistics();
-      Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
-      rows.add(new Row(op, lib, 1e6 / stats.getMean(), stats.getPercentile(50), stats.getPercentile(99),
-          alloc == null ? Double.NaN : alloc.getScore(), statements.getOrDefault(op + "/" + lib, -1L)));
+    for (var e : timeForks.entrySet()) {
+      String[] k = e.getKey().split("/");
+      double meanUs = Intervals.mean(e.getValue());
+      double p50 = percentiles.get(e.getKey()).stream().mapToDouble(x -> x[0]).average().orElse(Double.NaN);
+      double p99 = percentiles.get(e.getKey()).stream().mapToDouble(x -> x[1]).average().orElse(Double.NaN);
+      double alloc = allocs.getOrDefault(e.getKey(), List.of()).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+      rows.add(new Row(k[0], k[1], 1e6 / meanUs, p50, p99, alloc, statements.getOrDefault(e.getKey(), -1L), e.getValue(),
+          cpuForks.getOrDefault(e.getKey(), List.of())));
     }
     String date = LocalDate.now().toString();
     Path dir = Path.of("sluice-bench", "results", date);
@@ -108,7 +191,8 @@ public final class Report {
     String command = "java -jar sluice-bench/target/benchmarks.jar " + profile
         + (System.getenv("SLUICE_BENCH_URL") != null ? "  (SLUICE_BENCH_URL set)" : "  (embedded PostgreSQL)");
     String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-        + " (" + System.getProperty("java.vm.name") + "), PostgreSQL " + pgVersion + ", pool " + Libraries.POOL_SIZE
+        + " (" + System.getProperty("java.vm.name") + "), PostgreSQL " + pgVersion + ", pool "
+        + (profile.equals("concurrency") ? Concurrency.POOL : Libraries.POOL_SIZE)
         + ", pgjdbc " + org.postgresql.util.DriverInfo.DRIVER_VERSION + ", prepareThreshold 5";
     Files.writeString(dir.resolve(profile + ".json"), ReportWriter.json(rows, command, machine, profile));
     Files.writeString(dir.resolve(profile + ".md"), ReportWriter.markdown(rows, command, machine, profile));

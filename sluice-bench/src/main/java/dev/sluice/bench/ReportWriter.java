@@ -15,18 +15,75 @@ final class ReportWriter {
     return Double.isNaN(d) ? "null" : String.format(Locale.ROOT, "%.3f", d);
   }
 
+  static final long SEED = Long.getLong("bench.seed", 20261206L);
+
+  static String array(List<double[]> forks) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < forks.size(); i++) {
+      if (i > 0) b.append(", ");
+      b.append('[');
+      double[] f = forks.get(i);
+      for (int j = 0; j < f.length; j++) b.append(j > 0 ? ", " : "").append(num(f[j]));
+      b.append(']');
+    }
+    return b.append(']').toString();
+  }
+
   static String json(List<Row> rows, String command, String machine, String profile) {
     StringBuilder b = new StringBuilder("{\n  \"command\": \"" + esc(command) + "\",\n  \"machine\": \"" + esc(machine)
-        + "\",\n  \"profile\": \"" + profile + "\",\n  \"note\": \"1 thread, SampleTime; opsPerSec = 1e6 / mean us\",\n  \"results\": [\n");
+        + "\",\n  \"profile\": \"" + profile + "\",\n  \"note\": \"1 thread, SampleTime; opsPerSec = 1e6 / mean us;"
+        + " ratio intervals: 95% bootstrap over forks and iterations (seed " + SEED + "); timeForksUs: per fork, each measurement"
+        + " iteration's mean us/op; cpuForksNs: the benchmark thread's CPU ns/op per iteration\",\n  \"results\": [\n");
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
+      Intervals.Interval ci = interval(rows, r);
+      Intervals.Interval cpu = cpuInterval(rows, r);
       b.append("    {\"op\": \"").append(r.op()).append("\", \"lib\": \"").append(r.lib()).append("\", \"opsPerSec\": ")
           .append(num(r.opsPerSec())).append(", \"ratioToJdbc\": ").append(num(ratio(rows, r)))
+          .append(", \"ratioLo\": ").append(num(ci == null ? Double.NaN : ci.lo()))
+          .append(", \"ratioHi\": ").append(num(ci == null ? Double.NaN : ci.hi()))
           .append(", \"p50us\": ").append(num(r.p50())).append(", \"p99us\": ").append(num(r.p99()))
-          .append(", \"allocBytesPerOp\": ").append(num(r.allocBytes())).append(", \"statementsPerOp\": ")
-          .append(r.statements()).append('}').append(i + 1 < rows.size() ? ",\n" : "\n");
+          .append(", \"allocBytesPerOp\": ").append(num(r.allocBytes()))
+          .append(", \"cpuNsPerOp\": ").append(num(r.cpuNsPerOp()))
+          .append(", \"cpuRatioToJdbc\": ").append(num(cpu == null ? Double.NaN : cpu.estimate()))
+          .append(", \"cpuRatioLo\": ").append(num(cpu == null ? Double.NaN : cpu.lo()))
+          .append(", \"cpuRatioHi\": ").append(num(cpu == null ? Double.NaN : cpu.hi()))
+          .append(", \"statementsPerOp\": ").append(r.statements())
+          .append(", \"timeForksUs\": ").append(array(r.timeForks()))
+          .append(", \"cpuForksNs\": ").append(array(r.cpuForks()))
+          .append('}').append(i + 1 < rows.size() ? ",\n" : "\n");
     }
     return b.append("  ]\n}\n").toString();
+  }
+
+  static Row jdbc(List<Row> rows, Row r) {
+    return rows.stream().filter(x -> x.op().equals(r.op()) && x.lib().equals("jdbc")).findFirst().orElse(null);
+  }
+
+  /** Throughput ratio to raw JDBC with its 95% interval (raw JDBC's µs/op over the library's). */
+  static Intervals.Interval interval(List<Row> rows, Row r) {
+    Row j = jdbc(rows, r);
+    if (j == null || j.timeForks().isEmpty() || r.timeForks().isEmpty()) return null;
+    return Intervals.ratio(j.timeForks(), r.timeForks(), SEED ^ (r.op() + r.lib()).hashCode());
+  }
+
+  /** Client CPU per operation relative to raw JDBC's (below 1: less CPU), with its interval. */
+  static Intervals.Interval cpuInterval(List<Row> rows, Row r) {
+    Row j = jdbc(rows, r);
+    if (j == null || j.cpuForks().isEmpty() || r.cpuForks().isEmpty()) return null;
+    return Intervals.ratio(r.cpuForks(), j.cpuForks(), SEED ^ (r.op() + r.lib() + "cpu").hashCode());
+  }
+
+  static double bytesRatio(List<Row> rows, Row r) {
+    Row j = jdbc(rows, r);
+    return j == null ? Double.NaN : r.allocBytes() / j.allocBytes();
+  }
+
+  /** {@code 0.98 [0.93, 1.03]~}: {@code ~} the interval crosses 1.0, {@code !} it lies wholly below 0.95. */
+  static String cell(Intervals.Interval ci) {
+    if (ci == null) return "-";
+    String mark = ci.whollyBelow(0.95) ? "!" : ci.crossesOne() ? "~" : "";
+    return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]%s", ci.estimate(), ci.lo(), ci.hi(), mark);
   }
 
   static double ratio(List<Row> rows, Row r) {
@@ -52,7 +109,7 @@ final class ReportWriter {
       b.append("| ").append(e.getKey()).append(" |");
       for (String lib : libs) {
         Row r = e.getValue().stream().filter(x -> x.lib().equals(lib)).findFirst().orElse(null);
-        b.append(r == null ? " - |" : String.format(Locale.ROOT, " %.2f |", ratio(rows, r)));
+        b.append(r == null ? " - |" : " " + (r.timeForks().size() > 1 ? cell(interval(rows, r)) : String.format(Locale.ROOT, "%.2f", ratio(rows, r))) + " |");
       }
       b.append('\n');
     }
@@ -63,14 +120,21 @@ final class ReportWriter {
     StringBuilder b = new StringBuilder();
     b.append("Profile `").append(profile).append("`, command: `").append(command).append("`  \n");
     b.append("Machine: ").append(machine).append("  \n");
-    b.append("One thread, JMH SampleTime with `-prof gc`; ops/s = 1 / mean latency. Ratio = ops/s / raw JDBC's.\n\n");
+    b.append(profile.equals("concurrency")
+        ? "Threads as in the operation name (`@8t`: 8 threads), JMH Throughput with `-prof gc`; ops/s of the threads together."
+        : "One thread, JMH SampleTime with `-prof gc`; ops/s = 1 / mean latency.");
+    b.append(" Ratio = ops/s / raw JDBC's, with its 95% "
+        + "bootstrap interval over forks and iterations where a cell has more than one fork (`~`: the interval crosses 1.0; "
+        + "`!`: it lies wholly below 0.95). CPU = the benchmark thread's CPU time per operation (client only; the server is "
+        + "another process).\n\n");
     b.append(ratioMatrix(rows)).append('\n');
-    b.append("| operation | library | ops/s | ratio to JDBC | p50 µs | p99 µs | bytes/op | statements/op |\n");
-    b.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+    b.append("| operation | library | forks | ops/s | ratio to JDBC [95%] | p50 µs | p99 µs | CPU µs/op | CPU ratio [95%] | bytes/op | bytes ratio | statements/op |\n");
+    b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (var e : byOp(rows).entrySet()) {
       for (Row r : e.getValue()) {
-        b.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.1f | %.1f | %,.0f | %s |%n", r.op(), r.lib(),
-            r.opsPerSec(), ratio(rows, r), r.p50(), r.p99(), r.allocBytes(), r.statements() < 0 ? "n/a" : r.statements()));
+        b.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %s | %.1f | %.1f | %.1f | %s | %,.0f | %.2f | %s |%n", r.op(), r.lib(),
+            r.timeForks().size(), r.opsPerSec(), cell(interval(rows, r)), r.p50(), r.p99(), r.cpuNsPerOp() / 1000,
+            cell(cpuInterval(rows, r)), r.allocBytes(), bytesRatio(rows, r), r.statements() < 0 ? "n/a" : r.statements()));
       }
     }
     Set<String> libs = new LinkedHashSet<>();
@@ -88,7 +152,19 @@ final class ReportWriter {
           n++;
         }
       }
-      if (n > 0) b.append(String.format(Locale.ROOT, "- %s: %.3f (%d operations)%n", lib, Math.exp(sum / n), n));
+      if (n > 0) {
+        List<List<double[]>[]> pairs = new ArrayList<>();
+        for (Row r : rows) {
+          Row j = jdbc(rows, r);
+          if (r.lib().equals(lib) && common.contains(r.op()) && j != null) {
+            @SuppressWarnings("unchecked")
+            List<double[]>[] p = new List[] {j.timeForks(), r.timeForks()};
+            pairs.add(p);
+          }
+        }
+        Intervals.Interval g = Intervals.geomean(pairs, SEED ^ lib.hashCode());
+        b.append(String.format(Locale.ROOT, "- %s: %.3f [%.3f, %.3f] (%d operations)%n", lib, Math.exp(sum / n), g.lo(), g.hi(), n));
+      }
     }
     return b.toString();
   }

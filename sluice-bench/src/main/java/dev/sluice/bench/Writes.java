@@ -46,7 +46,7 @@ public class Writes {
     pool.close();
   }
 
-  @Benchmark public int insertReturning() { return api.insertReturning(one); }
-  @Benchmark public void batch1000() { api.batchInsert(thousand); }
-  @Benchmark public int nestedCreate() { return api.nestedCreate(1, lines); }
+  @Benchmark public int insertReturning(CpuMeter m) { m.op(); return api.insertReturning(one); }
+  @Benchmark public void batch1000(CpuMeter m) { m.op(); api.batchInsert(thousand); }
+  @Benchmark public int nestedCreate(CpuMeter m) { m.op(); return api.nestedCreate(1, lines); }
 }
