@@ -80,6 +80,31 @@ final class TransactionRunner {
     }
   }
 
+  /**
+   * Runs {@code body} as a savepoint of the external transaction {@code c} is part of (see
+   * {@link ExternalTransactions}): never commits, begins or changes autocommit; closing {@code c}
+   * hands it back to the external manager.
+   */
+  static <R> R joinExternal(Connection c, TransactionOptions options, TransactionCallback<R> body) {
+    Throwable failure = null;
+    try {
+      if (options.beginSql() != null) {
+        throw new IllegalStateException("cannot run a transaction with " + options.beginSql()
+            + " inside a transaction managed outside Sluice (isolation and access mode are set when it begins)");
+      }
+      return new Transaction(c).transaction(body);
+    } catch (RuntimeException | Error t) {
+      failure = t;
+      throw t;
+    } finally {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        cleanupFailed(failure, "returning the connection", e);
+      }
+    }
+  }
+
   /** COMMIT; losing the connection during it means the outcome is unknown. */
   static void commit(Connection c) {
     try {
