@@ -32,6 +32,10 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
   }
 
   private Database(DataSource dataSource, HikariDataSource ownedPool, ExternalTransactions external) {
+    this(dataSource, ownedPool, external, null);
+  }
+
+  private Database(DataSource dataSource, HikariDataSource ownedPool, ExternalTransactions external, StatementObserver observer) {
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
     this.external = external;
@@ -45,7 +49,7 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
       public void release(Connection c) throws SQLException {
         c.close();
       }
-    });
+    }, observer);
   }
 
   /**
@@ -98,6 +102,19 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
    */
   public static Database of(DataSource dataSource, ExternalTransactions external) {
     return new Database(dataSource, null, java.util.Objects.requireNonNull(external, "external"));
+  }
+
+  /**
+   * This database (same pool, same external transactions) with every statement reported to
+   * {@code observer}, in transactions and tenant scopes too. Closing either closes the pool when
+   * {@link #connect} created it.
+   */
+  public Database observedBy(StatementObserver observer) {
+    return new Database(dataSource, ownedPool, external, java.util.Objects.requireNonNull(observer, "observer"));
+  }
+
+  StatementObserver observer() {
+    return executor.observer();
   }
 
   /** True when {@link #transaction} would join a transaction managed outside Sluice (see {@link #of(DataSource, ExternalTransactions)}). */
@@ -157,8 +174,8 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
 
   /** Runs {@code body} in a transaction with the given isolation level / access mode; see {@link #transaction(TransactionCallback)}. */
   public <R> R transaction(TransactionOptions options, TransactionCallback<R> body) {
-    if (inExternalTransaction()) return TransactionRunner.joinExternal(borrow(), options, body);
-    return TransactionRunner.run(borrow(), options, body);
+    if (inExternalTransaction()) return TransactionRunner.joinExternal(borrow(), options, body, observer());
+    return TransactionRunner.run(borrow(), options, body, observer());
   }
 
   /** {@link #transaction(TransactionCallback)} for a body with no result. */

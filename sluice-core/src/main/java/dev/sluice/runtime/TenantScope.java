@@ -39,7 +39,7 @@ public final class TenantScope implements QueryFactory, BulkWrites {
   TenantScope(Database db, TenantContext context) {
     this.db = db;
     this.context = context;
-    this.cursors = new JdbcExecutor(new CursorConnections());
+    this.cursors = new JdbcExecutor(new CursorConnections(), db.observer());
     this.executor = new QueryExecutor() {
       @Override
       public <R> List<R> query(Rendered sql, RowReader<R> reader) {
