@@ -8,7 +8,7 @@ package dev.sluice.runtime;
  */
 @FunctionalInterface
 public interface StatementObserver {
-  /** {@code sql} (placeholders, no values) is about to run; the returned handle is told how it ended. */
+  /** {@code sql} (placeholders, no values) is about to run; the returned handle (null: not observed) is told how it ended. */
   Handle start(String sql);
 
   /** One statement's outcome. */

@@ -4,6 +4,7 @@ import dev.sluice.kit.migrate.Migrator;
 import dev.sluice.kit.migrate.MigratorOptions;
 import dev.sluice.runtime.Database;
 import dev.sluice.runtime.PgUrl;
+import dev.sluice.runtime.StatementObserver;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -27,7 +28,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 @AutoConfiguration(
     afterName = {
         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"},
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration"},
     beforeName = {
         "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration",
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration"})
@@ -40,14 +42,31 @@ public class SluiceAutoConfiguration {
    * The Database: {@link Database#of(DataSource, dev.sluice.runtime.ExternalTransactions)} over a
    * {@link TransactionAwareDataSourceProxy}, so inside {@code @Transactional} or a
    * {@code TransactionTemplate} statements run on the transaction's connection and
-   * {@code db.transaction(...)} becomes a savepoint in it. Created after migrations ran.
+   * {@code db.transaction(...)} becomes a savepoint in it. Statements are reported to the
+   * {@link StatementObserver} bean when there is one (a Micrometer {@code ObservationRegistry} gives one).
+   * Created after migrations ran.
    */
   @Bean
   @ConditionalOnMissingBean
-  public Database sluiceDatabase(DataSource dataSource, ObjectProvider<SluiceMigrationInitializer> migrations) {
+  public Database sluiceDatabase(DataSource dataSource, ObjectProvider<SluiceMigrationInitializer> migrations,
+      ObjectProvider<StatementObserver> observer) {
     migrations.ifAvailable(m -> {}); // migrate first
     DataSource target = dataSource instanceof TransactionAwareDataSourceProxy p ? p.getTargetDataSource() : dataSource;
-    return Database.of(new TransactionAwareDataSourceProxy(target), new SpringTransactions(target));
+    Database db = Database.of(new TransactionAwareDataSourceProxy(target), new SpringTransactions(target));
+    StatementObserver o = observer.getIfUnique();
+    return o == null ? db : db.observedBy(o);
+  }
+
+  /** Micrometer Observations per statement, when the application has an ObservationRegistry. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+  static class ObservationConfiguration {
+    @Bean
+    @ConditionalOnMissingBean(StatementObserver.class)
+    @ConditionalOnBean(io.micrometer.observation.ObservationRegistry.class)
+    StatementObserver sluiceStatementObserver(io.micrometer.observation.ObservationRegistry registry) {
+      return new ObservationStatementObserver(registry);
+    }
   }
 
   /** Migrating on startup; off with {@code sluice.migrate.enabled=false}. */
