@@ -94,6 +94,12 @@ public class SluiceAutoConfiguration {
       return new DependsOnMigrationsPostProcessor("jakarta.persistence.EntityManagerFactory");
     }
 
+    /** Makes every JdbcTemplate wait for the migrations (as Flyway's auto-configuration does). */
+    @Bean
+    static BeanFactoryPostProcessor sluiceJdbcOperationsDependsOnMigrations() {
+      return new DependsOnMigrationsPostProcessor("org.springframework.jdbc.core.JdbcOperations");
+    }
+
     private static DataSource ownerDataSource(SluiceProperties.Migrate m) {
       PgUrl url = PgUrl.parse(m.getUrl());
       String user = m.getUser() != null ? m.getUser() : url.user();

@@ -54,6 +54,12 @@ class SluiceAutoConfigurationTest {
   }
 
   @Test
+  void jdbcTemplateIsCreatedOnlyAfterTheMigrations() {
+    runner("dependson").run(ctx -> assertThat(ctx.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn())
+        .contains(DependsOnMigrationsPostProcessor.INITIALIZER));
+  }
+
+  @Test
   void migrateDisabledLeavesTheSchemaAlone() {
     runner("disabled").withPropertyValues("sluice.migrate.enabled=false").run(ctx -> {
       assertThat(ctx).hasSingleBean(Database.class).doesNotHaveBean(Migrator.class);
