@@ -34,17 +34,19 @@ class SluiceObservabilityTest {
         .withBean(ObservationRegistry.class, () -> registry)
         .run(ctx -> {
           Database db = ctx.getBean(Database.class);
-          db.executor().execute(Sql.raw("insert into notes(body) values ('observed')").render());
+          ObservationStatementObserver.named("notes.add",
+              () -> db.executor().execute(Sql.raw("insert into notes(body) values ('observed')").render()));
           assertThatThrownBy(() -> db.executor().execute(Sql.raw("select * from no_such_table").render()));
         });
     TestObservationRegistryAssert.assertThat(registry)
         .hasObservationWithNameEqualTo("sluice.statement").that()
         .hasLowCardinalityKeyValue("db.operation", "INSERT")
         .hasLowCardinalityKeyValue("db.table", "notes")
+        .hasLowCardinalityKeyValue("db.statement.name", "notes.add")
         .hasHighCardinalityKeyValue("db.statement", "insert into notes(body) values ('observed')")
         .hasBeenStopped();
     TestObservationRegistryAssert.assertThat(registry).hasAnObservation(o -> o.hasNameEqualTo("sluice.statement")
-        .hasLowCardinalityKeyValue("db.table", "no_such_table").hasError());
+        .hasLowCardinalityKeyValue("db.table", "no_such_table").hasLowCardinalityKeyValue("db.statement.name", "none").hasError());
   }
 
   @Test
