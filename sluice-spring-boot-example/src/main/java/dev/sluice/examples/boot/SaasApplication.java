@@ -2,6 +2,7 @@ package dev.sluice.examples.boot;
 
 import static dev.sluice.examples.saas.Projects.PROJECTS;
 
+import dev.sluice.runtime.DataAccessException;
 import dev.sluice.runtime.TenantContext;
 import dev.sluice.spring.boot.CurrentTenant;
 import dev.sluice.spring.boot.TenantContextResolver;
@@ -10,6 +11,10 @@ import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,8 +38,22 @@ public class SaasApplication {
       String user = request.getHeader("X-User-Id");
       String team = request.getHeader("X-Team-Id");
       if (user == null || team == null) return null;
-      return TenantContext.builder().userId(UUID.fromString(user)).tenantId(UUID.fromString(team)).build();
+      try {
+        return TenantContext.builder().userId(UUID.fromString(user)).tenantId(UUID.fromString(team)).build();
+      } catch (IllegalArgumentException notAUuid) {
+        return null;
+      }
     };
+  }
+
+  /** Row-level security refusing a write (SQLSTATE 42501) is the client's fault: 403, not 500. */
+  @RestControllerAdvice
+  static class Errors {
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<String> refused(DataAccessException e) {
+      if ("42501".equals(e.sqlState())) return ResponseEntity.status(HttpStatus.FORBIDDEN).body("not allowed for this team");
+      throw e;
+    }
   }
 
   /** A project as the API shows it. */

@@ -86,13 +86,14 @@ class SaasApplicationHttpTest {
     // Alice claiming team B: the membership policy shows her nothing there
     assertThat(send("GET", "/api/projects", ALICE, TEAM_B, null).body()).isEqualTo("[]");
     // and she cannot create a project in it
-    assertThat(send("POST", "/api/projects", ALICE, TEAM_B, "{\"name\":\"Intrusion\",\"slug\":\"intrusion\"}").statusCode()).isEqualTo(500);
+    assertThat(send("POST", "/api/projects", ALICE, TEAM_B, "{\"name\":\"Intrusion\",\"slug\":\"intrusion\"}").statusCode()).isEqualTo(403);
     assertThat(send("GET", "/api/projects", BOB, TEAM_B, null).body()).doesNotContain("Intrusion");
   }
 
   @Test
   void aRequestWithoutPrincipalHeadersIsUnauthorized() throws Exception {
     assertThat(send("GET", "/api/projects", null, null, null).statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/api/projects", "not-a-uuid", TEAM_A, null).statusCode()).isEqualTo(401);
   }
 
   @Test
