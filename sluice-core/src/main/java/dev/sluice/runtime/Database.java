@@ -25,10 +25,20 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
   private final DataSource dataSource;
   private final HikariDataSource ownedPool;
   private final JdbcExecutor executor;
+  private final ExternalTransactions external;
 
   private Database(DataSource dataSource, HikariDataSource ownedPool) {
+    this(dataSource, ownedPool, null);
+  }
+
+  private Database(DataSource dataSource, HikariDataSource ownedPool, ExternalTransactions external) {
+    this(dataSource, ownedPool, external, null);
+  }
+
+  private Database(DataSource dataSource, HikariDataSource ownedPool, ExternalTransactions external, StatementObserver observer) {
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
+    this.external = external;
     this.executor = new JdbcExecutor(new JdbcExecutor.ConnectionSource() {
       @Override
       public Connection acquire() throws SQLException {
@@ -39,7 +49,7 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
       public void release(Connection c) throws SQLException {
         c.close();
       }
-    });
+    }, observer);
   }
 
   /**
@@ -79,6 +89,37 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
    */
   public static Database of(DataSource dataSource) {
     return new Database(dataSource, null);
+  }
+
+  /**
+   * Uses an existing DataSource (not closed by {@link #close()}) whose connections may belong to
+   * transactions managed outside Sluice: while {@code external} reports one on the calling thread,
+   * statements run in it, and {@link #transaction} runs its body as a savepoint inside it (a failure
+   * rolls back to the savepoint and is rethrown; the external manager commits or rolls back the
+   * whole); isolation and access mode cannot be changed there and are refused. A {@link TenantScope}
+   * restores the role and claims it found when its body ends. Outside such a transaction this is
+   * {@link #of(DataSource)}.
+   */
+  public static Database of(DataSource dataSource, ExternalTransactions external) {
+    return new Database(dataSource, null, java.util.Objects.requireNonNull(external, "external"));
+  }
+
+  /**
+   * This database (same pool, same external transactions) with every statement reported to
+   * {@code observer}, in transactions and tenant scopes too. Closing either closes the pool when
+   * {@link #connect} created it.
+   */
+  public Database observedBy(StatementObserver observer) {
+    return new Database(dataSource, ownedPool, external, java.util.Objects.requireNonNull(observer, "observer"));
+  }
+
+  StatementObserver observer() {
+    return executor.observer();
+  }
+
+  /** True when {@link #transaction} would join a transaction managed outside Sluice (see {@link #of(DataSource, ExternalTransactions)}). */
+  public boolean inExternalTransaction() {
+    return external != null && external.inTransaction();
   }
 
   /** Sets the JDBC URL and credentials from a libpq-style or JDBC URL. */
@@ -133,7 +174,8 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
 
   /** Runs {@code body} in a transaction with the given isolation level / access mode; see {@link #transaction(TransactionCallback)}. */
   public <R> R transaction(TransactionOptions options, TransactionCallback<R> body) {
-    return TransactionRunner.run(borrow(), options, body);
+    if (inExternalTransaction()) return TransactionRunner.joinExternal(borrow(), options, body, observer());
+    return TransactionRunner.run(borrow(), options, body, observer());
   }
 
   /** {@link #transaction(TransactionCallback)} for a body with no result. */

@@ -41,9 +41,20 @@ final class JdbcExecutor implements QueryExecutor {
   }
 
   private final ConnectionSource connections;
+  /** Null when nobody observes: the hot path then pays one null check. */
+  private final StatementObserver observer;
 
   JdbcExecutor(ConnectionSource connections) {
+    this(connections, null);
+  }
+
+  JdbcExecutor(ConnectionSource connections, StatementObserver observer) {
     this.connections = connections;
+    this.observer = observer;
+  }
+
+  StatementObserver observer() {
+    return observer;
   }
 
   @Override
@@ -81,6 +92,7 @@ final class JdbcExecutor implements QueryExecutor {
    */
   private <R> R onStatement(Rendered sql, StatementWork<R> work, java.util.function.ToIntFunction<R> rows) {
     long start = System.nanoTime();
+    StatementObserver.Handle observed = observer == null ? null : observer.start(sql.sql());
     Connection c = null;
     try {
       checkNoPlaceholders(sql);
@@ -88,12 +100,19 @@ final class JdbcExecutor implements QueryExecutor {
       try (PreparedStatement ps = c.prepareStatement(sql.sql())) {
         sql.bindTo(ps);
         R result = work.run(ps);
-        log(sql, start, rows.applyAsInt(result));
+        int n = rows.applyAsInt(result);
+        log(sql, start, n);
+        if (observed != null) observed.success(n);
         return result;
       }
     } catch (SQLException e) {
       logFailure(sql, start, e);
-      throw failed(DataAccessException.of(sql.sql(), e));
+      DataAccessException d = failed(DataAccessException.of(sql.sql(), e));
+      if (observed != null) observed.failure(d);
+      throw d;
+    } catch (RuntimeException | Error e) {
+      if (observed != null) observed.failure(e);
+      throw e;
     } finally {
       release(c);
     }
@@ -108,19 +127,23 @@ final class JdbcExecutor implements QueryExecutor {
   @Override
   public <R> Cursor<R> cursor(Rendered sql, RowReader<R> reader, int fetchSize) {
     long start = System.nanoTime();
+    StatementObserver.Handle observed = observer == null ? null : observer.start(sql.sql());
     Connection c = null;
     try {
       checkNoPlaceholders(sql);
       c = connections.acquire();
       Cursor<R> cursor = JdbcCursor.open(c, connections, sql, reader, fetchSize);
       log(sql, start, -1);
+      if (observed != null) observed.success(-1);
       return cursor;
     } catch (SQLException e) {
       logFailure(sql, start, e);
       DataAccessException d = failed(DataAccessException.of(sql.sql(), e));
+      if (observed != null) observed.failure(d);
       release(c, d);
       throw d;
     } catch (RuntimeException e) {
+      if (observed != null) observed.failure(e);
       release(c);
       throw e;
     }
@@ -155,6 +178,7 @@ final class JdbcExecutor implements QueryExecutor {
         int end = i;
         while (end < statements.size() && statements.get(end).sql().equals(shape)) end++;
         long runStart = System.nanoTime();
+        StatementObserver.Handle observed = observer == null ? null : observer.start(shape);
         try (PreparedStatement ps = c.prepareStatement(shape)) {
           for (int k = i; k < end; k++) {
             current = statements.get(k);
@@ -164,6 +188,10 @@ final class JdbcExecutor implements QueryExecutor {
           current = statements.get(i);
           int[] run = ps.executeBatch();
           System.arraycopy(run, 0, counts, i, run.length);
+          if (observed != null) observed.success(end - i);
+        } catch (SQLException | RuntimeException e) {
+          if (observed != null) observed.failure(e);
+          throw e;
         }
         if (SQL_LOG.isDebugEnabled()) {
           SQL_LOG.debug("{} ms, batch of {}: {}", millis(runStart), end - i, shape);

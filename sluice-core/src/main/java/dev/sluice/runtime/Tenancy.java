@@ -52,6 +52,34 @@ public final class Tenancy {
     }
   }
 
+  private static final String[] SETTINGS = {"role", "request.jwt.claims", "app.user_id", "app.tenant_id", "app.roles"};
+
+  /** The role and claims now in force on {@code c} (for {@link #restore}). */
+  static String[] current(Connection c) {
+    String sql = "select current_setting('role'), current_setting('request.jwt.claims', true),"
+        + " current_setting('app.user_id', true), current_setting('app.tenant_id', true), current_setting('app.roles', true)";
+    try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      String[] out = new String[SETTINGS.length];
+      for (int i = 0; i < out.length; i++) out[i] = rs.getString(i + 1) == null ? "" : rs.getString(i + 1);
+      return out;
+    } catch (SQLException e) {
+      throw DataAccessException.of(sql, e);
+    }
+  }
+
+  /** Sets the role and claims back to {@code previous} ({@link #current}), transaction-locally. */
+  static void restore(Connection c, String[] previous) {
+    StringBuilder sql = new StringBuilder("select ");
+    for (int i = 0; i < SETTINGS.length; i++) sql.append(i == 0 ? "" : ", ").append("set_config('").append(SETTINGS[i]).append("', ?, true)");
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < previous.length; i++) ps.setString(i + 1, previous[i]);
+      ps.executeQuery().close();
+    } catch (SQLException e) {
+      throw DataAccessException.of(sql.toString(), e);
+    }
+  }
+
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Tenancy.class);
   /** Data sources whose login role was checked (once each, see {@link #checkLoginRole}). */
   private static final java.util.Set<Object> CHECKED_LOGINS =

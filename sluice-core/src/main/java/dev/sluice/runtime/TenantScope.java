@@ -39,7 +39,7 @@ public final class TenantScope implements QueryFactory, BulkWrites {
   TenantScope(Database db, TenantContext context) {
     this.db = db;
     this.context = context;
-    this.cursors = new JdbcExecutor(new CursorConnections());
+    this.cursors = new JdbcExecutor(new CursorConnections(), db.observer());
     this.executor = new QueryExecutor() {
       @Override
       public <R> List<R> query(Rendered sql, RowReader<R> reader) {
@@ -82,8 +82,12 @@ public final class TenantScope implements QueryFactory, BulkWrites {
   public <R> R transaction(TransactionOptions options, TransactionCallback<R> body) {
     return db.transaction(options, tx -> {
       Tenancy.checkLoginRole(db.dataSource(), tx.connection());
+      // inside an external transaction the savepoint's SET LOCALs would outlive it: put back what was there
+      String[] previous = db.inExternalTransaction() ? Tenancy.current(tx.connection()) : null;
       Tenancy.apply(tx.connection(), context);
-      return body.run(tx);
+      R result = body.run(tx);
+      if (previous != null) Tenancy.restore(tx.connection(), previous);
+      return result;
     });
   }
 

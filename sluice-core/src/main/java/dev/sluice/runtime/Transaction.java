@@ -35,6 +35,10 @@ public final class Transaction implements QueryFactory, BulkWrites {
   }
 
   Transaction(Connection connection) {
+    this(connection, null);
+  }
+
+  Transaction(Connection connection, StatementObserver observer) {
     this.connection = connection;
     this.executor = new JdbcExecutor(new JdbcExecutor.ConnectionSource() {
       @Override
@@ -56,7 +60,7 @@ public final class Transaction implements QueryFactory, BulkWrites {
       public boolean pooled() {
         return false;
       }
-    });
+    }, observer);
   }
 
   /** Remembers the first failed statement of the current scope: it dooms the scope. */

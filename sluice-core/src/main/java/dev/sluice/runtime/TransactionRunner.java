@@ -22,7 +22,7 @@ import java.sql.Statement;
 final class TransactionRunner {
   private TransactionRunner() {}
 
-  static <R> R run(Connection c, TransactionOptions options, TransactionCallback<R> body) {
+  static <R> R run(Connection c, TransactionOptions options, TransactionCallback<R> body, StatementObserver observer) {
     Throwable failure = null;
     boolean restoreAutoCommit = false;
     try {
@@ -40,7 +40,7 @@ final class TransactionRunner {
       } catch (SQLException e) {
         throw DataAccessException.of(set == null ? "BEGIN" : set, e);
       }
-      Transaction tx = new Transaction(c);
+      Transaction tx = new Transaction(c, observer);
       R result;
       try {
         result = body.run(tx);
@@ -72,6 +72,31 @@ final class TransactionRunner {
           cleanupFailed(failure, "restoring autocommit", e);
         }
       }
+      try {
+        c.close();
+      } catch (SQLException e) {
+        cleanupFailed(failure, "returning the connection", e);
+      }
+    }
+  }
+
+  /**
+   * Runs {@code body} as a savepoint of the external transaction {@code c} is part of (see
+   * {@link ExternalTransactions}): never commits, begins or changes autocommit; closing {@code c}
+   * hands it back to the external manager.
+   */
+  static <R> R joinExternal(Connection c, TransactionOptions options, TransactionCallback<R> body, StatementObserver observer) {
+    Throwable failure = null;
+    try {
+      if (options.beginSql() != null) {
+        throw new IllegalStateException("cannot run a transaction with " + options.beginSql()
+            + " inside a transaction managed outside Sluice (isolation and access mode are set when it begins)");
+      }
+      return new Transaction(c, observer).transaction(body);
+    } catch (RuntimeException | Error t) {
+      failure = t;
+      throw t;
+    } finally {
       try {
         c.close();
       } catch (SQLException e) {
