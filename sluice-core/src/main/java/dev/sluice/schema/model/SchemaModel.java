@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param functions functions and procedures (one per signature)
  * @param triggers triggers on tables and views
  * @param compositeTypes composite (row) types
+ * @param schemaComments {@code COMMENT ON SCHEMA} of the schemas in {@code schemas}, by schema name
  */
 public record SchemaModel(
     List<String> schemas,
@@ -32,11 +33,21 @@ public record SchemaModel(
     List<GrantModel> grants,
     List<FunctionModel> functions,
     List<TriggerModel> triggers,
-    List<CompositeTypeModel> compositeTypes) {
+    List<CompositeTypeModel> compositeTypes,
+    java.util.Map<String, String> schemaComments) {
 
   /** The model of a database with nothing in it. */
   public static final SchemaModel EMPTY =
-      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null);
+      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+  /** A model without schema comments. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
+      List<CompositeTypeModel> compositeTypes) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
+        null);
+  }
 
   /** A model without functions, triggers and composite types (the shape before they were modelled). */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
@@ -72,18 +83,37 @@ public record SchemaModel(
     functions = Models.sorted(functions, FunctionModel::signature);
     triggers = Models.sorted(triggers, t -> t.schema() + "." + t.table() + "." + t.name());
     compositeTypes = Models.sorted(compositeTypes, c -> c.schema() + "." + c.name());
+    schemaComments = schemaComments == null ? java.util.Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(schemaComments));
+    for (String s : schemaComments.keySet()) {
+      if (!schemas.contains(s)) {
+        throw new IllegalArgumentException("schema " + s + " has a comment but is not one of the model's schemas " + schemas);
+      }
+    }
+  }
+
+  /** This model with other domains and tables (everything else kept). */
+  public SchemaModel withDomainsAndTables(List<DomainModel> newDomains, List<TableModel> newTables) {
+    return new SchemaModel(schemas, extensions, roles, enums, newDomains, sequences, newTables, views, grants, functions,
+        triggers, compositeTypes, schemaComments);
+  }
+
+  /** This model with other schema comments (everything else kept). */
+  public SchemaModel withSchemaComments(java.util.Map<String, String> comments) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, comments);
   }
 
   /** This model with other functions and triggers (everything else kept). */
   public SchemaModel withObjects(List<FunctionModel> functions, List<TriggerModel> triggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes);
+        compositeTypes, schemaComments);
   }
 
   /** This model with other composite types (everything else kept). */
   public SchemaModel withCompositeTypes(List<CompositeTypeModel> compositeTypes) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes);
+        compositeTypes, schemaComments);
   }
 
   /** The composite type {@code schema.name}, if the model has it. */
