@@ -88,7 +88,7 @@ public final class Differ {
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(options, "options");
     Renames.Result renamed = Renames.apply(from, to, options.renames());
-    List<Change> plan = new SchemaDiff(MemberComments.strip(renamed.from()), MemberComments.strip(to), options,
+    List<Change> plan = new SchemaDiff(MemberComments.strip(ExtensionMoves.apply(renamed.from(), to)), MemberComments.strip(to), options,
         renamed.changes()).run();
     List<Change> comments = MemberComments.changes(renamed.from(), to, plan);
     if (comments.isEmpty()) return plan;

@@ -21,6 +21,7 @@ import dev.sluice.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -188,14 +189,18 @@ final class Renames {
     List<TableModel> tables = m.tables().stream().map(t -> table(t, s.apply(t.schema()), t.name(),
         t.columns().stream().map(c -> withType(c, type.apply(c.type()))).toList(), t.primaryKey(),
         t.foreignKeys().stream().map(fk -> new ForeignKeyModel(fk.name(), fk.columns(), s.apply(fk.refSchema()), fk.refTable(),
-            fk.refColumns(), fk.onDelete(), fk.onUpdate(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid())).toList(),
+            fk.refColumns(), fk.onDelete(), fk.onUpdate(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(),
+            fk.comment())).toList(),
         t.uniques(), t.exclusions(), t.indexes(), t.partitioning())).toList();
+    Map<String, String> schemaComments = new java.util.HashMap<>();
+    m.schemaComments().forEach((k, v) -> schemaComments.put(s.apply(k), v));
     return new SchemaModel(schemas,
-        m.extensions().stream().map(e -> new ExtensionModel(e.name(), e.schema() == null ? null : s.apply(e.schema()))).toList(),
+        m.extensions().stream().map(e -> new ExtensionModel(e.name(), e.schema() == null ? null : s.apply(e.schema()), e.version()))
+            .toList(),
         m.roles(),
         m.enums().stream().map(e -> new EnumModel(s.apply(e.schema()), e.name(), e.values(), e.comment())).toList(),
         m.domains().stream().map(d -> new DomainModel(s.apply(d.schema()), d.name(), type.apply(d.baseType()), d.notNull(),
-            d.defaultExpr(), d.checks(), d.comment())).toList(),
+            d.defaultExpr(), d.checks(), d.comment(), d.collation())).toList(),
         m.sequences().stream().map(q -> new SequenceModel(s.apply(q.schema()), q.name(), q.dataType(), q.options(), q.comment())).toList(),
         tables,
         m.views().stream().map(v -> new ViewModel(s.apply(v.schema()), v.name(), v.query(), v.materialized(), v.securityInvoker(),
@@ -207,14 +212,14 @@ final class Renames {
             .toList(),
         m.compositeTypes().stream().map(c -> new CompositeTypeModel(s.apply(c.schema()), c.name(), c.attributes().stream()
             .map(at -> new CompositeTypeModel.Attribute(at.name(), type.apply(at.type()), at.collation())).toList(), c.comment()))
-            .toList());
+            .toList()).withSchemaComments(schemaComments);
   }
 
   private static SchemaModel renameTable(SchemaModel m, String schema, String from, String to) {
     SchemaModel r = mapTables(m, t -> {
       List<ForeignKeyModel> fks = t.foreignKeys().stream().map(fk -> fk.refSchema().equals(schema) && fk.refTable().equals(from)
           ? new ForeignKeyModel(fk.name(), fk.columns(), fk.refSchema(), to, fk.refColumns(), fk.onDelete(), fk.onUpdate(),
-              fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid())
+              fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(), fk.comment())
           : fk).toList();
       String name = t.schema().equals(schema) && t.name().equals(from) ? to : t.name();
       return table(t, t.schema(), name, t.columns(), t.primaryKey(), fks, t.uniques(), t.exclusions(), t.indexes(), t.partitioning());
@@ -249,7 +254,8 @@ final class Renames {
         t.primaryKey(), t.foreignKeys(), t.uniques(), t.exclusions(), t.indexes(), t.partitioning()));
     return new SchemaModel(r.schemas(), r.extensions(), r.roles(), r.enums(),
         r.domains().stream().map(d -> sameType(d.baseType(), oldType) ? new DomainModel(d.schema(), d.name(),
-            newType + d.baseType().substring(oldType.length()), d.notNull(), d.defaultExpr(), d.checks(), d.comment()) : d).toList(),
+            newType + d.baseType().substring(oldType.length()), d.notNull(), d.defaultExpr(), d.checks(), d.comment(),
+            d.collation()) : d).toList(),
         r.sequences(), r.tables(), r.views(), r.grants(),
         r.compositeTypes().stream().map(c -> new CompositeTypeModel(c.schema(), c.name(), c.attributes().stream()
             .map(at -> sameType(at.type(), oldType) ? new CompositeTypeModel.Attribute(at.name(),
@@ -274,7 +280,7 @@ final class Renames {
         if (!self && !refs) return fk;
         return new ForeignKeyModel(fk.name(), self ? fk.columns().stream().map(n).toList() : fk.columns(), fk.refSchema(),
             fk.refTable(), refs ? fk.refColumns().stream().map(n).toList() : fk.refColumns(), fk.onDelete(), fk.onUpdate(),
-            fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid());
+            fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(), fk.comment());
       }).toList();
       if (!self) {
         return table(t, t.schema(), t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.exclusions(), t.indexes(),
@@ -283,12 +289,12 @@ final class Renames {
       List<ColumnModel> cols = t.columns().stream().map(c -> c.name().equals(from) ? new ColumnModel(to, c.type(), c.notNull(),
           c.defaultExpr(), c.identity(), c.generatedExpr(), c.collation(), c.comment()) : c).toList();
       PrimaryKeyModel pk = t.primaryKey() == null ? null
-          : new PrimaryKeyModel(t.primaryKey().name(), t.primaryKey().columns().stream().map(n).toList());
+          : new PrimaryKeyModel(t.primaryKey().name(), t.primaryKey().columns().stream().map(n).toList(), t.primaryKey().comment());
       List<UniqueModel> us = t.uniques().stream().map(u -> new UniqueModel(u.name(), u.columns().stream().map(n).toList(),
-          u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred())).toList();
+          u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred(), u.comment())).toList();
       List<ExclusionModel> xs = t.exclusions().stream().map(x -> new ExclusionModel(x.name(), x.method(),
           x.elements().stream().map(e -> new ExclusionModel.Element(n.apply(e.expression()), e.opclass(), e.operator())).toList(),
-          x.where(), x.deferrable(), x.initiallyDeferred())).toList();
+          x.where(), x.deferrable(), x.initiallyDeferred(), x.comment())).toList();
       List<IndexModel> is = t.indexes().stream().map(i -> new IndexModel(i.name(), i.unique(), i.method(),
           i.elements().stream().map(e -> e.isExpression() ? e : new IndexModel.IndexElement(n.apply(e.expression()), false,
               e.collation(), e.opclass(), e.descending(), e.nullsFirst())).toList(),
@@ -300,7 +306,7 @@ final class Renames {
     });
   }
 
-  private static ColumnModel withType(ColumnModel c, String type) {
+  static ColumnModel withType(ColumnModel c, String type) {
     return Objects.equals(c.type(), type) ? c
         : new ColumnModel(c.name(), type, c.notNull(), c.defaultExpr(), c.identity(), c.generatedExpr(), c.collation(), c.comment());
   }

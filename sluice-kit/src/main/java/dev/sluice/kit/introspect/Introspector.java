@@ -88,8 +88,13 @@ import java.util.TreeSet;
  *   <li>Views: {@code pg_get_viewdef(oid, true)} with surrounding whitespace and the trailing semicolon
  *       removed; plain views have {@code withData = false}; materialized views
  *       {@code withData = relispopulated}.</li>
- *   <li>Extensions: every extension except {@code plpgsql}; the schema is null when it is
- *       {@code public} (the default the DSL writes).</li>
+ *   <li>Extensions: every extension except {@code plpgsql}, with its installed version
+ *       ({@code extversion}); the schema is null when it is {@code public} (the default the DSL
+ *       writes). What an extension installs (its types, functions, operators) is never read.</li>
+ *   <li>Comments: on tables, columns, indexes, views, sequences, enums, domains, composite types,
+ *       constraints (of tables and domains), policies and the created schemas; {@code public}'s own
+ *       comment is not read.</li>
+ *   <li>Domains: a collation is read only when it differs from the base type's.</li>
  *   <li>Roles: only roles named by a policy or grant of the read schemas, never {@code pg_*} roles nor
  *       the connected user; {@code memberOf} lists the roles each is a member of.</li>
  *   <li>Grants: privileges on tables, views, materialized views, sequences and schemas granted to
@@ -107,7 +112,7 @@ import java.util.TreeSet;
  * {@code CompositeTypeCatalog} and {@code TableOptionsCatalog}.
  *
  * <p>Not modelled (and so not read): table inheritance, column-level grants, WITH GRANT OPTION,
- * aggregates, foreign tables, domain collations, statistics objects, tablespaces, options of
+ * aggregates, foreign tables, statistics objects, tablespaces, options of
  * partitions, constraints or indexes that exist only on a partition.
  */
 public final class Introspector {
