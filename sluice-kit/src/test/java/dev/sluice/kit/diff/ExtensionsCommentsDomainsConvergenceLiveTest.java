@@ -270,6 +270,36 @@ class ExtensionsCommentsDomainsConvergenceLiveTest {
           .upNot("COMMENT ON CONSTRAINT items_code_uq")
           .build());
     }
+    // comments on every other kind change in place too: enum, domain, composite type, sequence, view,
+    // materialized view, index, column, table
+    for (String s : List.of("xk_kinds", "xl_kinds_gone")) {
+      java.util.function.Function<String, Object[]> objects = c -> new Object[] {
+          new dev.sluice.schema.model.EnumModel(s, "mood", List.of("ok", "sad"), c),
+          domain(s, null, false, null, c),
+          new dev.sluice.schema.model.CompositeTypeModel(s, "pair", List.of(new dev.sluice.schema.model.CompositeTypeModel.Attribute(
+              "a", "integer", null)), c),
+          new dev.sluice.schema.model.SequenceModel(s, "counter", "bigint", null, c),
+          items(s).column(new ColumnModel("m", s + ".mood", false, null, null, null, null, c)).comment(c)
+              .index(new dev.sluice.schema.model.IndexModel("items_n_idx", false, "btree",
+                  List.of(dev.sluice.schema.model.IndexModel.IndexElement.column("n")), List.of(), null, Map.of(), false, false, c)),
+          new dev.sluice.schema.model.ViewModel(s, "v", "SELECT id, n FROM " + s + ".items", false, false, false, null, false,
+              null, c),
+          new dev.sluice.schema.model.ViewModel(s, "mv", "SELECT id FROM " + s + ".items", true, false, false, null, true, null, c)};
+      boolean gone = s.endsWith("gone");
+      out.add(new B(s)
+          .from(objects.apply("before"))
+          .to(objects.apply(gone ? null : "after it's changed"))
+          .seed("INSERT INTO " + s + ".items VALUES (1, 10, 'ok')")
+          .expect("SELECT count(*) FROM " + s + ".items", "1")
+          // created before the row and never refreshed: the materialized view was not re-created
+          .expect("SELECT count(*) FROM " + s + ".mv", "0")
+          .up("COMMENT ON TYPE " + s + ".mood IS " + (gone ? "NULL" : "'after it''s changed'"), "COMMENT ON DOMAIN " + s + ".code",
+              "COMMENT ON TYPE " + s + ".pair", "COMMENT ON SEQUENCE " + s + ".counter", "COMMENT ON VIEW " + s + ".v",
+              "COMMENT ON MATERIALIZED VIEW " + s + ".mv", "COMMENT ON INDEX " + s + ".items_n_idx",
+              "COMMENT ON COLUMN " + s + ".items.m", "COMMENT ON TABLE " + s + ".items")
+          .upNot("DROP", "CREATE")
+          .build());
+    }
     return out;
   }
 
