@@ -113,6 +113,10 @@ final class Renames {
     // functions and triggers are carried over from the original model with the renames applied
     m = Kinds.carry(m, from, s -> schemaRenames.getOrDefault(s, s),
         (s, r) -> relationRenames.getOrDefault(s + "." + r, r));
+    // and so are the schema comments (the model steps above rebuild the model without them)
+    Map<String, String> schemaComments = new java.util.HashMap<>();
+    from.schemaComments().forEach((k, v) -> schemaComments.put(schemaRenames.getOrDefault(k, k), v));
+    m = m.withSchemaComments(schemaComments);
     return new Result(m, out);
   }
 
@@ -192,8 +196,6 @@ final class Renames {
             fk.refColumns(), fk.onDelete(), fk.onUpdate(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(),
             fk.comment())).toList(),
         t.uniques(), t.exclusions(), t.indexes(), t.partitioning())).toList();
-    Map<String, String> schemaComments = new java.util.HashMap<>();
-    m.schemaComments().forEach((k, v) -> schemaComments.put(s.apply(k), v));
     return new SchemaModel(schemas,
         m.extensions().stream().map(e -> new ExtensionModel(e.name(), e.schema() == null ? null : s.apply(e.schema()), e.version()))
             .toList(),
@@ -212,7 +214,7 @@ final class Renames {
             .toList(),
         m.compositeTypes().stream().map(c -> new CompositeTypeModel(s.apply(c.schema()), c.name(), c.attributes().stream()
             .map(at -> new CompositeTypeModel.Attribute(at.name(), type.apply(at.type()), at.collation())).toList(), c.comment()))
-            .toList()).withSchemaComments(schemaComments);
+            .toList());
   }
 
   private static SchemaModel renameTable(SchemaModel m, String schema, String from, String to) {

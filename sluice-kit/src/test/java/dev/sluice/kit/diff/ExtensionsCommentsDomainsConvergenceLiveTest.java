@@ -321,6 +321,23 @@ class ExtensionsCommentsDomainsConvergenceLiveTest {
   }
 
   @Test
+  void commentsFollowRenamedSchemasTablesAndColumns() {
+    SchemaModel a = Tables.schema().schemas("xm_old").add(table("xm_old", "t").notNull("id", "integer").column("n", "integer")
+        .primaryKey(new PrimaryKeyModel("t_pkey", List.of("id"), "key"))
+        .check(new CheckModel("t_n_check", "n > 0", false, "positive"))).build()
+        .withSchemaComments(Map.of("xm_old", "the schema"));
+    SchemaModel b = Tables.schema().schemas("xm_new").add(table("xm_new", "u").notNull("id", "integer").column("m", "integer")
+        .primaryKey(new PrimaryKeyModel("t_pkey", List.of("id"), "key"))
+        .check(new CheckModel("t_n_check", "m > 0", false, "positive"))).build();
+    DiffOptions hints = DiffOptions.renames(List.of(dev.sluice.schema.RenameHint.schema("xm_old", "xm_new"),
+        dev.sluice.schema.RenameHint.table("xm_new", "t", "u"), dev.sluice.schema.RenameHint.column("xm_new", "u", "n", "m")));
+    List<String> sql = DdlRenderer.render(Differ.diff(a, b, hints));
+    assertThat(sql).contains("COMMENT ON SCHEMA xm_new IS NULL").noneMatch(x -> x.startsWith("COMMENT ON CONSTRAINT t_pkey"));
+    assertThat(DdlRenderer.render(Differ.diff(a, b.withSchemaComments(Map.of("xm_new", "the schema")), hints)))
+        .noneMatch(x -> x.startsWith("COMMENT ON SCHEMA"));
+  }
+
+  @Test
   void aDomainCollationChangeIsRefusedWithTheReason() {
     String s = "xi_coll";
     SchemaModel a = Tables.schema().schemas(s).add(domain(s, "C", false, null, null)).build();
