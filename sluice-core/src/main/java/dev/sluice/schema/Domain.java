@@ -19,6 +19,8 @@ public final class Domain<T> {
   private String defaultSql;
   private final List<CheckModel> checks = new ArrayList<>();
   private String comment;
+  private String collation;
+  private final java.util.Map<String, String> checkComments = new java.util.LinkedHashMap<>();
 
   private Domain(String schema, String name, DataType<T> base) {
     dev.sluice.sql.Identifiers.check(name);
@@ -53,6 +55,13 @@ public final class Domain<T> {
   }
   /** COMMENT ON DOMAIN. */
   public Domain<T> comment(String text) { comment = text; return this; }
+  /** COLLATE collation (a collatable base type only); PostgreSQL cannot change it later. */
+  public Domain<T> collate(String collationName) { collation = collationName; return this; }
+  /** COMMENT ON CONSTRAINT constraintName ON DOMAIN: the comment of a check declared with {@link #check}. */
+  public Domain<T> constraintComment(String constraintName, String text) {
+    checkComments.put(constraintName, text);
+    return this;
+  }
 
   /** The type of columns declared with this domain. */
   public DataType<T> dataType() {
@@ -61,6 +70,14 @@ public final class Domain<T> {
 
   /** The model of this domain. */
   public DomainModel toModel() {
-    return new DomainModel(schema, name, base.sqlName(), notNull, defaultSql, checks, comment);
+    List<CheckModel> commented = new ArrayList<>();
+    for (CheckModel c : checks) commented.add(checkComments.containsKey(c.name()) ? c.withComment(checkComments.get(c.name())) : c);
+    for (String n : checkComments.keySet()) {
+      if (checks.stream().noneMatch(c -> c.name().equals(n))) {
+        throw new SchemaDefinitionException(List.of("domain " + name + ": constraintComment names " + n
+            + ", which is not one of its checks"));
+      }
+    }
+    return new DomainModel(schema, name, base.sqlName(), notNull, defaultSql, commented, comment, collation);
   }
 }

@@ -9,14 +9,25 @@ import dev.sluice.sql.Identifiers;
  *
  * @param schema the PostgreSQL schema name
  * @param tablePrefix prepended to every table name declared in this namespace ("" for none)
+ * @param comment {@code COMMENT ON SCHEMA}, or null (listing the namespace in a {@code Schema} sets it)
  */
-public record Namespace(String schema, String tablePrefix) {
+public record Namespace(String schema, String tablePrefix, String comment) {
   /** The {@code public} schema without prefix. */
   public static final Namespace PUBLIC = new Namespace("public", "");
 
   public Namespace {
     Identifiers.check(schema);
     tablePrefix = tablePrefix == null ? "" : tablePrefix;
+  }
+
+  /** A namespace without comment. */
+  public Namespace(String schema, String tablePrefix) {
+    this(schema, tablePrefix, null);
+  }
+
+  /** This namespace with {@code COMMENT ON SCHEMA text}; list it in the {@code Schema} for the comment to be created. */
+  public Namespace comment(String text) {
+    return new Namespace(schema, tablePrefix, text);
   }
 
   /** The schema {@code name}, without prefix. */
@@ -26,7 +37,7 @@ public record Namespace(String schema, String tablePrefix) {
 
   /** This namespace with a table prefix; null or blank means none. */
   public Namespace withPrefix(String prefix) {
-    return new Namespace(schema, prefix == null ? "" : prefix.strip());
+    return new Namespace(schema, prefix == null ? "" : prefix.strip(), comment);
   }
 
   /**

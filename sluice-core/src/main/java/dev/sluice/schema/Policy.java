@@ -17,6 +17,7 @@ public final class Policy {
   private final List<String> roles = new ArrayList<>();
   private String using;
   private String withCheck;
+  private String comment;
 
   Policy(String name) {
     this.name = name;
@@ -68,8 +69,14 @@ public final class Policy {
     return withCheck(Column.inlineUnqualified(c));
   }
 
+  /** COMMENT ON POLICY (set in place; the policy is not re-created when only its comment changes). */
+  public Policy comment(String text) {
+    comment = text;
+    return this;
+  }
+
   PolicyModel toModel() {
-    return new PolicyModel(name, command, permissive, roles, using, withCheck);
+    return new PolicyModel(name, command, permissive, roles, using, withCheck, comment);
   }
 
   // --- tenancy: policy helpers ---------------------------------------------------------------------
@@ -82,6 +89,7 @@ public final class Policy {
     p.roles.addAll(roles);
     p.using = using;
     p.withCheck = withCheck;
+    p.comment = comment;
     return p;
   }
 }

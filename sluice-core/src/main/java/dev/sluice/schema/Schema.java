@@ -121,6 +121,7 @@ public final class Schema {
     List<GrantModel> grants = new ArrayList<>();
     Map<String, CompositeTypeModel> composites = new LinkedHashMap<>();
     Set<String> schemas = new TreeSet<>();
+    Map<String, String> schemaComments = new java.util.TreeMap<>();
     Set<Table<?>> tableSet = new LinkedHashSet<>();
     Map<String, FunctionModel> functions = new LinkedHashMap<>();
     Map<String, TriggerModel> triggers = new LinkedHashMap<>();
@@ -160,7 +161,13 @@ public final class Schema {
         sequences.add(s.toModel());
         schemas.add(s.schema());
       } else if (d instanceof Domain<?> dm) {
-        DomainModel m = dm.toModel();
+        DomainModel m;
+        try {
+          m = dm.toModel();
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+          continue;
+        }
         domains.add(m);
         schemas.add(m.schema());
       } else if (d instanceof Role r) {
@@ -176,6 +183,13 @@ public final class Schema {
         schemas.add(dist.toModel().schema());
       } else if (d instanceof Namespace ns) {
         schemas.add(ns.schema());
+        if (ns.comment() != null) {
+          String old = schemaComments.putIfAbsent(ns.schema(), ns.comment());
+          if (old != null && !old.equals(ns.comment())) {
+            problems.add("schema " + ns.schema() + " is listed with two different comments");
+          }
+          if (ns.schema().equals("public")) problems.add("the public schema's comment is not modeled; comment schemas you create");
+        }
       } else if (d instanceof Function f) {
         try {
           addFunction(functions, f.toModel(), problems);
@@ -214,7 +228,7 @@ public final class Schema {
     schemas.remove("public");
     SchemaModel model = new SchemaModel(List.copyOf(schemas), List.copyOf(extensions.values()), List.copyOf(roles.values()),
         List.copyOf(enums.values()), domains, sequences, tables, views, grants, List.copyOf(functions.values()),
-        List.copyOf(triggers.values()), List.copyOf(composites.values()), List.copyOf(distributions.values()));
+        List.copyOf(triggers.values()), List.copyOf(composites.values()), schemaComments, List.copyOf(distributions.values()));
     List<String> citus = dev.sluice.schema.model.CitusRules.problems(model);
     if (!citus.isEmpty()) throw new SchemaDefinitionException(citus);
     return model;

@@ -34,7 +34,9 @@ import java.time.OffsetTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -86,6 +88,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   private boolean rlsEnabled;
   private boolean rlsForced;
   private String comment;
+  private final Map<String, String> constraintComments = new LinkedHashMap<>();
   private String renamedFrom;
 
   // alias support: an alias is another instance of the same class whose definition() is the original
@@ -645,6 +648,17 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   }
 
   /**
+   * {@code COMMENT ON CONSTRAINT constraintName ON table}: the comment of this table's primary key,
+   * unique, check, foreign key or exclusion constraint of that name (default names included, e.g.
+   * {@code users_pkey}). A comment changes in place; the constraint is not re-created.
+   */
+  protected final void constraintComment(String constraintName, String text) {
+    checkModifiable(null);
+    Identifiers.check(constraintName);
+    constraintComments.put(constraintName, text);
+  }
+
+  /**
    * Declares that this table used to be called {@code oldName} (in the same schema, namespace prefix
    * applied), so the differ renames it instead of dropping it and creating an empty one. Call it in
    * the constructor; keep it after the migration is generated (an applied hint is skipped).
@@ -760,6 +774,22 @@ public abstract class Table<T extends Table<T>> implements TableLike {
       problems.add("table " + table + " declares partitions but no partitionBy(...)");
     }
     checkDuplicateNames(table, pk, us, cs, fks, xs, is, problems);
+    if (!constraintComments.isEmpty()) {
+      Set<String> named = new HashSet<>();
+      if (pk != null) {
+        named.add(pk.name());
+        if (constraintComments.containsKey(pk.name())) pk = pk.withComment(constraintComments.get(pk.name()));
+      }
+      us = commented(us, UniqueModel::name, UniqueModel::withComment, named);
+      cs = commented(cs, CheckModel::name, CheckModel::withComment, named);
+      fks = commented(fks, ForeignKeyModel::name, ForeignKeyModel::withComment, named);
+      xs = commented(xs, ExclusionModel::name, ExclusionModel::withComment, named);
+      for (String n : constraintComments.keySet()) {
+        if (!named.contains(n)) {
+          problems.add("table " + table + ": constraintComment names " + n + ", which is not one of its constraints");
+        }
+      }
+    }
     List<ColumnModel> cms = new ArrayList<>();
     for (Column<?> c : columns) {
       try {
@@ -771,6 +801,17 @@ public abstract class Table<T extends Table<T>> implements TableLike {
     return new TableModel(schema(), table, cms, pk, fks, us, cs, xs, is,
         partitioning, rlsEnabled, rlsForced, ps, comment,
         new dev.sluice.schema.model.TableOptions(unlogged, storage, replicaIdentity, replicaIdentityIndex));
+  }
+
+  private <M> List<M> commented(List<M> items, java.util.function.Function<M, String> name,
+      java.util.function.BiFunction<M, String, M> withComment, Set<String> named) {
+    List<M> out = new ArrayList<>();
+    for (M m : items) {
+      String n = name.apply(m);
+      named.add(n);
+      out.add(constraintComments.containsKey(n) ? withComment.apply(m, constraintComments.get(n)) : m);
+    }
+    return out;
   }
 
   private void checkOwn(List<? extends Column<?>> cols, String what, List<String> problems) {

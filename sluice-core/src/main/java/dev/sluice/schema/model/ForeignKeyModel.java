@@ -8,10 +8,12 @@ import java.util.List;
  * <p>{@code onDeleteColumns} is the column list of {@code ON DELETE SET NULL (cols)} / {@code SET
  * DEFAULT (cols)} (PostgreSQL 15+): only those columns are set when the referenced row goes. Empty
  * means all of {@code columns} (the plain action).
+ *
+ * @param comment {@code COMMENT ON CONSTRAINT}, or null; not part of the constraint's definition
  */
 public record ForeignKeyModel(String name, List<String> columns, String refSchema, String refTable,
     List<String> refColumns, Action onDelete, Action onUpdate, Match match, boolean deferrable,
-    boolean initiallyDeferred, boolean notValid, List<String> onDeleteColumns) {
+    boolean initiallyDeferred, boolean notValid, List<String> onDeleteColumns, String comment) {
   public ForeignKeyModel {
     columns = Models.copy(columns);
     refColumns = Models.copy(refColumns);
@@ -38,24 +40,46 @@ public record ForeignKeyModel(String name, List<String> columns, String refSchem
     }
   }
 
-  /** A foreign key whose ON DELETE action applies to all its columns. */
+  /** A foreign key whose ON DELETE action applies to all its columns, without comment. */
   public ForeignKeyModel(String name, List<String> columns, String refSchema, String refTable,
       List<String> refColumns, Action onDelete, Action onUpdate, Match match, boolean deferrable,
       boolean initiallyDeferred, boolean notValid) {
     this(name, columns, refSchema, refTable, refColumns, onDelete, onUpdate, match, deferrable, initiallyDeferred,
-        notValid, List.of());
+        notValid, List.of(), null);
+  }
+
+  /** A foreign key without comment. */
+  public ForeignKeyModel(String name, List<String> columns, String refSchema, String refTable,
+      List<String> refColumns, Action onDelete, Action onUpdate, Match match, boolean deferrable,
+      boolean initiallyDeferred, boolean notValid, List<String> onDeleteColumns) {
+    this(name, columns, refSchema, refTable, refColumns, onDelete, onUpdate, match, deferrable, initiallyDeferred,
+        notValid, onDeleteColumns, null);
+  }
+
+  /** A foreign key whose ON DELETE action applies to all its columns. */
+  public ForeignKeyModel(String name, List<String> columns, String refSchema, String refTable,
+      List<String> refColumns, Action onDelete, Action onUpdate, Match match, boolean deferrable,
+      boolean initiallyDeferred, boolean notValid, String comment) {
+    this(name, columns, refSchema, refTable, refColumns, onDelete, onUpdate, match, deferrable, initiallyDeferred,
+        notValid, List.of(), comment);
   }
 
   /** The same key, NOT VALID or not. */
   public ForeignKeyModel withNotValid(boolean notValidToo) {
     return new ForeignKeyModel(name, columns, refSchema, refTable, refColumns, onDelete, onUpdate, match, deferrable,
-        initiallyDeferred, notValidToo, onDeleteColumns);
+        initiallyDeferred, notValidToo, onDeleteColumns, comment);
   }
 
   /** The same key under another name. */
   public ForeignKeyModel withName(String newName) {
     return new ForeignKeyModel(newName, columns, refSchema, refTable, refColumns, onDelete, onUpdate, match, deferrable,
-        initiallyDeferred, notValid, onDeleteColumns);
+        initiallyDeferred, notValid, onDeleteColumns, comment);
+  }
+
+  /** This foreign key with another comment. */
+  public ForeignKeyModel withComment(String text) {
+    return new ForeignKeyModel(name, columns, refSchema, refTable, refColumns, onDelete, onUpdate, match, deferrable,
+        initiallyDeferred, notValid, onDeleteColumns, text);
   }
 
   /** The ON DELETE clause after the keywords {@code ON DELETE}, e.g. {@code SET NULL (assignee_id)}. */

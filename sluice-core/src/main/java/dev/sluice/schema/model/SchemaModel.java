@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param triggers triggers on tables and views
  * @param compositeTypes composite (row) types
  * @param distributions Citus placement of tables and schemas (hash-distributed, reference, distributed schemas)
+ * @param schemaComments {@code COMMENT ON SCHEMA} of the schemas in {@code schemas}, by schema name
  */
 public record SchemaModel(
     List<String> schemas,
@@ -34,18 +35,38 @@ public record SchemaModel(
     List<FunctionModel> functions,
     List<TriggerModel> triggers,
     List<CompositeTypeModel> compositeTypes,
+    java.util.Map<String, String> schemaComments,
     List<DistributionModel> distributions) {
 
   /** The model of a database with nothing in it. */
   public static final SchemaModel EMPTY =
-      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null);
+      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+  /** A model without schema comments and Citus distributions. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
+      List<CompositeTypeModel> compositeTypes) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
+        null, null);
+  }
 
   /** A model without Citus distributions. */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
       List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
-      List<CompositeTypeModel> compositeTypes) {
-    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes, null);
+      List<CompositeTypeModel> compositeTypes, java.util.Map<String, String> schemaComments) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
+        schemaComments, null);
+  }
+
+  /** A model without schema comments. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
+      List<CompositeTypeModel> compositeTypes, List<DistributionModel> distributions) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
+        null, distributions);
   }
 
   /** A model without functions, triggers and composite types (the shape before they were modelled). */
@@ -83,24 +104,43 @@ public record SchemaModel(
     triggers = Models.sorted(triggers, t -> t.schema() + "." + t.table() + "." + t.name());
     compositeTypes = Models.sorted(compositeTypes, c -> c.schema() + "." + c.name());
     distributions = Models.sorted(distributions, DistributionModel::key);
+    schemaComments = schemaComments == null ? java.util.Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(schemaComments));
+    for (String s : schemaComments.keySet()) {
+      if (!schemas.contains(s)) {
+        throw new IllegalArgumentException("schema " + s + " has a comment but is not one of the model's schemas " + schemas);
+      }
+    }
+  }
+
+  /** This model with other domains and tables (everything else kept). */
+  public SchemaModel withDomainsAndTables(List<DomainModel> newDomains, List<TableModel> newTables) {
+    return new SchemaModel(schemas, extensions, roles, enums, newDomains, sequences, newTables, views, grants, functions,
+        triggers, compositeTypes, schemaComments, distributions);
+  }
+
+  /** This model with other schema comments (everything else kept). */
+  public SchemaModel withSchemaComments(java.util.Map<String, String> comments) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, comments, distributions);
   }
 
   /** This model with other functions and triggers (everything else kept). */
   public SchemaModel withObjects(List<FunctionModel> functions, List<TriggerModel> triggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, distributions);
+        compositeTypes, schemaComments, distributions);
   }
 
   /** This model with other Citus distributions (everything else kept). */
   public SchemaModel withDistributions(List<DistributionModel> distributions) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, distributions);
+        compositeTypes, schemaComments, distributions);
   }
 
   /** This model with other composite types (everything else kept). */
   public SchemaModel withCompositeTypes(List<CompositeTypeModel> compositeTypes) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, distributions);
+        compositeTypes, schemaComments, distributions);
   }
 
   /** The composite type {@code schema.name}, if the model has it. */

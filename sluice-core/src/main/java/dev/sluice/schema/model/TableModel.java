@@ -42,6 +42,14 @@ public record TableModel(String schema, String name, List<ColumnModel> columns, 
         rlsEnabled, rlsForced, policies, comment, newOptions);
   }
 
+  /** The same table with other constraints and policies (e.g. the same ones without their comments). */
+  public TableModel withConstraints(PrimaryKeyModel newPrimaryKey, List<ForeignKeyModel> newForeignKeys,
+      List<UniqueModel> newUniques, List<CheckModel> newChecks, List<ExclusionModel> newExclusions,
+      List<PolicyModel> newPolicies) {
+    return new TableModel(schema, name, columns, newPrimaryKey, newForeignKeys, newUniques, newChecks, newExclusions, indexes,
+        partitioning, rlsEnabled, rlsForced, newPolicies, comment, options);
+  }
+
   /** The column called {@code name}, if any. */
   public Optional<ColumnModel> column(String name) {
     return columns.stream().filter(c -> c.name().equals(name)).findFirst();

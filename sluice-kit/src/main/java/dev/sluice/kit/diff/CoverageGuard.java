@@ -29,7 +29,8 @@ final class CoverageGuard {
     pairs(a.views(), b.views(), v -> v.schema() + "." + v.name(), "view", described, v -> new ViewModel(v.schema(), v.name(),
         v.query(), v.materialized(), v.securityInvoker(), v.securityBarrier(), v.checkOption(), v.withData(),
         v.indexes().stream().map(CoverageGuard::normal).toList(), v.comment()));
-    pairs(a.extensions(), b.extensions(), x -> x.name(), "extension", described, x -> x);
+    // a target without a version accepts any version, so the version is not compared here
+    pairs(a.extensions(), b.extensions(), x -> x.name(), "extension", described, x -> x.name() + " " + x.schema());
     pairs(a.roles(), b.roles(), r -> r.name(), "role", described, r -> r);
     for (ObjectKind<?> k : Kinds.ALL) kind(k, a, b, described);
     Map<String, TableModel> after = SchemaDiff.byKey(b.tables(), t -> t.schema() + "." + t.name());

@@ -29,8 +29,17 @@ import java.util.stream.Collectors;
  *       cycles work); indexes; views and materialized views (with their indexes) in dependency order;
  *       row level security; policies; comments; grants;
  *   <li>last, the drops of what the new definitions no longer use: sequences, domains, enums,
- *       extensions, schemas.
+ *       extensions, schemas; then the comments on schemas, constraints (of tables and domains) and
+ *       policies. Those comments are not part of what they annotate: a changed comment is only a
+ *       {@code COMMENT ON}, and a constraint or policy re-created for another reason gets its
+ *       comment again.
  * </ol>
+ *
+ * <p>Extensions: {@code CREATE EXTENSION IF NOT EXISTS name SCHEMA s VERSION v} comes before
+ * every type, function and table (so extension types and functions can be used by them); a
+ * changed version is {@code ALTER EXTENSION name UPDATE TO v}, a changed schema
+ * {@code ALTER EXTENSION name SET SCHEMA s}. An extension without a version in the target model
+ * keeps whichever version it has.
  *
  * <p>Functions, procedures and triggers are {@link ObjectKind} units placed into these phases by
  * {@link DependencyGraph}: trigger drops first, function drops after the columns (before the tables
@@ -79,7 +88,13 @@ public final class Differ {
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(options, "options");
     Renames.Result renamed = Renames.apply(from, to, options.renames());
-    return new SchemaDiff(renamed.from(), to, options, renamed.changes()).run();
+    List<Change> plan = new SchemaDiff(MemberComments.strip(ExtensionMoves.apply(renamed.from(), to)), MemberComments.strip(to), options,
+        renamed.changes()).run();
+    List<Change> comments = MemberComments.changes(renamed.from(), to, plan);
+    if (comments.isEmpty()) return plan;
+    List<Change> out = new java.util.ArrayList<>(plan);
+    out.addAll(comments);
+    return List.copyOf(out);
   }
 
   /** Views after the views their query names (by identifier, ignoring literals and comments). */

@@ -21,6 +21,7 @@ import dev.sluice.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -112,6 +113,10 @@ final class Renames {
     // functions and triggers are carried over from the original model with the renames applied
     m = Kinds.carry(m, from, s -> schemaRenames.getOrDefault(s, s),
         (s, r) -> relationRenames.getOrDefault(s + "." + r, r));
+    // and so are the schema comments (the model steps above rebuild the model without them)
+    Map<String, String> schemaComments = new java.util.HashMap<>();
+    from.schemaComments().forEach((k, v) -> schemaComments.put(schemaRenames.getOrDefault(k, k), v));
+    m = m.withSchemaComments(schemaComments);
     return new Result(m, out);
   }
 
@@ -189,14 +194,15 @@ final class Renames {
         t.columns().stream().map(c -> withType(c, type.apply(c.type()))).toList(), t.primaryKey(),
         t.foreignKeys().stream().map(fk -> new ForeignKeyModel(fk.name(), fk.columns(), s.apply(fk.refSchema()), fk.refTable(),
             fk.refColumns(), fk.onDelete(), fk.onUpdate(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(),
-            fk.onDeleteColumns())).toList(),
+            fk.onDeleteColumns(), fk.comment())).toList(),
         t.uniques(), t.exclusions(), t.indexes(), t.partitioning())).toList();
     return new SchemaModel(schemas,
-        m.extensions().stream().map(e -> new ExtensionModel(e.name(), e.schema() == null ? null : s.apply(e.schema()))).toList(),
+        m.extensions().stream().map(e -> new ExtensionModel(e.name(), e.schema() == null ? null : s.apply(e.schema()), e.version()))
+            .toList(),
         m.roles(),
         m.enums().stream().map(e -> new EnumModel(s.apply(e.schema()), e.name(), e.values(), e.comment())).toList(),
         m.domains().stream().map(d -> new DomainModel(s.apply(d.schema()), d.name(), type.apply(d.baseType()), d.notNull(),
-            d.defaultExpr(), d.checks(), d.comment())).toList(),
+            d.defaultExpr(), d.checks(), d.comment(), d.collation())).toList(),
         m.sequences().stream().map(q -> new SequenceModel(s.apply(q.schema()), q.name(), q.dataType(), q.options(), q.comment())).toList(),
         tables,
         m.views().stream().map(v -> new ViewModel(s.apply(v.schema()), v.name(), v.query(), v.materialized(), v.securityInvoker(),
@@ -215,7 +221,7 @@ final class Renames {
     SchemaModel r = mapTables(m, t -> {
       List<ForeignKeyModel> fks = t.foreignKeys().stream().map(fk -> fk.refSchema().equals(schema) && fk.refTable().equals(from)
           ? new ForeignKeyModel(fk.name(), fk.columns(), fk.refSchema(), to, fk.refColumns(), fk.onDelete(), fk.onUpdate(),
-              fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(), fk.onDeleteColumns())
+              fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(), fk.onDeleteColumns(), fk.comment())
           : fk).toList();
       String name = t.schema().equals(schema) && t.name().equals(from) ? to : t.name();
       return table(t, t.schema(), name, t.columns(), t.primaryKey(), fks, t.uniques(), t.exclusions(), t.indexes(), t.partitioning());
@@ -250,7 +256,8 @@ final class Renames {
         t.primaryKey(), t.foreignKeys(), t.uniques(), t.exclusions(), t.indexes(), t.partitioning()));
     return new SchemaModel(r.schemas(), r.extensions(), r.roles(), r.enums(),
         r.domains().stream().map(d -> sameType(d.baseType(), oldType) ? new DomainModel(d.schema(), d.name(),
-            newType + d.baseType().substring(oldType.length()), d.notNull(), d.defaultExpr(), d.checks(), d.comment()) : d).toList(),
+            newType + d.baseType().substring(oldType.length()), d.notNull(), d.defaultExpr(), d.checks(), d.comment(),
+            d.collation()) : d).toList(),
         r.sequences(), r.tables(), r.views(), r.grants(),
         r.compositeTypes().stream().map(c -> new CompositeTypeModel(c.schema(), c.name(), c.attributes().stream()
             .map(at -> sameType(at.type(), oldType) ? new CompositeTypeModel.Attribute(at.name(),
@@ -276,7 +283,7 @@ final class Renames {
         return new ForeignKeyModel(fk.name(), self ? fk.columns().stream().map(n).toList() : fk.columns(), fk.refSchema(),
             fk.refTable(), refs ? fk.refColumns().stream().map(n).toList() : fk.refColumns(), fk.onDelete(), fk.onUpdate(),
             fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(),
-            self ? fk.onDeleteColumns().stream().map(n).toList() : fk.onDeleteColumns());
+            self ? fk.onDeleteColumns().stream().map(n).toList() : fk.onDeleteColumns(), fk.comment());
       }).toList();
       if (!self) {
         return table(t, t.schema(), t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.exclusions(), t.indexes(),
@@ -285,12 +292,12 @@ final class Renames {
       List<ColumnModel> cols = t.columns().stream().map(c -> c.name().equals(from) ? new ColumnModel(to, c.type(), c.notNull(),
           c.defaultExpr(), c.identity(), c.generatedExpr(), c.collation(), c.comment()) : c).toList();
       PrimaryKeyModel pk = t.primaryKey() == null ? null
-          : new PrimaryKeyModel(t.primaryKey().name(), t.primaryKey().columns().stream().map(n).toList());
+          : new PrimaryKeyModel(t.primaryKey().name(), t.primaryKey().columns().stream().map(n).toList(), t.primaryKey().comment());
       List<UniqueModel> us = t.uniques().stream().map(u -> new UniqueModel(u.name(), u.columns().stream().map(n).toList(),
-          u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred())).toList();
+          u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred(), u.comment())).toList();
       List<ExclusionModel> xs = t.exclusions().stream().map(x -> new ExclusionModel(x.name(), x.method(),
           x.elements().stream().map(e -> new ExclusionModel.Element(n.apply(e.expression()), e.opclass(), e.operator())).toList(),
-          x.where(), x.deferrable(), x.initiallyDeferred())).toList();
+          x.where(), x.deferrable(), x.initiallyDeferred(), x.comment())).toList();
       List<IndexModel> is = t.indexes().stream().map(i -> new IndexModel(i.name(), i.unique(), i.method(),
           i.elements().stream().map(e -> e.isExpression() ? e : new IndexModel.IndexElement(n.apply(e.expression()), false,
               e.collation(), e.opclass(), e.descending(), e.nullsFirst())).toList(),
@@ -302,7 +309,7 @@ final class Renames {
     });
   }
 
-  private static ColumnModel withType(ColumnModel c, String type) {
+  static ColumnModel withType(ColumnModel c, String type) {
     return Objects.equals(c.type(), type) ? c
         : new ColumnModel(c.name(), type, c.notNull(), c.defaultExpr(), c.identity(), c.generatedExpr(), c.collation(), c.comment());
   }

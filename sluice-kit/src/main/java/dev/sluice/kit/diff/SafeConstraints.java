@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code NOT VALID} (instant; new rows are checked) and its {@code VALIDATE CONSTRAINT} (a scan under
  * SHARE UPDATE EXCLUSIVE, reads and writes continue) goes into a second migration, so the two run in
  * separate transactions. This is what lint rules LK103 and LK104 ask for, so {@code generate} does not
- * emit what its own linter flags. Constraints of tables created by the same migration are untouched
+ * emit what its own linter flags. A CHECK added to an existing domain is split the same way
+ * ({@code ALTER DOMAIN ... ADD ... NOT VALID}, then {@code VALIDATE CONSTRAINT}). Constraints of tables created by the same migration are untouched
  * (no rows to scan).
  */
 public final class SafeConstraints {
@@ -31,6 +32,8 @@ public final class SafeConstraints {
   public static List<List<Change>> validateLater(List<Change> changes, SchemaModel previous) {
     Set<String> existing = new HashSet<>();
     if (previous != null) for (TableModel t : previous.tables()) existing.add(t.schema() + "." + t.name());
+    Set<String> existingDomains = new HashSet<>();
+    if (previous != null) for (var d : previous.domains()) existingDomains.add(d.schema() + "." + d.name());
     List<Change> first = new ArrayList<>(changes.size());
     List<Change> later = new ArrayList<>();
     for (Change c : changes) {
@@ -38,6 +41,11 @@ public final class SafeConstraints {
         CheckModel k = a.check();
         first.add(new Change.AddCheck(a.schema(), a.table(), new CheckModel(k.name(), k.expression(), true)));
         later.add(new Change.ValidateConstraint(a.schema(), a.table(), k.name()));
+      } else if (c instanceof Change.AddDomainCheck a && !a.check().notValid()
+          && existingDomains.contains(a.schema() + "." + a.domain())) {
+        CheckModel k = a.check();
+        first.add(new Change.AddDomainCheck(a.schema(), a.domain(), new CheckModel(k.name(), k.expression(), true, k.comment())));
+        later.add(new Change.ValidateDomainCheck(a.schema(), a.domain(), k.name()));
       } else if (c instanceof Change.AddForeignKey a && !a.foreignKey().notValid()
           && existing.contains(a.schema() + "." + a.table())) {
         ForeignKeyModel f = a.foreignKey();

@@ -223,6 +223,9 @@ final class SchemaDiff {
         }
         createBase.add(new Change.AlterExtensionSchema(e.name(), e.schema()));
       }
+      if (old != null && e.version() != null && !e.version().equals(old.version())) {
+        createBase.add(new ExtensionUpdate(e.name(), e.version()));
+      }
     }
     Map<String, RoleModel> rolesBefore = byKey(a.roles(), RoleModel::name);
     List<RoleModel> newRoles = b.roles().stream().filter(r -> !rolesBefore.containsKey(r.name())).toList();
@@ -346,6 +349,11 @@ final class SchemaDiff {
         if (!old.baseType().equals(d.baseType())) {
           throw new UnsupportedChangeException("domain " + d.schema() + "." + d.name(), "changed base type (" + old.baseType()
               + " -> " + d.baseType() + "); PostgreSQL cannot alter a domain's type: create a new domain and move the columns");
+        }
+        if (!Objects.equals(old.collation(), d.collation())) {
+          throw new UnsupportedChangeException("domain " + d.schema() + "." + d.name(), "changed collation ("
+              + old.collation() + " -> " + d.collation() + "); PostgreSQL cannot alter a domain's collation: create a new"
+              + " domain and move the columns");
         }
         if (!Objects.equals(old.defaultExpr(), d.defaultExpr())) types.add(new Change.SetDomainDefault(d.schema(), d.name(), d.defaultExpr()));
         if (old.notNull() != d.notNull()) types.add(new Change.SetDomainNotNull(d.schema(), d.name(), d.notNull()));

@@ -17,7 +17,8 @@ final class TypeDdl {
 
   /** IF NOT EXISTS: an extension may already be installed by the server's template or an admin. */
   static String createExtension(ExtensionModel e) {
-    return "CREATE EXTENSION IF NOT EXISTS " + Sql.name(e.name()) + (e.schema() == null ? "" : " SCHEMA " + Sql.name(e.schema()));
+    return "CREATE EXTENSION IF NOT EXISTS " + Sql.name(e.name()) + (e.schema() == null ? "" : " SCHEMA " + Sql.name(e.schema()))
+        + (e.version() == null ? "" : " VERSION " + Sql.literal(e.version()));
   }
 
   static String createEnum(EnumModel e) {
@@ -28,6 +29,7 @@ final class TypeDdl {
   static String createDomain(DomainModel d) {
     StringBuilder sb = new StringBuilder("CREATE DOMAIN ").append(Sql.qualified(d.schema(), d.name()))
         .append(" AS ").append(Sql.fragment("base type of domain " + d.name(), d.baseType()));
+    if (d.collation() != null) sb.append(" COLLATE ").append(Sql.name(d.collation()));
     if (d.defaultExpr() != null) sb.append(" DEFAULT ").append(Sql.fragment("default of domain " + d.name(), d.defaultExpr()));
     if (d.notNull()) sb.append(" NOT NULL");
     for (CheckModel c : d.checks()) {

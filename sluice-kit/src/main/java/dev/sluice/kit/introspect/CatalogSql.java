@@ -22,8 +22,13 @@ final class CatalogSql {
       + " AND (pg_catalog.cardinality(?::text[]) = 0 OR n.nspname = ANY (?::text[]))"
       + " ORDER BY 1";
 
-  static final String EXTENSIONS = "SELECT e.extname, n.nspname FROM pg_catalog.pg_extension e"
+  static final String EXTENSIONS = "SELECT e.extname, n.nspname, e.extversion FROM pg_catalog.pg_extension e"
       + " JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' ORDER BY 1";
+
+  /** Comments of the read schemas ({@code public}'s is read too and left out by the caller). */
+  static final String SCHEMA_COMMENTS = "SELECT n.nspname, pg_catalog.obj_description(n.oid, 'pg_namespace') AS comment"
+      + " FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY (?::text[])"
+      + " AND pg_catalog.obj_description(n.oid, 'pg_namespace') IS NOT NULL ORDER BY 1";
 
   static final String ENUMS = "SELECT n.nspname, t.typname,"
       + " ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS labels,"
@@ -36,9 +41,12 @@ final class CatalogSql {
       + " t.typnotnull, pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS defaultexpr,"
       + " pg_catalog.obj_description(t.oid, 'pg_type') AS comment,"
       + " (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', k.conname, 'def', pg_catalog.pg_get_constraintdef(k.oid),"
-      + "   'validated', k.convalidated) ORDER BY k.conname) FROM pg_catalog.pg_constraint k"
-      + "   WHERE k.contypid = t.oid AND k.contype = 'c') AS checks"
+      + "   'validated', k.convalidated, 'comment', pg_catalog.obj_description(k.oid, 'pg_constraint'))"
+      + "   ORDER BY k.conname) FROM pg_catalog.pg_constraint k"
+      + "   WHERE k.contypid = t.oid AND k.contype = 'c') AS checks,"
+      + " CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation THEN co.collname END AS collation"
       + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+      + " JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation"
       + " WHERE t.typtype = 'd' AND n.nspname = ANY (?::text[]) AND " + notExtension("pg_catalog.pg_type", "t.oid");
 
   static final String SEQUENCES = "SELECT c.oid, n.nspname, c.relname, c.oid::pg_catalog.regclass::text AS regclass,"
@@ -86,7 +94,8 @@ final class CatalogSql {
         + (serverVersion >= 150000
             ? " ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(k.confdelsetcols) WITH ORDINALITY u(num, ord)"
               + "   JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.num ORDER BY u.ord)"
-            : " ARRAY[]::text[]") + " AS ondeletecolumns"
+            : " ARRAY[]::text[]") + " AS ondeletecolumns,"
+        + " pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment"
         + " FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid"
         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
         + " LEFT JOIN pg_catalog.pg_class fc ON fc.oid = k.confrelid"
@@ -144,7 +153,8 @@ final class CatalogSql {
       + " ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r)::text END"
       + "   FROM pg_catalog.unnest(p.polroles) r) AS roles,"
       + " pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS qual,"
-      + " pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS withcheck"
+      + " pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS withcheck,"
+      + " pg_catalog.obj_description(p.oid, 'pg_policy') AS comment"
       + " FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid"
       + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY (?::text[])";
 

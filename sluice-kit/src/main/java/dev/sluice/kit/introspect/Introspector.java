@@ -88,8 +88,13 @@ import java.util.TreeSet;
  *   <li>Views: {@code pg_get_viewdef(oid, true)} with surrounding whitespace and the trailing semicolon
  *       removed; plain views have {@code withData = false}; materialized views
  *       {@code withData = relispopulated}.</li>
- *   <li>Extensions: every extension except {@code plpgsql}; the schema is null when it is
- *       {@code public} (the default the DSL writes).</li>
+ *   <li>Extensions: every extension except {@code plpgsql}, with its installed version
+ *       ({@code extversion}); the schema is null when it is {@code public} (the default the DSL
+ *       writes). What an extension installs (its types, functions, operators) is never read.</li>
+ *   <li>Comments: on tables, columns, indexes, views, sequences, enums, domains, composite types,
+ *       constraints (of tables and domains), policies and the created schemas; {@code public}'s own
+ *       comment is not read.</li>
+ *   <li>Domains: a collation is read only when it differs from the base type's.</li>
  *   <li>Roles: only roles named by a policy or grant of the read schemas, never {@code pg_*} roles nor
  *       the connected user; {@code memberOf} lists the roles each is a member of.</li>
  *   <li>Grants: privileges on tables, views, materialized views, sequences and schemas granted to
@@ -107,7 +112,7 @@ import java.util.TreeSet;
  * {@code CompositeTypeCatalog} and {@code TableOptionsCatalog}.
  *
  * <p>Not modelled (and so not read): table inheritance, column-level grants, WITH GRANT OPTION,
- * aggregates, foreign tables, domain collations, statistics objects, tablespaces, options of
+ * aggregates, foreign tables, statistics objects, tablespaces, options of
  * partitions, constraints or indexes that exist only on a partition.
  */
 public final class Introspector {
@@ -183,7 +188,7 @@ public final class Introspector {
       }
       List<ExtensionModel> extensions = query("extensions", CatalogSql.EXTENSIONS,
           rs -> new ExtensionModel(rs.getString("extname"),
-              "public".equals(rs.getString("nspname")) ? null : rs.getString("nspname")));
+              "public".equals(rs.getString("nspname")) ? null : rs.getString("nspname"), rs.getString("extversion")));
       List<EnumModel> enums = query("enums", CatalogSql.ENUMS,
           rs -> new EnumModel(rs.getString("nspname"), rs.getString("typname"), Rows.strings(rs, "labels"),
               rs.getString("comment")));
@@ -258,8 +263,11 @@ public final class Introspector {
       List<String> created = new ArrayList<>(schemas);
       created.remove("public");
       compositeTypes.removeIf(ct -> options.excludes(ct.schema(), ct.name()));
+      Map<String, String> schemaComments = new HashMap<>();
+      query("schema comments", CatalogSql.SCHEMA_COMMENTS, rs -> schemaComments.put(rs.getString("nspname"), rs.getString("comment")));
+      schemaComments.keySet().retainAll(created);
       SchemaModel model = new SchemaModel(created, extensions, roles, enums, domains, sequences, tableModels, views, grants,
-          null, null, compositeTypes);
+          null, null, compositeTypes, schemaComments);
       try {
         model = dev.sluice.kit.diff.ObjectKinds.introspect(c, model, schemas, serverVersion);
       } catch (SQLException e) {
@@ -272,10 +280,12 @@ public final class Introspector {
     private DomainModel domain(ResultSet rs) throws SQLException {
       List<CheckModel> checks = new ArrayList<>();
       for (JsonNode n : json(rs.getString("checks"))) {
-        checks.add(check(n.get("name").asText(), n.get("def").asText(), n.get("validated").asBoolean()));
+        JsonNode comment = n.get("comment");
+        checks.add(check(n.get("name").asText(), n.get("def").asText(), n.get("validated").asBoolean())
+            .withComment(comment == null || comment.isNull() ? null : comment.asText()));
       }
       return new DomainModel(rs.getString("nspname"), rs.getString("typname"), rs.getString("basetype"),
-          rs.getBoolean("typnotnull"), rs.getString("defaultexpr"), checks, rs.getString("comment"));
+          rs.getBoolean("typnotnull"), rs.getString("defaultexpr"), checks, rs.getString("comment"), rs.getString("collation"));
     }
 
     private static JsonNode json(String text) {
@@ -330,13 +340,13 @@ public final class Introspector {
       List<ExclusionModel> exclusions = new ArrayList<>();
       for (ConstraintRow k : cons) {
         switch (k.type) {
-          case "p" -> pk = new PrimaryKeyModel(k.name, k.columns);
-          case "u" -> uniques.add(new UniqueModel(k.name, k.columns, k.nullsNotDistinct, k.deferrable, k.deferred));
-          case "c" -> checks.add(check(k.name, k.def, k.validated));
+          case "p" -> pk = new PrimaryKeyModel(k.name, k.columns, k.comment);
+          case "u" -> uniques.add(new UniqueModel(k.name, k.columns, k.nullsNotDistinct, k.deferrable, k.deferred, k.comment));
+          case "c" -> checks.add(check(k.name, k.def, k.validated).withComment(k.comment));
           case "f" -> fks.add(new ForeignKeyModel(k.name, k.columns, k.refSchema, k.refTable, k.refColumns,
               action(k.onDelete), action(k.onUpdate), k.match.equals("f") ? ForeignKeyModel.Match.FULL : ForeignKeyModel.Match.SIMPLE,
-              k.deferrable, k.deferred, !k.validated, k.onDeleteColumns));
-          case "x" -> exclusions.add(exclusion(k, indexesByOid.get(k.indexOid)));
+              k.deferrable, k.deferred, !k.validated, k.onDeleteColumns, k.comment));
+          case "x" -> exclusions.add(exclusion(k, indexesByOid.get(k.indexOid)).withComment(k.comment));
           default -> { }
         }
       }
@@ -401,7 +411,7 @@ public final class Introspector {
       List<String> roles = Rows.strings(rs, "roles");
       roles.removeIf(r -> r.equals("public"));
       return Map.entry(rs.getLong("polrelid"), new PolicyModel(rs.getString("polname"), command,
-          rs.getBoolean("polpermissive"), roles, rs.getString("qual"), rs.getString("withcheck")));
+          rs.getBoolean("polpermissive"), roles, rs.getString("qual"), rs.getString("withcheck"), rs.getString("comment")));
     }
 
     private List<GrantModel> grants() {
@@ -472,14 +482,14 @@ public final class Introspector {
   private record ConstraintRow(long relid, String name, String type, List<String> columns, String refSchema,
       String refTable, List<String> refColumns, String onUpdate, String onDelete, String match, boolean deferrable,
       boolean deferred, boolean validated, String def, long indexOid, List<String> operators, boolean nullsNotDistinct,
-      List<String> onDeleteColumns) {
+      List<String> onDeleteColumns, String comment) {
     static ConstraintRow of(ResultSet rs) throws SQLException {
       return new ConstraintRow(rs.getLong("conrelid"), rs.getString("conname"), rs.getString("contype"),
           Rows.strings(rs, "columns"), rs.getString("refschema"), rs.getString("reftable"), Rows.strings(rs, "refcolumns"),
           rs.getString("confupdtype"), rs.getString("confdeltype"), rs.getString("confmatchtype"),
           rs.getBoolean("condeferrable"), rs.getBoolean("condeferred"), rs.getBoolean("convalidated"),
           rs.getString("def"), rs.getLong("conindid"), Rows.strings(rs, "operators"), rs.getBoolean("nullsnotdistinct"),
-          Rows.strings(rs, "ondeletecolumns"));
+          Rows.strings(rs, "ondeletecolumns"), rs.getString("comment"));
     }
   }
 

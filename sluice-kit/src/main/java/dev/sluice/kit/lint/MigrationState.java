@@ -10,6 +10,7 @@ final class MigrationState {
   final Set<String> createdTables = new HashSet<>();
   final Set<String> createdIndexes = new HashSet<>();
   final Set<String> createdMatViews = new HashSet<>();
+  final Set<String> createdDomains = new HashSet<>();
   boolean lockTimeoutSet;
   boolean lockTimeoutReported;
 

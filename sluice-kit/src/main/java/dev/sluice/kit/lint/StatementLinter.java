@@ -22,6 +22,7 @@ final class StatementLinter {
     else if (c.acceptKw("DROP")) drop();
     else if (c.acceptKw("ALTER", "TABLE")) new AlterTableLinter(this).lint();
     else if (c.acceptKw("ALTER", "TYPE")) alterType();
+    else if (c.acceptKw("ALTER", "DOMAIN")) alterDomain();
     else if (c.acceptKw("TRUNCATE")) truncate();
     else if (c.isKw("VACUUM")) vacuum();
     else if (c.isKw("CLUSTER")) cluster();
@@ -89,6 +90,9 @@ final class StatementLinter {
         state.createdMatViews.add(v.key());
         state.createdTables.add(v.key()); // a new view has no readers: indexing it blocks nobody
       }
+    } else if (c.acceptKw("DOMAIN")) {
+      QualifiedName d = c.name();
+      if (d != null) state.createdDomains.add(d.key());
     } else if (c.isKw("INDEX") || c.isKw("UNIQUE", "INDEX")) {
       createIndex();
     } else if (c.isKw("TRIGGER") || c.isKw("CONSTRAINT", "TRIGGER")) {
@@ -200,6 +204,23 @@ final class StatementLinter {
   }
 
   // ---- other statements ---------------------------------------------------------------------------------
+
+  /** LK104 for a CHECK added to a domain that existed before this migration without NOT VALID. */
+  private void alterDomain() {
+    int at = c.offset();
+    QualifiedName domain = c.name();
+    if (domain == null || state.createdDomains.contains(domain.key()) || !c.acceptKw("ADD")) return;
+    String name = null;
+    if (c.acceptKw("CONSTRAINT")) {
+      Token n = c.next();
+      name = n == null ? null : n.ident();
+    }
+    if (!c.isKw("CHECK") || c.restHasTopLevelKws("NOT", "VALID")) return;
+    report(LintRule.LK104, at, "ALTER DOMAIN " + domain + " ADD CHECK" + (name == null ? "" : " constraint " + name)
+        + " without NOT VALID checks every stored value of every column of the domain, locking those tables"
+        + " meanwhile. Add it with NOT VALID (instant, checks new values), then ALTER DOMAIN " + domain
+        + " VALIDATE CONSTRAINT" + (name == null ? "" : " " + name) + " in a separate migration.");
+  }
 
   private void alterType() {
     QualifiedName type = c.name();

@@ -314,7 +314,9 @@ public final class JavaSchemaGenerator {
     String ns = namespaces.isEmpty() ? null : im.use("dev.sluice.schema.Namespace");
     namespaces.forEach((schema, constant) -> {
       body.append("  public static final ").append(ns).append(' ').append(constant).append(" = ").append(ns)
-          .append(".of(").append(string(schema)).append(");\n");
+          .append(".of(").append(string(schema)).append(")")
+          .append(model.schemaComments().containsKey(schema) ? ".comment(" + string(model.schemaComments().get(schema)) + ")" : "")
+          .append(";\n");
       all.add(constant);
     });
     if (!namespaces.isEmpty()) body.append('\n');
@@ -340,6 +342,10 @@ public final class JavaSchemaGenerator {
       for (CheckModel c : d.checks()) {
         calls.add(".check(" + string(c.name()) + ", " + string(c.expression()) + (c.notValid() ? ", true" : "") + ")");
       }
+      for (CheckModel c : d.checks()) {
+        if (c.comment() != null) calls.add(".constraintComment(" + string(c.name()) + ", " + string(c.comment()) + ")");
+      }
+      if (d.collation() != null) calls.add(".collate(" + string(d.collation()) + ")");
       if (d.comment() != null) calls.add(".comment(" + string(d.comment()) + ")");
       body.append("  ").append(chain("public static final " + domain + "<" + base.javaType() + "> " + n.constant()
           + " = " + domain + ".of(" + (nsArg == null ? "" : nsArg + ", ") + string(d.name()) + ", "
@@ -409,7 +415,8 @@ public final class JavaSchemaGenerator {
       String ext = im.use("dev.sluice.schema.model.ExtensionModel");
       String constant = holderFields.allocate(JavaNames.upperSnake(x.name(), "X") + "_EXTENSION");
       body.append("  public static final ").append(ext).append(' ').append(constant).append(" = new ").append(ext)
-          .append('(').append(string(x.name())).append(", ").append(string(x.schema())).append(");\n");
+          .append('(').append(string(x.name())).append(", ").append(string(x.schema()))
+          .append(x.version() == null ? "" : ", " + string(x.version())).append(");\n");
       all.add(constant);
     }
     for (GrantModel g : model.grants()) {
@@ -784,6 +791,7 @@ public final class JavaSchemaGenerator {
         if (!p.roles().isEmpty()) calls.add(".to(" + literals(p.roles()) + ")");
         if (p.using() != null) calls.add(".using(" + string(p.using()) + ")");
         if (p.withCheck() != null) calls.add(".withCheck(" + string(p.withCheck()) + ")");
+        if (p.comment() != null) calls.add(".comment(" + string(p.comment()) + ")");
         out.add(chain("policy(" + string(p.name()) + ")", calls, "    "));
       }
       PartitioningModel pm = t.partitioning();
@@ -797,6 +805,17 @@ public final class JavaSchemaGenerator {
         }
       }
       out.addAll(TableOptionsSource.calls(t.options(), im));
+      if (t.primaryKey() != null && t.primaryKey().comment() != null) {
+        out.add("constraintComment(" + string(t.primaryKey().name()) + ", " + string(t.primaryKey().comment()) + ")");
+      }
+      for (UniqueModel u : t.uniques()) if (u.comment() != null) out.add("constraintComment(" + string(u.name()) + ", " + string(u.comment()) + ")");
+      for (CheckModel c : t.checks()) if (c.comment() != null) out.add("constraintComment(" + string(c.name()) + ", " + string(c.comment()) + ")");
+      for (ForeignKeyModel f : t.foreignKeys()) {
+        if (f.comment() != null) out.add("constraintComment(" + string(f.name()) + ", " + string(f.comment()) + ")");
+      }
+      for (ExclusionModel x : t.exclusions()) {
+        if (x.comment() != null) out.add("constraintComment(" + string(x.name()) + ", " + string(x.comment()) + ")");
+      }
       if (t.comment() != null) out.add("comment(" + string(t.comment()) + ")");
       return out;
     }

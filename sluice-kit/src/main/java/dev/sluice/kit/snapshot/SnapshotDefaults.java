@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Leaves out of a snapshot the fields added after version 1 was first written when they hold
- * their defaults (no composite types; a logged table without storage parameters and with the
- * default replica identity; a foreign key whose ON DELETE action has no column list), so that existing snapshots stay byte-identical and read back to the
+ * their defaults (no composite types; no schema comments; no Citus distributions; a logged table without storage
+ * parameters and with the default replica identity; a foreign key whose ON DELETE action has no column list), so that
+ * existing snapshots stay byte-identical and read back to the
  * same model (a missing field is its default).
  */
 final class SnapshotDefaults {
@@ -17,6 +18,8 @@ final class SnapshotDefaults {
     if (types != null && types.isArray() && types.isEmpty()) root.remove("compositeTypes");
     JsonNode distributions = root.get("distributions");
     if (distributions != null && distributions.isArray() && distributions.isEmpty()) root.remove("distributions");
+    JsonNode schemaComments = root.get("schemaComments");
+    if (schemaComments != null && schemaComments.isObject() && schemaComments.isEmpty()) root.remove("schemaComments");
     JsonNode tables = root.get("tables");
     if (tables == null || !tables.isArray()) return;
     for (JsonNode t : tables) {

@@ -58,6 +58,11 @@ final class Tables {
     return this;
   }
 
+  Tables primaryKey(PrimaryKeyModel pk) {
+    primaryKey = pk;
+    return this;
+  }
+
   Tables foreignKey(ForeignKeyModel fk) {
     foreignKeys.add(fk);
     return this;

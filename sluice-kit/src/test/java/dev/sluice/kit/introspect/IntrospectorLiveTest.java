@@ -56,7 +56,9 @@ class IntrospectorLiveTest {
   @Test
   void readsSchemasExtensionsAndOnlyReferencedRoles() {
     assertThat(model.schemas()).containsExactly("shop");
-    assertThat(model.extensions()).containsExactly(new ExtensionModel("btree_gist", null));
+    assertThat(model.extensions()).extracting(ExtensionModel::name, ExtensionModel::schema)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("btree_gist", null));
+    assertThat(model.extensions().get(0).version()).as("installed version").matches("\\d+\\.\\d+");
     assertThat(model.roles()).containsExactly(
         new RoleModel("introspect_app", true, true, false, false, false, List.of("introspect_reader")),
         RoleModel.of("introspect_reader"));

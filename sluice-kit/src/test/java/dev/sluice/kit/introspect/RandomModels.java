@@ -131,10 +131,13 @@ final class RandomModels {
         if (type.equals("integer") && def == null && r.nextInt(4) == 0) generated = "(id * 2)";
         columns.add(new ColumnModel(name, type, r.nextBoolean(), def, null, generated, collation,
             r.nextInt(4) == 0 ? "column " + c + " it's" : null));
-        if (check != null) checks.add(new CheckModel(table + "_" + name + "_check", check, r.nextInt(4) == 0));
+        if (check != null) {
+          checks.add(new CheckModel(table + "_" + name + "_check", check, r.nextInt(4) == 0, r.nextInt(4) == 0 ? "check's" : null));
+        }
         boolean composite = type.startsWith(schema + ".row");
         if (r.nextInt(4) == 0 && !composite && !type.equals("jsonb") && !type.endsWith("[]") && !type.equals("tstzrange")) {
-          uniques.add(new UniqueModel(table + "_" + name + "_key", List.of(name), r.nextBoolean(), false, false));
+          uniques.add(new UniqueModel(table + "_" + name + "_key", List.of(name), r.nextBoolean(), false, false,
+              r.nextInt(4) == 0 ? "unique " + name : null));
         }
         if (r.nextInt(3) == 0 && !composite && !type.equals("jsonb") && !type.endsWith("[]") && !type.equals("tstzrange")) {
           Boolean nulls = switch (r.nextInt(3)) {
@@ -156,7 +159,7 @@ final class RandomModels {
         fks.add(new ForeignKeyModel(table + "_parent_id_fkey", List.of("parent_id"), schema, "t0", List.of("id"),
             actions[r.nextInt(actions.length)], actions[r.nextInt(actions.length)],
             r.nextBoolean() ? ForeignKeyModel.Match.SIMPLE : ForeignKeyModel.Match.FULL, r.nextBoolean(), false,
-            r.nextInt(4) == 0));
+            r.nextInt(4) == 0).withComment(r.nextInt(3) == 0 ? "to t0" : null));
       }
       if (r.nextInt(3) == 0) {
         indexes.add(new IndexModel(table + "_expr_idx", r.nextBoolean(), "btree",
@@ -171,13 +174,14 @@ final class RandomModels {
         policies.add(new PolicyModel(table + "_read", PolicyModel.Command.SELECT, true,
             toRole ? List.of(ROLE) : List.of(), "(id > 0)", null));
         policies.add(new PolicyModel(table + "_all", PolicyModel.Command.ALL, r.nextBoolean(), List.of(), "true",
-            "(id IS NOT NULL)"));
+            "(id IS NOT NULL)", r.nextBoolean() ? "all rows" : null));
       }
       if (r.nextInt(3) == 0) {
         grants.add(new GrantModel("TABLE", schema, table, ROLE, List.of("SELECT", "UPDATE")));
         roleUsed = true;
       }
-      tables.add(new TableModel(schema, table, columns, new PrimaryKeyModel(table + "_pkey", List.of("id")), fks, uniques,
+      tables.add(new TableModel(schema, table, columns, new PrimaryKeyModel(table + "_pkey", List.of("id"),
+          r.nextInt(3) == 0 ? "key of " + table : null), fks, uniques,
           checks, List.of(), indexes, null, rls, rls && r.nextBoolean(), policies, r.nextBoolean() ? "table " + t : null,
           options(r, t > 0 && fks.isEmpty(), columns.stream().anyMatch(c -> VARLENA.contains(c.type().replace(schema + ".row", "row"))
               || c.type().startsWith(schema + ".row")))));
@@ -192,8 +196,17 @@ final class RandomModels {
       sequences.add(new SequenceModel(schema, "s0", r.nextBoolean() ? "bigint" : "integer",
           r.nextBoolean() ? SequenceOptions.DEFAULTS : new SequenceOptions(5L, null, null, 1000L, null, true), null));
     }
+    List<dev.sluice.schema.model.DomainModel> domains = new ArrayList<>();
+    if (r.nextBoolean()) {
+      List<CheckModel> domainChecks = new ArrayList<>();
+      domainChecks.add(new CheckModel("d0_len", "(length(VALUE) < 100)", false, r.nextBoolean() ? "short" : null));
+      if (r.nextBoolean()) domainChecks.add(new CheckModel("d0_blank", "(VALUE <> ''::text)", r.nextBoolean(), null));
+      domains.add(new dev.sluice.schema.model.DomainModel(schema, "d0", "text", r.nextBoolean(),
+          r.nextBoolean() ? "'x'::text" : null, domainChecks, r.nextBoolean() ? "a domain" : null, r.nextBoolean() ? "C" : null));
+    }
     return new SchemaModel(List.of(schema), List.of(), roleUsed ? List.of(RoleModel.of(ROLE)) : List.of(), enums,
-        List.of(), sequences, tables, views, grants, composites);
+        domains, sequences, tables, views, grants, null, null, composites,
+        r.nextBoolean() ? Map.of(schema, "schema " + schema) : null);
   }
 
   /** Random table options; UNLOGGED only for a table no foreign key involves (PostgreSQL restricts those). */

@@ -222,6 +222,18 @@ class LinterTest {
     }
 
     @Test
+    void lk104CheckAddedToAnExistingDomainWithoutNotValid() {
+      assertThat(only("alter domain app.code add constraint code_len check (length(VALUE) < 10)", "LK104").message())
+          .contains("every stored value of every column of the domain", "NOT VALID",
+              "ALTER DOMAIN app.code VALIDATE CONSTRAINT code_len");
+      assertThat(codes("alter domain app.code add constraint code_len check (length(VALUE) < 10) not valid;"
+          + "\nalter domain app.code validate constraint code_len")).isEmpty();
+      assertThat(codes("create domain app.code as text; alter domain app.code add constraint c check (VALUE <> '')"))
+          .isEmpty();
+      assertThat(codes("alter domain app.code set not null")).doesNotContain("LK104");
+    }
+
+    @Test
     void lk104NotWithNotValid() {
       assertThat(codes("alter table users add constraint p check (price > 0) not valid")).isEmpty();
     }

@@ -101,7 +101,7 @@ final class RichModels {
                 true, true, null)),
         null, true, true,
         List.of(new PolicyModel("read own", Command.SELECT, true, List.of("app_user", "admin \"boss\""), "(id > 0)", null),
-            new PolicyModel("write", Command.INSERT, false, List.of(), null, "(balance >= (0)::numeric)"),
+            new PolicyModel("write", Command.INSERT, false, List.of(), null, "(balance >= (0)::numeric)", "writers' rule"),
             new PolicyModel("all", Command.ALL, true, List.of(), "true", "true")),
         "Customers: \"quoted\", multi\nline"));
     tables.add(new TableModel("public", "accounts", List.of(notNull("a", "integer"), notNull("b", "text")),
@@ -143,12 +143,12 @@ final class RichModels {
     tables.add(table("public", "Customers", List.of(col("x", "integer")), null));
     tables.add(table("public", "Table", List.of(col("Table", "integer"), col("TABLE", "integer")), null));
     tables.add(table("public", "user", List.of(notNull("customer", "integer")),
-        new PrimaryKeyModel("user_pkey", List.of("customer"))));
+        new PrimaryKeyModel("user_pkey", List.of("customer"), "the user's \"key\"")));
     tables.add(table("sales", "customers", List.of(col("id", "integer")), null));
     tables.add(table("public", "x", List.of(col("x", "integer")), null));
 
     return new SchemaModel(List.of("sales", "empty one"),
-        List.of(new ExtensionModel("citext", null), new ExtensionModel("btree_gist", "public"),
+        List.of(new ExtensionModel("citext", null, "1.6"), new ExtensionModel("btree_gist", "public"),
             new ExtensionModel("vector", null)),
         List.of(RoleModel.of("app_user"), new RoleModel("admin \"boss\"", true, false, true, true, true,
             List.of("app_user"))),
@@ -158,7 +158,7 @@ final class RichModels {
             new EnumModel("public", "nothing", List.of(), null),
             new EnumModel("public", "mood2", List.of("a b", "a_b", "A-B"), null)),
         List.of(new DomainModel("public", "email", "public.citext", true, "''::citext",
-                List.of(new CheckModel("email_at", "VALUE ~ '@'", true)), "an address"),
+                List.of(new CheckModel("email_at", "VALUE ~ '@'", true, "has an \"@\"")), "an address", "C"),
             new DomainModel("public", "pos2", "public.positive", false, null, List.of(), null),
             new DomainModel("public", "positive", "integer", false, null,
                 List.of(new CheckModel("positive_check", "(VALUE > 0)", false)), null),
@@ -178,6 +178,7 @@ final class RichModels {
                 null)),
         List.of(new GrantModel("TABLE", "public", "customers", "app_user", List.of("SELECT", "INSERT")),
             new GrantModel("SCHEMA", "sales", "sales", "app_user", List.of("USAGE")),
-            new GrantModel("TABLE", "sales", "Order Details", "admin \"boss\"", List.of("DELETE"))));
+            new GrantModel("TABLE", "sales", "Order Details", "admin \"boss\"", List.of("DELETE"))))
+        .withSchemaComments(Map.of("empty one", "nothing's \"here\""));
   }
 }

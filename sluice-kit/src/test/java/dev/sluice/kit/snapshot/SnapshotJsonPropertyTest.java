@@ -63,6 +63,31 @@ class SnapshotJsonPropertyTest {
   }
 
   @Example
+  void extensionVersionsDomainCollationsAndCommentsOnConstraintsPoliciesAndSchemasAreWrittenOnlyWhenPresent() {
+    String old = "{\n  \"domains\" : [ {\n    \"baseType\" : \"text\",\n    \"checks\" : [ {\n      \"expression\" : \"(VALUE <> '')\",\n"
+        + "      \"name\" : \"d_check\",\n      \"notValid\" : false\n    } ],\n    \"name\" : \"d\",\n    \"notNull\" : false,\n"
+        + "    \"schema\" : \"app\"\n  } ],\n  \"enums\" : [ ],\n  \"extensions\" : [ {\n    \"name\" : \"citext\"\n  } ],\n"
+        + "  \"functions\" : [ ],\n  \"grants\" : [ ],\n  \"roles\" : [ ],\n  \"schemas\" : [ \"app\" ],\n  \"sequences\" : [ ],\n"
+        + "  \"tables\" : [ ],\n  \"triggers\" : [ ],\n  \"version\" : 1,\n  \"views\" : [ ]\n}\n";
+    SchemaModel read = SnapshotJson.read(old);
+    assertThat(read.extensions().get(0).version()).isNull();
+    assertThat(read.domains().get(0).collation()).isNull();
+    assertThat(read.domains().get(0).checks().get(0).comment()).isNull();
+    assertThat(read.schemaComments()).isEmpty();
+    assertThat(SnapshotJson.write(read)).as("an old snapshot is written back byte for byte").isEqualTo(old);
+
+    var d = read.domains().get(0);
+    SchemaModel with = new SchemaModel(read.schemas(), java.util.List.of(new dev.sluice.schema.model.ExtensionModel("citext",
+        "app", "1.6")), null, null, java.util.List.of(new dev.sluice.schema.model.DomainModel(d.schema(), d.name(), d.baseType(),
+        true, null, java.util.List.of(d.checks().get(0).withComment("not empty")), null, "C")), null, null, null, null, null,
+        null, null, java.util.Map.of("app", "the app"));
+    String json = SnapshotJson.write(with);
+    assertThat(json).contains("\"version\" : \"1.6\"", "\"collation\" : \"C\"", "\"comment\" : \"not empty\"",
+        "\"schemaComments\" : {\n    \"app\" : \"the app\"\n  }");
+    assertThat(SnapshotJson.read(json)).isEqualTo(with);
+  }
+
+  @Example
   void rejectsOtherVersionsAndUnknownFields() {
     assertThatThrownBy(() -> SnapshotJson.read("{\"version\": 2, \"tables\": []}"))
         .hasMessageContaining("snapshot version 2 is not supported").hasMessageContaining("upgrade Sluice");
