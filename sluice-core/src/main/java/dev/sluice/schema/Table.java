@@ -85,6 +85,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   private boolean rlsForced;
   private String comment;
   private String renamedFrom;
+  private String movedFromSchema;
 
   // alias support: an alias is another instance of the same class whose definition() is the original
   private String alias;
@@ -574,10 +575,28 @@ public abstract class Table<T extends Table<T>> implements TableLike {
     renamedFrom = physical;
   }
 
+  /**
+   * Declares that this table used to live in schema {@code oldSchema} as {@code oldName} (namespace
+   * prefix applied to the name), so the differ moves it with {@code ALTER TABLE ... SET SCHEMA} (rows,
+   * indexes, constraints and owned sequences kept) and renames it if the name changed.
+   */
+  protected final void movedFrom(String oldSchema, String oldName) {
+    checkModifiable(null);
+    Identifiers.check(oldSchema);
+    String physical = namespace.tableName(oldName);
+    Identifiers.check(physical);
+    movedFromSchema = oldSchema;
+    renamedFrom = physical;
+  }
+
   /** The rename hints of this table and its columns: {@link #renamedFrom(String)} and {@link Column#renamedFrom(String)}. */
   public final List<RenameHint> renames() {
     List<RenameHint> out = new ArrayList<>();
-    if (renamedFrom != null) out.add(RenameHint.table(schema(), renamedFrom, name()));
+    if (renamedFrom != null && movedFromSchema != null && !movedFromSchema.equals(schema())) {
+      out.add(RenameHint.moveTable(movedFromSchema, renamedFrom, schema(), name()));
+    } else if (renamedFrom != null) {
+      out.add(RenameHint.table(schema(), renamedFrom, name()));
+    }
     for (Column<?> c : columns) {
       if (c.renamedFromName() != null) out.add(RenameHint.column(schema(), name(), c.renamedFromName(), c.name()));
     }
