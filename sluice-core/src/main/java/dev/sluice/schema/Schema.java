@@ -123,6 +123,7 @@ public final class Schema {
     Set<Table<?>> tableSet = new LinkedHashSet<>();
     Map<String, FunctionModel> functions = new LinkedHashMap<>();
     Map<String, TriggerModel> triggers = new LinkedHashMap<>();
+    Map<String, TableModel> externals = new LinkedHashMap<>();
 
     for (Object d : definitions) {
       if (d instanceof Table<?> t) {
@@ -131,6 +132,10 @@ public final class Schema {
           continue;
         }
         if (!tableSet.add(t)) continue;
+        if (t.isExternal()) {
+          addExternal(t, externals, problems);
+          continue;
+        }
         try {
           tables.add(t.toModel());
         } catch (SchemaDefinitionException e) {
@@ -197,13 +202,32 @@ public final class Schema {
         if (c.type().startsWith("public.vector")) extensions.putIfAbsent("vector", new ExtensionModel("vector", null));
       }
     }
+    for (Table<?> t : List.copyOf(tableSet)) {
+      for (ForeignKey fk : t.declaredForeignKeys()) {
+        try {
+          Table<?> target = fk.targetTable();
+          if (target.isExternal() && tableSet.add(target)) addExternal(target, externals, problems);
+        } catch (RuntimeException e) {
+          // reported by the table model
+        }
+      }
+    }
     validateForeignKeys(tableSet, problems);
     checkDuplicates(tables, views, problems);
     if (!problems.isEmpty()) throw new SchemaDefinitionException(problems);
     schemas.remove("public");
     return new SchemaModel(List.copyOf(schemas), List.copyOf(extensions.values()), List.copyOf(roles.values()),
         List.copyOf(enums.values()), domains, sequences, tables, views, grants, List.copyOf(functions.values()),
-        List.copyOf(triggers.values()), List.copyOf(composites.values()));
+        List.copyOf(triggers.values()), List.copyOf(composites.values()), List.copyOf(externals.values()));
+  }
+
+  /** An external table: modelled for foreign keys and shadow stubs only (its schema is not created). */
+  private static void addExternal(Table<?> t, Map<String, TableModel> externals, List<String> problems) {
+    try {
+      externals.put(t.schema() + "." + t.name(), t.toModel());
+    } catch (SchemaDefinitionException e) {
+      problems.addAll(e.problems());
+    }
   }
 
   /** The same function may be listed twice (a trigger brings its own); two different ones may not share a signature. */

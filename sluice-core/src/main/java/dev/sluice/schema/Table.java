@@ -86,6 +86,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   private String comment;
   private String renamedFrom;
   private String movedFromSchema;
+  private boolean external;
 
   // alias support: an alias is another instance of the same class whose definition() is the original
   private String alias;
@@ -587,6 +588,29 @@ public abstract class Table<T extends Table<T>> implements TableLike {
     Identifiers.check(physical);
     movedFromSchema = oldSchema;
     renamedFrom = physical;
+  }
+
+  /**
+   * Declares that this table belongs to someone else (Supabase's {@code auth.users}, an extension's
+   * table): foreign keys of other tables may reference it, and generate, push and diff never create,
+   * alter or drop it. Declare only the columns that are referenced (with their key), for typing.
+   */
+  protected final void external() {
+    checkModifiable(null);
+    external = true;
+  }
+
+  /** True when the table was declared {@link #external()}. */
+  public final boolean isExternal() {
+    return external;
+  }
+
+  /**
+   * An external table (see {@link #external()}) without a class of its own:
+   * {@code Table.external("auth", "users")}; give it the referenced key with {@link ExternalTable#key}.
+   */
+  public static ExternalTable external(String schema, String name) {
+    return new ExternalTable(schema, name);
   }
 
   /** The rename hints of this table and its columns: {@link #renamedFrom(String)} and {@link Column#renamedFrom(String)}. */

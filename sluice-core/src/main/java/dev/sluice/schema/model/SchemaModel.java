@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param functions functions and procedures (one per signature)
  * @param triggers triggers on tables and views
  * @param compositeTypes composite (row) types
+ * @param externalTables tables that belong to someone else (Supabase's {@code auth.users}): foreign
+ *     keys may reference them, the differ never creates, alters or drops them; their declared columns
+ *     and key are what a shadow database stubs
  */
 public record SchemaModel(
     List<String> schemas,
@@ -32,11 +35,19 @@ public record SchemaModel(
     List<GrantModel> grants,
     List<FunctionModel> functions,
     List<TriggerModel> triggers,
-    List<CompositeTypeModel> compositeTypes) {
+    List<CompositeTypeModel> compositeTypes,
+    List<TableModel> externalTables) {
 
   /** The model of a database with nothing in it. */
   public static final SchemaModel EMPTY =
       new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null);
+
+  /** A model without external tables. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers, List<CompositeTypeModel> compositeTypes) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes, null);
+  }
 
   /** A model without functions, triggers and composite types (the shape before they were modelled). */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
@@ -72,18 +83,25 @@ public record SchemaModel(
     functions = Models.sorted(functions, FunctionModel::signature);
     triggers = Models.sorted(triggers, t -> t.schema() + "." + t.table() + "." + t.name());
     compositeTypes = Models.sorted(compositeTypes, c -> c.schema() + "." + c.name());
+    externalTables = Models.sorted(externalTables, t -> t.schema() + "." + t.name());
+  }
+
+  /** This model with other external tables (everything else kept). */
+  public SchemaModel withExternalTables(List<TableModel> externalTables) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, externalTables);
   }
 
   /** This model with other functions and triggers (everything else kept). */
   public SchemaModel withObjects(List<FunctionModel> functions, List<TriggerModel> triggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes);
+        compositeTypes, externalTables);
   }
 
   /** This model with other composite types (everything else kept). */
   public SchemaModel withCompositeTypes(List<CompositeTypeModel> compositeTypes) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes);
+        compositeTypes, externalTables);
   }
 
   /** The composite type {@code schema.name}, if the model has it. */

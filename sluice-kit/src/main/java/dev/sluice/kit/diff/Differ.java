@@ -78,8 +78,9 @@ public final class Differ {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(options, "options");
-    Renames.Result renamed = Renames.apply(from, to, options.renames());
-    return new SchemaDiff(renamed.from(), to, options, renamed.changes()).run();
+    Externals.Pair own = Externals.strip(from, to);
+    Renames.Result renamed = Renames.apply(own.from(), own.to(), options.renames());
+    return new SchemaDiff(renamed.from(), own.to(), options, renamed.changes()).run();
   }
 
   /** Views after the views their query names (by identifier, ignoring literals and comments). */
