@@ -141,6 +141,16 @@ final class Renames {
     // functions and triggers are carried over from the original model with the renames applied
     m = Kinds.carry(m, from, s -> schemaRenames.getOrDefault(s, s),
         (s, r) -> relationRenames.getOrDefault(s + "." + r, r));
+    // triggers move with their table (PostgreSQL moves them with SET SCHEMA)
+    for (RenameHint h : tableRenames) {
+      if (h.toSchema() == null) continue;
+      String s = schemaRenames.getOrDefault(h.schema(), h.schema());
+      m = m.withObjects(m.functions(), m.triggers().stream().map(t -> t.schema().equals(s) && t.table().equals(h.from())
+          ? new dev.sluice.schema.model.TriggerModel(h.toSchema(), h.to(), t.name(), t.timing(), t.events(), t.updateColumns(),
+              t.forEachRow(), t.when(), t.oldTable(), t.newTable(), t.constraint(), t.deferrable(), t.initiallyDeferred(),
+              t.functionSchema(), t.function(), t.arguments(), t.enabled(), t.comment())
+          : t).toList());
+    }
     return new Result(m, out);
   }
 

@@ -15,6 +15,8 @@ final class SnapshotDefaults {
   static void prune(ObjectNode root) {
     JsonNode types = root.get("compositeTypes");
     if (types != null && types.isArray() && types.isEmpty()) root.remove("compositeTypes");
+    JsonNode externals = root.get("externalTables");
+    if (externals != null && externals.isArray() && externals.isEmpty()) root.remove("externalTables");
     JsonNode tables = root.get("tables");
     if (tables == null || !tables.isArray()) return;
     for (JsonNode t : tables) {

@@ -2,7 +2,10 @@ package dev.sluice.kit.diff;
 
 import static dev.sluice.kit.diff.Tables.table;
 
+import dev.sluice.schema.Function;
+import dev.sluice.schema.Namespace;
 import dev.sluice.schema.RenameHint;
+import dev.sluice.schema.Trigger;
 import dev.sluice.schema.model.ColumnModel;
 import dev.sluice.schema.model.EnumModel;
 import dev.sluice.schema.model.GrantModel;
@@ -15,6 +18,10 @@ import java.util.Map;
 /** {@link ChangeFixtures} pairs for objects that change place: a table, a view and an enum moving to another schema. */
 final class RelationFixtures {
   private RelationFixtures() {}
+
+  /** A trigger function that stays in the old schema while its trigger moves with the table. */
+  private static final Function TOUCH = Function.plpgsql(Namespace.of("fx_move"), "touch").returnsTrigger()
+      .body("begin return new; end");
 
   private static ColumnModel col(String name, String type, boolean notNull) {
     return new ColumnModel(name, type, notNull, null, null, null, null, null);
@@ -29,13 +36,14 @@ final class RelationFixtures {
             .foreignKey(Tables.fk("line_invoice_id_fkey", "invoice_id", home, "invoice", "id")))
         .add(new ViewModel(home, view, "SELECT id, amount FROM " + home + ".invoice", false, false, false, null, false, null, null))
         .add(new GrantModel("TABLE", home, "invoice", "PUBLIC", List.of("SELECT")))
+        .add(Trigger.before(Trigger.UPDATE).on(home, "invoice").forEachRow().named("invoice_touch").execute(TOUCH))
         .build();
   }
 
   /**
    * {@code public.invoice=billing.invoice}: a table with a serial key, an index, a grant and an
    * incoming foreign key moves with {@code SET SCHEMA} (rows and sequence kept), its enum moves too,
-   * and a view over it moves and is renamed; the target schema is created first.
+   * and a view over it moves and is renamed; its trigger follows; the target schema is created first.
    */
   static ChangeFixtures.Fixture schemaMoves() {
     String s = "fx_move";
