@@ -141,6 +141,7 @@ final class ChangeFixtures {
     out.add(ObjectKindFixtures.compositeTypes());
     out.add(ObjectKindFixtures.tableOptions());
     out.add(RelationFixtures.schemaMoves());
+    out.add(RelationFixtures.defaultAndSubPartitions());
     return out;
   }
 

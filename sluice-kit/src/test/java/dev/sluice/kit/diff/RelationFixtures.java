@@ -9,6 +9,7 @@ import dev.sluice.schema.Trigger;
 import dev.sluice.schema.model.ColumnModel;
 import dev.sluice.schema.model.EnumModel;
 import dev.sluice.schema.model.GrantModel;
+import dev.sluice.schema.model.PartitioningModel;
 import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.schema.model.ViewModel;
 import java.util.LinkedHashMap;
@@ -62,6 +63,41 @@ final class RelationFixtures {
     return new ChangeFixtures.Fixture(s, from, to, hints,
         List.of("insert into fx_move.invoice (state, amount) values ('open', 1.5), ('paid', 2)",
             "insert into fx_move.line values (1, 2)"),
+        expect, List.of());
+  }
+
+  /**
+   * A payments table partitioned by range of its date (pagila's shape): a DEFAULT partition and a
+   * partition sub-partitioned by hash are added, the old partitions keep their rows, and a row
+   * outside every range lands in the default partition.
+   */
+  static ChangeFixtures.Fixture defaultAndSubPartitions() {
+    String s = "fx_payment_parts";
+    PartitioningModel.PartitionModel jan = new PartitioningModel.PartitionModel("payment_p2022_01",
+        "FOR VALUES FROM ('2022-01-01 00:00:00+00') TO ('2022-02-01 00:00:00+00')", null);
+    PartitioningModel.PartitionModel feb = new PartitioningModel.PartitionModel("payment_p2022_02",
+        "FOR VALUES FROM ('2022-02-01 00:00:00+00') TO ('2022-03-01 00:00:00+00')", null);
+    PartitioningModel.PartitionModel mar = new PartitioningModel.PartitionModel("payment_p2022_03",
+        "FOR VALUES FROM ('2022-03-01 00:00:00+00') TO ('2022-04-01 00:00:00+00')",
+        new PartitioningModel(PartitioningModel.Strategy.HASH, List.of("payment_id"), List.of(
+            new PartitioningModel.PartitionModel("payment_p2022_03_h0", "FOR VALUES WITH (modulus 2, remainder 0)", null),
+            new PartitioningModel.PartitionModel("payment_p2022_03_h1", "FOR VALUES WITH (modulus 2, remainder 1)", null))));
+    PartitioningModel.PartitionModel other = new PartitioningModel.PartitionModel("payment_other", "DEFAULT", null);
+    java.util.function.Function<List<PartitioningModel.PartitionModel>, Tables> payment = parts -> table(s, "payment")
+        .column(col("payment_id", "integer", true)).column(col("customer_id", "integer", true))
+        .column("amount", "numeric(5,2)").column(col("payment_date", "timestamp with time zone", true))
+        .primaryKey("payment_pkey", "payment_date", "payment_id").index(Tables.index("payment_customer_id_idx", "customer_id"))
+        .partitioning(new PartitioningModel(PartitioningModel.Strategy.RANGE, List.of("payment_date"), parts));
+    SchemaModel from = Tables.schema().schemas(s).add(payment.apply(List.of(jan, feb))).build();
+    SchemaModel to = Tables.schema().schemas(s).add(payment.apply(List.of(jan, feb, mar, other))).build();
+    Map<String, String> expect = new LinkedHashMap<>();
+    expect.put("select count(*) from fx_payment_parts.payment_p2022_01", "2");
+    expect.put("select count(*) from fx_payment_parts.payment", "3");
+    expect.put("with i as (insert into fx_payment_parts.payment values (9, 1, 1, '2030-01-01Z') returning tableoid::regclass::text)"
+        + " select * from i", "fx_payment_parts.payment_other");
+    return new ChangeFixtures.Fixture(s, from, to, DiffOptions.NONE,
+        List.of("insert into fx_payment_parts.payment values (1, 1, 1.5, '2022-01-05Z'), (2, 2, 2, '2022-01-06Z'),"
+            + " (3, 1, 3, '2022-02-07Z')"),
         expect, List.of());
   }
 }
