@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 final class RenameOptions {
   @Option(names = "--rename", paramLabel = "FROM=TO",
-      description = "declare a rename: public.old_table=new_table, public.table.old_col=new_col, enum:public.old=new, view:public.old=new, schema:old=new")
+      description = "declare a rename: public.old_table=new_table, public.table.old_col=new_col, enum:public.old=new, view:public.old=new, schema:old=new; a qualified new name moves the table, view or enum: public.invoice=billing.invoice")
   List<String> renames = new ArrayList<>();
 
   @Option(names = "--allow-drop-and-create", description = "treat every drop+create pair as a drop and a create (no rename)")

@@ -126,6 +126,7 @@ public final class Schema {
     Map<String, FunctionModel> functions = new LinkedHashMap<>();
     Map<String, TriggerModel> triggers = new LinkedHashMap<>();
     Map<String, dev.sluice.schema.model.DistributionModel> distributions = new LinkedHashMap<>();
+    Map<String, TableModel> externals = new LinkedHashMap<>();
 
     for (Object d : definitions) {
       if (d instanceof Table<?> t) {
@@ -134,6 +135,10 @@ public final class Schema {
           continue;
         }
         if (!tableSet.add(t)) continue;
+        if (t.isExternal()) {
+          addExternal(t, externals, problems);
+          continue;
+        }
         try {
           tables.add(t.toModel());
         } catch (SchemaDefinitionException e) {
@@ -222,13 +227,24 @@ public final class Schema {
         if (c.type().startsWith("public.vector")) extensions.putIfAbsent("vector", new ExtensionModel("vector", null));
       }
     }
+    for (Table<?> t : List.copyOf(tableSet)) {
+      for (ForeignKey fk : t.declaredForeignKeys()) {
+        try {
+          Table<?> target = fk.targetTable();
+          if (target.isExternal() && tableSet.add(target)) addExternal(target, externals, problems);
+        } catch (RuntimeException e) {
+          // reported by the table model
+        }
+      }
+    }
     validateForeignKeys(tableSet, problems);
     checkDuplicates(tables, views, problems);
     if (!problems.isEmpty()) throw new SchemaDefinitionException(problems);
     schemas.remove("public");
     SchemaModel model = new SchemaModel(List.copyOf(schemas), List.copyOf(extensions.values()), List.copyOf(roles.values()),
         List.copyOf(enums.values()), domains, sequences, tables, views, grants, List.copyOf(functions.values()),
-        List.copyOf(triggers.values()), List.copyOf(composites.values()), schemaComments, List.copyOf(distributions.values()));
+        List.copyOf(triggers.values()), List.copyOf(composites.values()), schemaComments, List.copyOf(distributions.values()),
+        List.copyOf(externals.values()));
     List<String> citus = dev.sluice.schema.model.CitusRules.problems(model);
     if (!citus.isEmpty()) throw new SchemaDefinitionException(citus);
     return model;
@@ -239,6 +255,15 @@ public final class Schema {
       dev.sluice.schema.model.DistributionModel d, List<String> problems) {
     var old = distributions.putIfAbsent(d.key(), d);
     if (old != null && !old.equals(d)) problems.add((d.table() == null ? "schema " : "table ") + d.key() + " is placed twice: " + old + " and " + d);
+  }
+
+  /** An external table: modelled for foreign keys and shadow stubs only (its schema is not created). */
+  private static void addExternal(Table<?> t, Map<String, TableModel> externals, List<String> problems) {
+    try {
+      externals.put(t.schema() + "." + t.name(), t.toModel());
+    } catch (SchemaDefinitionException e) {
+      problems.addAll(e.problems());
+    }
   }
 
   /** The same function may be listed twice (a trigger brings its own); two different ones may not share a signature. */

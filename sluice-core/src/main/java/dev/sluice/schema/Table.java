@@ -90,6 +90,8 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   private String comment;
   private final Map<String, String> constraintComments = new LinkedHashMap<>();
   private String renamedFrom;
+  private String movedFromSchema;
+  private boolean external;
 
   // alias support: an alias is another instance of the same class whose definition() is the original
   private String alias;
@@ -670,10 +672,51 @@ public abstract class Table<T extends Table<T>> implements TableLike {
     renamedFrom = physical;
   }
 
+  /**
+   * Declares that this table used to live in schema {@code oldSchema} as {@code oldName} (namespace
+   * prefix applied to the name), so the differ moves it with {@code ALTER TABLE ... SET SCHEMA} (rows,
+   * indexes, constraints and owned sequences kept) and renames it if the name changed.
+   */
+  protected final void movedFrom(String oldSchema, String oldName) {
+    checkModifiable(null);
+    Identifiers.check(oldSchema);
+    String physical = namespace.tableName(oldName);
+    Identifiers.check(physical);
+    movedFromSchema = oldSchema;
+    renamedFrom = physical;
+  }
+
+  /**
+   * Declares that this table belongs to someone else (Supabase's {@code auth.users}, an extension's
+   * table): foreign keys of other tables may reference it, and generate, push and diff never create,
+   * alter or drop it. Declare only the columns that are referenced (with their key), for typing.
+   */
+  protected final void external() {
+    checkModifiable(null);
+    external = true;
+  }
+
+  /** True when the table was declared {@link #external()}. */
+  public final boolean isExternal() {
+    return external;
+  }
+
+  /**
+   * An external table (see {@link #external()}) without a class of its own:
+   * {@code Table.external("auth", "users")}; give it the referenced key with {@link ExternalTable#key}.
+   */
+  public static ExternalTable external(String schema, String name) {
+    return new ExternalTable(schema, name);
+  }
+
   /** The rename hints of this table and its columns: {@link #renamedFrom(String)} and {@link Column#renamedFrom(String)}. */
   public final List<RenameHint> renames() {
     List<RenameHint> out = new ArrayList<>();
-    if (renamedFrom != null) out.add(RenameHint.table(schema(), renamedFrom, name()));
+    if (renamedFrom != null && movedFromSchema != null && !movedFromSchema.equals(schema())) {
+      out.add(RenameHint.moveTable(movedFromSchema, renamedFrom, schema(), name()));
+    } else if (renamedFrom != null) {
+      out.add(RenameHint.table(schema(), renamedFrom, name()));
+    }
     for (Column<?> c : columns) {
       if (c.renamedFromName() != null) out.add(RenameHint.column(schema(), name(), c.renamedFromName(), c.name()));
     }

@@ -66,4 +66,37 @@ class RenameHintTest {
     assertThatThrownBy(() -> RenameHint.table("public", "a", "a")).hasMessageContaining("to itself");
     assertThatThrownBy(() -> new RenameHint(RenameHint.Kind.COLUMN, "public", null, "a", "b")).hasMessageContaining("parent");
   }
+
+  static final class Invoice extends Table<Invoice> {
+    static final Invoice T = new Invoice();
+    final Column<Integer> id = integer("id").primaryKey();
+
+    private Invoice() {
+      super(Namespace.of("billing"), "invoice");
+      movedFrom("public", "invoice");
+    }
+  }
+
+  @Test
+  void aQualifiedNewNameMovesTheTableToThatSchema() {
+    RenameHint h = RenameHint.parse("public.invoice=billing.invoice");
+    assertThat(h).isEqualTo(RenameHint.moveTable("public", "invoice", "billing", "invoice"));
+    assertThat(h.targetSchema()).isEqualTo("billing");
+    assertThat(h.toFlag()).isEqualTo("public.invoice=billing.invoice");
+    assertThat(h.reversed()).isEqualTo(RenameHint.moveTable("billing", "invoice", "public", "invoice"));
+    assertThat(RenameHint.parse("view:public.v=app.w")).isEqualTo(RenameHint.moveView("public", "v", "app", "w"));
+    assertThat(RenameHint.parse("enum:public.mood=app.mood")).isEqualTo(RenameHint.moveEnum("public", "mood", "app", "mood"));
+    assertThat(RenameHint.parse("public.t=public.u")).isEqualTo(RenameHint.table("public", "t", "u"));
+  }
+
+  @Test
+  void movedFromDeclaresTheMoveInTheDsl() {
+    assertThat(Invoice.T.renames()).containsExactly(RenameHint.moveTable("public", "invoice", "billing", "invoice"));
+  }
+
+  @Test
+  void onlyTablesViewsAndEnumsMove() {
+    assertThatThrownBy(() -> RenameHint.parse("public.t.a=x.b")).hasMessageContaining("only a table, view or enum can move");
+    assertThatThrownBy(() -> RenameHint.parse("public.t=a.b.c")).hasMessageContaining("the new name is name or schema.name");
+  }
 }

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param compositeTypes composite (row) types
  * @param distributions Citus placement of tables and schemas (hash-distributed, reference, distributed schemas)
  * @param schemaComments {@code COMMENT ON SCHEMA} of the schemas in {@code schemas}, by schema name
+ * @param externalTables tables that belong to someone else (Supabase's {@code auth.users}): foreign
+ *     keys may reference them, the differ never creates, alters or drops them; their declared columns
+ *     and key are what a shadow database stubs
  */
 public record SchemaModel(
     List<String> schemas,
@@ -36,19 +39,20 @@ public record SchemaModel(
     List<TriggerModel> triggers,
     List<CompositeTypeModel> compositeTypes,
     java.util.Map<String, String> schemaComments,
-    List<DistributionModel> distributions) {
+    List<DistributionModel> distributions,
+    List<TableModel> externalTables) {
 
   /** The model of a database with nothing in it. */
   public static final SchemaModel EMPTY =
-      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
-  /** A model without schema comments and Citus distributions. */
+  /** A model without schema comments, Citus distributions and external tables. */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
       List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
       List<CompositeTypeModel> compositeTypes) {
     this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
-        null, null);
+        null, null, null);
   }
 
   /** A model without Citus distributions. */
@@ -57,7 +61,7 @@ public record SchemaModel(
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
       List<CompositeTypeModel> compositeTypes, java.util.Map<String, String> schemaComments) {
     this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
-        schemaComments, null);
+        schemaComments, null, null);
   }
 
   /** A model without schema comments. */
@@ -66,7 +70,7 @@ public record SchemaModel(
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
       List<CompositeTypeModel> compositeTypes, List<DistributionModel> distributions) {
     this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
-        null, distributions);
+        null, distributions, null);
   }
 
   /** A model without functions, triggers and composite types (the shape before they were modelled). */
@@ -103,6 +107,7 @@ public record SchemaModel(
     functions = Models.sorted(functions, FunctionModel::signature);
     triggers = Models.sorted(triggers, t -> t.schema() + "." + t.table() + "." + t.name());
     compositeTypes = Models.sorted(compositeTypes, c -> c.schema() + "." + c.name());
+    externalTables = Models.sorted(externalTables, t -> t.schema() + "." + t.name());
     distributions = Models.sorted(distributions, DistributionModel::key);
     schemaComments = schemaComments == null ? java.util.Map.of()
         : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(schemaComments));
@@ -116,31 +121,38 @@ public record SchemaModel(
   /** This model with other domains and tables (everything else kept). */
   public SchemaModel withDomainsAndTables(List<DomainModel> newDomains, List<TableModel> newTables) {
     return new SchemaModel(schemas, extensions, roles, enums, newDomains, sequences, newTables, views, grants, functions,
-        triggers, compositeTypes, schemaComments, distributions);
+        triggers, compositeTypes, schemaComments, distributions, externalTables);
   }
 
   /** This model with other schema comments (everything else kept). */
   public SchemaModel withSchemaComments(java.util.Map<String, String> comments) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, comments, distributions);
+        compositeTypes, comments, distributions, externalTables);
+
+  }
+
+  /** This model with other external tables (everything else kept). */
+  public SchemaModel withExternalTables(List<TableModel> externalTables) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables);
   }
 
   /** This model with other functions and triggers (everything else kept). */
   public SchemaModel withObjects(List<FunctionModel> functions, List<TriggerModel> triggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, schemaComments, distributions);
+        compositeTypes, schemaComments, distributions, externalTables);
   }
 
   /** This model with other Citus distributions (everything else kept). */
   public SchemaModel withDistributions(List<DistributionModel> distributions) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, schemaComments, distributions);
+        compositeTypes, schemaComments, distributions, externalTables);
   }
 
   /** This model with other composite types (everything else kept). */
   public SchemaModel withCompositeTypes(List<CompositeTypeModel> compositeTypes) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, schemaComments, distributions);
+        compositeTypes, schemaComments, distributions, externalTables);
   }
 
   /** The composite type {@code schema.name}, if the model has it. */

@@ -64,6 +64,9 @@ final class AlterDdl {
 
   static String render(Change change) {
     if (change instanceof Change.RenameSchema c) return "ALTER SCHEMA " + Sql.name(c.from()) + " RENAME TO " + Sql.name(c.to());
+    if (change instanceof Change.SetSchema c) {
+      return "ALTER " + c.objectType() + " " + Sql.qualified(c.schema(), c.name()) + " SET SCHEMA " + Sql.name(c.newSchema());
+    }
     if (change instanceof Change.RenameTable c) return alterTable(c.schema(), c.from()) + "RENAME TO " + Sql.name(c.to());
     if (change instanceof Change.RenameColumn c) {
       return alterTable(c.schema(), c.table()) + "RENAME COLUMN " + Sql.name(c.from()) + " TO " + Sql.name(c.to());

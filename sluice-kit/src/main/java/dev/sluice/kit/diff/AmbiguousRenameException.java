@@ -35,18 +35,20 @@ public final class AmbiguousRenameException extends RuntimeException {
 
   private static String describe(RenameHint c) {
     return switch (c.kind()) {
-      case TABLE -> "table " + c.schema() + "." + c.from() + " dropped, " + c.schema() + "." + c.to() + " created";
+      case TABLE -> "table " + c.schema() + "." + c.from() + " dropped, " + c.targetSchema() + "." + c.to() + " created";
       case COLUMN -> "column " + c.schema() + "." + c.parent() + "." + c.from() + " dropped, " + c.to() + " added";
-      case ENUM -> "enum " + c.schema() + "." + c.from() + " dropped, " + c.schema() + "." + c.to() + " created";
+      case ENUM -> "enum " + c.schema() + "." + c.from() + " dropped, " + c.targetSchema() + "." + c.to() + " created";
       case ENUM_VALUE -> "enum " + c.schema() + "." + c.parent() + " value '" + c.from() + "' removed, '" + c.to() + "' added";
-      case VIEW -> "view " + c.schema() + "." + c.from() + " dropped, " + c.schema() + "." + c.to() + " created";
+      case VIEW -> "view " + c.schema() + "." + c.from() + " dropped, " + c.targetSchema() + "." + c.to() + " created";
       case SCHEMA -> "schema " + c.from() + " dropped, " + c.to() + " created";
     };
   }
 
   private static String dsl(RenameHint c) {
     return switch (c.kind()) {
-      case TABLE -> "call renamedFrom(\"" + c.from() + "\") in the constructor of the table class of " + c.to();
+      case TABLE -> c.toSchema() != null
+          ? "call movedFrom(\"" + c.schema() + "\", \"" + c.from() + "\") in the constructor of the table class of " + c.to()
+          : "call renamedFrom(\"" + c.from() + "\") in the constructor of the table class of " + c.to();
       case COLUMN -> "add .renamedFrom(\"" + c.from() + "\") to column " + c.to() + " of " + c.parent();
       case ENUM -> "add .renamedFrom(\"" + c.from() + "\") to PgEnum " + c.to();
       case ENUM_VALUE -> "add .valueRenamedFrom(<constant>, \"" + c.from() + "\") to PgEnum " + c.parent();

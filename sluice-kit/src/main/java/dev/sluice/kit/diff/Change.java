@@ -364,6 +364,26 @@ public sealed interface Change {
     }
   }
 
+  /**
+   * {@code ALTER TABLE|VIEW|MATERIALIZED VIEW|TYPE schema.name SET SCHEMA newSchema}: the object moves
+   * with its rows, indexes, constraints, grants and (for a table) owned sequences.
+   *
+   * @param objectType {@code TABLE}, {@code VIEW}, {@code MATERIALIZED VIEW} or {@code TYPE}
+   */
+  record SetSchema(String objectType, String schema, String name, String newSchema) implements Change {
+    public SetSchema {
+      if (!java.util.Set.of("TABLE", "VIEW", "MATERIALIZED VIEW", "TYPE").contains(objectType)) {
+        throw new IllegalArgumentException("SET SCHEMA of a " + objectType);
+      }
+    }
+
+    @Override
+    public String description() {
+      String what = objectType.equals("TYPE") ? "enum" : objectType.toLowerCase(java.util.Locale.ROOT);
+      return what + " " + schema + "." + name + ": move to schema " + newSchema;
+    }
+  }
+
   /** {@code ALTER TABLE schema.table RENAME COLUMN from TO to}. */
   record RenameColumn(String schema, String table, String from, String to) implements Change {
     @Override

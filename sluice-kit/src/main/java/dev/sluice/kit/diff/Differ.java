@@ -87,10 +87,11 @@ public final class Differ {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(options, "options");
-    Renames.Result renamed = Renames.apply(from, to, options.renames());
-    List<Change> plan = new SchemaDiff(MemberComments.strip(ExtensionMoves.apply(renamed.from(), to)), MemberComments.strip(to), options,
-        renamed.changes()).run();
-    List<Change> comments = MemberComments.changes(renamed.from(), to, plan);
+    Externals.Pair own = Externals.strip(from, to);
+    Renames.Result renamed = Renames.apply(own.from(), own.to(), options.renames());
+    List<Change> plan = new SchemaDiff(MemberComments.strip(ExtensionMoves.apply(renamed.from(), own.to())),
+        MemberComments.strip(own.to()), options, renamed.changes()).run();
+    List<Change> comments = MemberComments.changes(renamed.from(), own.to(), plan);
     if (comments.isEmpty()) return plan;
     List<Change> out = new java.util.ArrayList<>(plan);
     out.addAll(comments);

@@ -46,8 +46,13 @@ final class Renames {
     SchemaModel m = from;
     for (RenameHint hint : ordered) {
       // a hint may name its schema by the old or the new name (hints are reversed for down migrations)
-      RenameHint h = hint.kind() != RenameHint.Kind.SCHEMA && schemaRenames.containsKey(hint.schema())
-          ? new RenameHint(hint.kind(), schemaRenames.get(hint.schema()), hint.parent(), hint.from(), hint.to()) : hint;
+      RenameHint h0 = hint.kind() != RenameHint.Kind.SCHEMA && schemaRenames.containsKey(hint.schema())
+          ? new RenameHint(hint.kind(), schemaRenames.get(hint.schema()), hint.parent(), hint.from(), hint.to(), hint.toSchema())
+          : hint;
+      // a column (enum value) hint may name its table (enum) by the schema it moved from
+      String parentSchema = h0.kind() == RenameHint.Kind.COLUMN ? movedSchema(h0, tableRenames)
+          : h0.kind() == RenameHint.Kind.ENUM_VALUE ? movedSchema(h0, enumRenames) : h0.schema();
+      RenameHint h = Objects.equals(parentSchema, h0.schema()) ? h0 : new RenameHint(h0.kind(), parentSchema, h0.parent(), h0.from(), h0.to());
       switch (h.kind()) {
         case SCHEMA -> {
           if (!applies(m.schemas().contains(h.from()), m.schemas().contains(h.to()), to.schemas().contains(h.to()),
@@ -57,25 +62,49 @@ final class Renames {
           out.add(new Change.RenameSchema(h.from(), h.to()));
         }
         case TABLE -> {
-          if (!applies(m.table(h.schema(), h.from()).isPresent(), m.table(h.schema(), h.to()).isPresent(),
-              to.table(h.schema(), h.to()).isPresent(), to.table(h.schema(), h.from()).isPresent(), h)) continue;
-          m = renameTable(m, h.schema(), h.from(), h.to());
+          String ts = h.targetSchema();
+          if (!applies(m.table(h.schema(), h.from()).isPresent(), m.table(ts, h.to()).isPresent(),
+              to.table(ts, h.to()).isPresent(), to.table(h.schema(), h.from()).isPresent(), h)) continue;
+          if (h.toSchema() != null) {
+            m = withSchema(m, ts, out);
+            m = moveTable(m, h.schema(), h.from(), ts);
+            out.add(new Change.SetSchema("TABLE", h.schema(), h.from(), ts));
+          }
+          if (!h.from().equals(h.to())) {
+            m = renameTable(m, ts, h.from(), h.to());
+            out.add(new Change.RenameTable(ts, h.from(), h.to()));
+          }
           tableRenames.add(h);
-          out.add(new Change.RenameTable(h.schema(), h.from(), h.to()));
         }
         case VIEW -> {
+          String ts = h.targetSchema();
           var v = m.view(h.schema(), h.from());
-          if (!applies(v.isPresent(), m.view(h.schema(), h.to()).isPresent(), to.view(h.schema(), h.to()).isPresent(),
+          if (!applies(v.isPresent(), m.view(ts, h.to()).isPresent(), to.view(ts, h.to()).isPresent(),
               to.view(h.schema(), h.from()).isPresent(), h)) continue;
-          m = renameView(m, h.schema(), h.from(), h.to());
-          out.add(new Change.RenameView(h.schema(), h.from(), h.to(), v.get().materialized()));
+          if (h.toSchema() != null) {
+            m = withSchema(m, ts, out);
+            m = moveView(m, h.schema(), h.from(), ts);
+            out.add(new Change.SetSchema(v.get().materialized() ? "MATERIALIZED VIEW" : "VIEW", h.schema(), h.from(), ts));
+          }
+          if (!h.from().equals(h.to())) {
+            m = renameView(m, ts, h.from(), h.to());
+            out.add(new Change.RenameView(ts, h.from(), h.to(), v.get().materialized()));
+          }
         }
         case ENUM -> {
-          if (!applies(m.enumType(h.schema(), h.from()).isPresent(), m.enumType(h.schema(), h.to()).isPresent(),
-              to.enumType(h.schema(), h.to()).isPresent(), to.enumType(h.schema(), h.from()).isPresent(), h)) continue;
-          m = renameEnum(m, h.schema(), h.from(), h.to());
+          String ts = h.targetSchema();
+          if (!applies(m.enumType(h.schema(), h.from()).isPresent(), m.enumType(ts, h.to()).isPresent(),
+              to.enumType(ts, h.to()).isPresent(), to.enumType(h.schema(), h.from()).isPresent(), h)) continue;
+          if (h.toSchema() != null) {
+            m = withSchema(m, ts, out);
+            m = moveEnum(m, h.schema(), h.from(), ts);
+            out.add(new Change.SetSchema("TYPE", h.schema(), h.from(), ts));
+          }
+          if (!h.from().equals(h.to())) {
+            m = renameEnum(m, ts, h.from(), h.to());
+            out.add(new Change.RenameEnum(ts, h.from(), h.to()));
+          }
           enumRenames.add(h);
-          out.add(new Change.RenameEnum(h.schema(), h.from(), h.to()));
         }
         case COLUMN -> {
           String table = parent(h, tableRenames, n -> n);
@@ -105,7 +134,7 @@ final class Renames {
     }
     java.util.Map<String, String> relationRenames = new java.util.HashMap<>();
     for (RenameHint h : ordered) {
-      if (h.kind() == RenameHint.Kind.TABLE || h.kind() == RenameHint.Kind.VIEW) {
+      if ((h.kind() == RenameHint.Kind.TABLE || h.kind() == RenameHint.Kind.VIEW) && h.toSchema() == null) {
         String s = schemaRenames.getOrDefault(h.schema(), h.schema());
         relationRenames.put(s + "." + h.from(), h.to());
       }
@@ -117,6 +146,16 @@ final class Renames {
     Map<String, String> schemaComments = new java.util.HashMap<>();
     from.schemaComments().forEach((k, v) -> schemaComments.put(schemaRenames.getOrDefault(k, k), v));
     m = m.withSchemaComments(schemaComments);
+    // triggers move with their table (PostgreSQL moves them with SET SCHEMA)
+    for (RenameHint h : tableRenames) {
+      if (h.toSchema() == null) continue;
+      String s = schemaRenames.getOrDefault(h.schema(), h.schema());
+      m = m.withObjects(m.functions(), m.triggers().stream().map(t -> t.schema().equals(s) && t.table().equals(h.from())
+          ? new dev.sluice.schema.model.TriggerModel(h.toSchema(), h.to(), t.name(), t.timing(), t.events(), t.updateColumns(),
+              t.forEachRow(), t.when(), t.oldTable(), t.newTable(), t.constraint(), t.deferrable(), t.initiallyDeferred(),
+              t.functionSchema(), t.function(), t.arguments(), t.enabled(), t.comment())
+          : t).toList());
+    }
     return new Result(m, out);
   }
 
@@ -137,7 +176,7 @@ final class Renames {
    */
   private static String parent(RenameHint h, List<RenameHint> parentRenames, UnaryOperator<String> id) {
     for (RenameHint r : parentRenames) {
-      if (r.schema().equals(h.schema()) && r.from().equals(h.parent())) return r.to();
+      if ((r.schema().equals(h.schema()) || r.targetSchema().equals(h.schema())) && r.from().equals(h.parent())) return r.to();
     }
     return id.apply(h.parent());
   }
@@ -228,6 +267,75 @@ final class Renames {
     });
     return withGrants(r, g -> !g.objectType().equalsIgnoreCase("SCHEMA") && schema.equals(g.schema()) && from.equals(g.name())
         ? new GrantModel(g.objectType(), g.schema(), to, g.grantee(), g.privileges()) : g);
+  }
+
+  /**
+   * The schema a column or enum value hint's parent is in now: the hint may name it by the schema the
+   * parent was moved from (a reversed hint of a down migration does).
+   */
+  private static String movedSchema(RenameHint h, List<RenameHint> parentMoves) {
+    for (RenameHint r : parentMoves) {
+      if (r.toSchema() != null && r.schema().equals(h.schema()) && (r.from().equals(h.parent()) || r.to().equals(h.parent()))) {
+        return r.toSchema();
+      }
+    }
+    return h.schema();
+  }
+
+  /** {@code m} with schema {@code s}, creating it first (in {@code out}) when only the target has it. */
+  private static SchemaModel withSchema(SchemaModel m, String s, List<Change> out) {
+    if (m.schemas().contains(s) || "public".equals(s)) return m;
+    out.add(new Change.CreateSchema(s));
+    List<String> schemas = new ArrayList<>(m.schemas());
+    schemas.add(s);
+    return new SchemaModel(schemas, m.extensions(), m.roles(), m.enums(), m.domains(), m.sequences(), m.tables(), m.views(),
+        m.grants(), m.compositeTypes());
+  }
+
+  /** Table {@code schema.name} in {@code newSchema}: the foreign keys that reference it and its grants follow. */
+  private static SchemaModel moveTable(SchemaModel m, String schema, String name, String newSchema) {
+    SchemaModel r = mapTables(m, t -> {
+      List<ForeignKeyModel> fks = t.foreignKeys().stream().map(fk -> fk.refSchema().equals(schema) && fk.refTable().equals(name)
+          ? new ForeignKeyModel(fk.name(), fk.columns(), newSchema, fk.refTable(), fk.refColumns(), fk.onDelete(), fk.onUpdate(),
+              fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid())
+          : fk).toList();
+      boolean self = t.schema().equals(schema) && t.name().equals(name);
+      return table(t, self ? newSchema : t.schema(), t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.exclusions(),
+          t.indexes(), t.partitioning());
+    });
+    return moveGrants(r, schema, name, newSchema);
+  }
+
+  private static SchemaModel moveView(SchemaModel m, String schema, String name, String newSchema) {
+    SchemaModel r = new SchemaModel(m.schemas(), m.extensions(), m.roles(), m.enums(), m.domains(), m.sequences(), m.tables(),
+        m.views().stream().map(v -> v.schema().equals(schema) && v.name().equals(name)
+            ? new ViewModel(newSchema, v.name(), v.query(), v.materialized(), v.securityInvoker(), v.securityBarrier(),
+                v.checkOption(), v.withData(), v.indexes(), v.comment())
+            : v).toList(), m.grants(), m.compositeTypes());
+    return moveGrants(r, schema, name, newSchema);
+  }
+
+  /** Enum {@code schema.name} in {@code newSchema}: columns, domains and composite attributes of its type follow. */
+  private static SchemaModel moveEnum(SchemaModel m, String schema, String name, String newSchema) {
+    String oldType = Identifiers.qualify(schema, name);
+    String newType = Identifiers.qualify(newSchema, name);
+    UnaryOperator<String> retyped = x -> x != null && sameType(x, oldType) ? newType + x.substring(oldType.length()) : x;
+    SchemaModel r = mapEnums(m, e -> e.schema().equals(schema) && e.name().equals(name)
+        ? new EnumModel(newSchema, name, e.values(), e.comment()) : e);
+    r = mapTables(r, t -> table(t, t.schema(), t.name(), t.columns().stream().map(c -> withType(c, retyped.apply(c.type()))).toList(),
+        t.primaryKey(), t.foreignKeys(), t.uniques(), t.exclusions(), t.indexes(), t.partitioning()));
+    return new SchemaModel(r.schemas(), r.extensions(), r.roles(), r.enums(),
+        r.domains().stream().map(d -> new DomainModel(d.schema(), d.name(), retyped.apply(d.baseType()), d.notNull(),
+            d.defaultExpr(), d.checks(), d.comment())).toList(),
+        r.sequences(), r.tables(), r.views(), moveGrants(r, schema, name, newSchema).grants(),
+        r.compositeTypes().stream().map(c -> new CompositeTypeModel(c.schema(), c.name(), c.attributes().stream()
+            .map(at -> new CompositeTypeModel.Attribute(at.name(), retyped.apply(at.type()), at.collation())).toList(), c.comment()))
+            .toList());
+  }
+
+  private static SchemaModel moveGrants(SchemaModel m, String schema, String name, String newSchema) {
+    return withGrants(m, g -> !g.objectType().equalsIgnoreCase("SCHEMA") && schema.equals(g.schema()) && name.equals(g.name())
+        ? new GrantModel(g.objectType(), newSchema, g.name(), g.grantee(), g.privileges()) : g);
   }
 
   private static SchemaModel renameView(SchemaModel m, String schema, String from, String to) {

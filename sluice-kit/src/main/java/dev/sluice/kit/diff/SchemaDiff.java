@@ -144,6 +144,8 @@ final class SchemaDiff {
         if (before.containsKey(key(added)) || partitionsBefore.contains(key(added))) continue;
         if (gone.schema().equals(added.schema()) && similarShape(gone, added)) {
           candidates.add(RenameHint.table(gone.schema(), gone.name(), added.name()));
+        } else if (gone.name().equals(added.name()) && similarShape(gone, added)) {
+          candidates.add(RenameHint.moveTable(gone.schema(), gone.name(), added.schema(), added.name()));
         }
       }
     }

@@ -74,6 +74,7 @@ public final class JavaSchemaGenerator {
   private final Map<String, TableInfo> tables = new LinkedHashMap<>();
   private final Map<String, String> sources = new TreeMap<>();
   private final List<String> notPulled;
+  private final Set<String> externalSchemas = new TreeSet<>();
 
   /** Java names chosen for one table. */
   private record TableInfo(TableModel model, String className, String constant, Map<String, String> fields,
@@ -188,6 +189,12 @@ public final class JavaSchemaGenerator {
     model.sequences().forEach(s -> schemaNames.add(s.schema()));
     model.views().forEach(v -> schemaNames.add(v.schema()));
     model.compositeTypes().forEach(c -> schemaNames.add(c.schema()));
+    Set<String> ownSchemas = new TreeSet<>(schemaNames);
+    // an external table's schema gets a Namespace constant for its class, but is not listed (not created)
+    model.externalTables().forEach(t -> {
+      if (!ownSchemas.contains(t.schema())) externalSchemas.add(t.schema());
+      schemaNames.add(t.schema());
+    });
     schemaNames.remove("public");
     for (String s : schemaNames) {
       namespaces.put(s, holderFields.allocate(JavaNames.upperSnake(s, "SCHEMA"), "SCHEMA_" + JavaNames.upperSnake(s, "X")));
@@ -209,7 +216,7 @@ public final class JavaSchemaGenerator {
     // every class name first: a field must never take the simple name of a class of the package
     // (Java resolves a simple name to a variable before a type, so `x.X.id` would read the field x)
     Map<String, String> tableClasses = new LinkedHashMap<>();
-    for (TableModel t : model.tables()) {
+    for (TableModel t : allTables()) {
       tableClasses.put(key(t.schema(), t.name()), classNames.allocate(JavaNames.pascal(t.name(), "UnnamedTable"),
           JavaNames.pascal(t.schema() + "_" + t.name(), "UnnamedTable")));
     }
@@ -218,7 +225,7 @@ public final class JavaSchemaGenerator {
     packageClasses.addAll(composites.classNames());
     packageClasses.add(holder);
     Map<String, JavaNames.Allocator> allocators = new HashMap<>();
-    for (TableModel t : model.tables()) {
+    for (TableModel t : allTables()) {
       String cls = tableClasses.get(key(t.schema(), t.name()));
       JavaNames.Allocator fieldNames = new JavaNames.Allocator(false, packageClasses);
       String constant = new JavaNames.Allocator(false, packageClasses).allocate(JavaNames.upperSnake(t.name(), "TABLE"),
@@ -244,6 +251,17 @@ public final class JavaSchemaGenerator {
 
   private static String key(String schema, String name) {
     return schema + "\u0000" + name;
+  }
+
+  /** The model's tables, then its external tables (declared with {@code external()}). */
+  private List<TableModel> allTables() {
+    List<TableModel> all = new ArrayList<>(model.tables());
+    all.addAll(model.externalTables());
+    return all;
+  }
+
+  private boolean isExternal(TableModel t) {
+    return model.externalTables().contains(t);
   }
 
   private void write(String className, String body) {
@@ -317,7 +335,7 @@ public final class JavaSchemaGenerator {
           .append(".of(").append(string(schema)).append(")")
           .append(model.schemaComments().containsKey(schema) ? ".comment(" + string(model.schemaComments().get(schema)) + ")" : "")
           .append(";\n");
-      all.add(constant);
+      if (!externalSchemas.contains(schema)) all.add(constant);
     });
     if (!namespaces.isEmpty()) body.append('\n');
     for (EnumModel e : model.enums()) {
@@ -817,6 +835,7 @@ public final class JavaSchemaGenerator {
         if (x.comment() != null) out.add("constraintComment(" + string(x.name()) + ", " + string(x.comment()) + ")");
       }
       if (t.comment() != null) out.add("comment(" + string(t.comment()) + ")");
+      if (isExternal(t)) out.add("external()");
       return out;
     }
 

@@ -41,6 +41,9 @@ public final class DataLossProbe {
     Set<String> existing = existingTables(c);
     boolean castFunction = false;
     for (Change change : changes) {
+      if (change instanceof Change.SetSchema m && m.objectType().equals("TABLE") && existing.contains(m.schema() + "." + m.name())) {
+        existing.add(m.newSchema() + "." + m.name()); // moved with its rows
+      }
       if (change instanceof Change.RenameTable r && existing.contains(r.schema() + "." + r.from())) {
         existing.add(r.schema() + "." + r.to()); // (its probes name the new name, which does not exist yet: they count 0)
       }

@@ -37,6 +37,14 @@ public final class ShadowDatabase {
     PgUrl shadow = new PgUrl(withDatabase(base.jdbcUrl(), name), base.user(), base.password());
     try {
       try (Connection c = shadow.connect(); Statement st = c.createStatement()) {
+        for (String ddl : externalStubs(model)) {
+          try {
+            st.execute(ddl);
+          } catch (SQLException e) {
+            throw new IllegalStateException("cannot stub an external table in the shadow database: " + e.getMessage()
+                + "\n  statement: " + ddl, e);
+          }
+        }
         for (String ddl : DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, model))) {
           try {
             st.execute(ddl);
@@ -46,7 +54,8 @@ public final class ShadowDatabase {
           }
         }
         IntrospectOptions present = existingSchemasOnly(c, options);
-        return present == null ? SchemaModel.EMPTY : Introspector.introspect(c, present);
+        SchemaModel normalized = present == null ? SchemaModel.EMPTY : Introspector.introspect(c, present);
+        return normalized.withExternalTables(model.externalTables());
       }
     } catch (SQLException e) {
       throw new IllegalStateException("shadow database " + name + ": " + e.getMessage(), e);
@@ -57,6 +66,21 @@ public final class ShadowDatabase {
         // best effort: a leftover scratch database is harmless and clearly named
       }
     }
+  }
+
+  /**
+   * External tables exist wherever the code runs, but not in a scratch database: each is stubbed with
+   * its declared columns and key, so foreign keys to it can be created.
+   */
+  private static java.util.List<String> externalStubs(SchemaModel model) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (dev.sluice.schema.model.TableModel t : model.externalTables()) {
+      if (!"public".equals(t.schema())) out.add("CREATE SCHEMA IF NOT EXISTS " + dev.sluice.sql.Identifiers.quote(t.schema()));
+      dev.sluice.schema.model.TableModel stub = new dev.sluice.schema.model.TableModel(t.schema(), t.name(), t.columns(), t.primaryKey(), java.util.List.of(), t.uniques(),
+          java.util.List.of(), java.util.List.of(), java.util.List.of(), null, false, false, java.util.List.of(), null);
+      out.add(DdlRenderer.render(new dev.sluice.kit.diff.Change.CreateTable(stub)));
+    }
+    return out;
   }
 
   /**

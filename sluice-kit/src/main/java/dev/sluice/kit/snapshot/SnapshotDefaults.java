@@ -20,6 +20,8 @@ final class SnapshotDefaults {
     if (distributions != null && distributions.isArray() && distributions.isEmpty()) root.remove("distributions");
     JsonNode schemaComments = root.get("schemaComments");
     if (schemaComments != null && schemaComments.isObject() && schemaComments.isEmpty()) root.remove("schemaComments");
+    JsonNode externals = root.get("externalTables");
+    if (externals != null && externals.isArray() && externals.isEmpty()) root.remove("externalTables");
     JsonNode tables = root.get("tables");
     if (tables == null || !tables.isArray()) return;
     for (JsonNode t : tables) {

@@ -140,6 +140,8 @@ final class ChangeFixtures {
     out.add(schemaAndViewRenames());
     out.add(ObjectKindFixtures.compositeTypes());
     out.add(ObjectKindFixtures.tableOptions());
+    out.add(RelationFixtures.schemaMoves());
+    out.add(RelationFixtures.defaultAndSubPartitions());
     return out;
   }
 
