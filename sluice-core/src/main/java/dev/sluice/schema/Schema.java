@@ -1,5 +1,6 @@
 package dev.sluice.schema;
 
+import dev.sluice.schema.model.AggregateModel;
 import dev.sluice.schema.model.CompositeTypeModel;
 import dev.sluice.schema.model.DomainModel;
 import dev.sluice.schema.model.EnumModel;
@@ -10,6 +11,7 @@ import dev.sluice.schema.model.RoleModel;
 import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.schema.model.SequenceModel;
 import dev.sluice.schema.model.TableModel;
+import dev.sluice.schema.model.StatisticsModel;
 import dev.sluice.schema.model.TriggerModel;
 import dev.sluice.schema.model.ViewModel;
 import java.lang.reflect.Field;
@@ -40,7 +42,8 @@ public final class Schema {
    * A schema of the given definitions: {@link Table}, {@link PgEnum}, {@link View}, {@link Sequence},
    * {@link Domain}, {@link Role}, {@link ExtensionModel}, {@link RoleModel}, {@link GrantModel},
    * {@link Function}, {@link Trigger} (its function comes with it),
-   * {@link Namespace} (creates its schema even when nothing else lives in it), or collections of those.
+   * {@link Namespace} (creates its schema even when nothing else lives in it), {@link Aggregate} (its
+   * functions come with it), {@link Statistics}, or collections of those.
    */
   public static Schema of(Object... definitions) {
     List<Object> all = new ArrayList<>();
@@ -72,7 +75,8 @@ public final class Schema {
   private static boolean isDefinition(Object v) {
     return v instanceof Table<?> || v instanceof PgEnum<?> || v instanceof View || v instanceof Sequence
         || v instanceof Domain<?> || v instanceof Role || v instanceof ExtensionModel || v instanceof RoleModel
-        || v instanceof GrantModel || v instanceof Namespace || v instanceof Function || v instanceof Trigger;
+        || v instanceof GrantModel || v instanceof Namespace || v instanceof Function || v instanceof Trigger
+        || v instanceof Aggregate || v instanceof Statistics;
   }
 
   /** This schema plus more definitions. */
@@ -123,6 +127,8 @@ public final class Schema {
     Set<Table<?>> tableSet = new LinkedHashSet<>();
     Map<String, FunctionModel> functions = new LinkedHashMap<>();
     Map<String, TriggerModel> triggers = new LinkedHashMap<>();
+    Map<String, AggregateModel> aggregates = new LinkedHashMap<>();
+    Map<String, StatisticsModel> statistics = new LinkedHashMap<>();
 
     for (Object d : definitions) {
       if (d instanceof Table<?> t) {
@@ -186,6 +192,28 @@ public final class Schema {
         } catch (SchemaDefinitionException e) {
           problems.addAll(e.problems());
         }
+      } else if (d instanceof Aggregate ag) {
+        try {
+          AggregateModel m = ag.toModel();
+          for (Function f : ag.functions()) {
+            addFunction(functions, f.toModel(), problems);
+            schemas.add(f.schema());
+          }
+          AggregateModel old = aggregates.putIfAbsent(m.signature(), m);
+          if (old != null && !old.equals(m)) problems.add("two different aggregates have the signature " + m.signature());
+          schemas.add(m.schema());
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
+      } else if (d instanceof Statistics st) {
+        try {
+          StatisticsModel m = st.toModel();
+          StatisticsModel old = statistics.putIfAbsent(m.schema() + "." + m.name(), m);
+          if (old != null && !old.equals(m)) problems.add("two different statistics are named " + m.schema() + "." + m.name());
+          schemas.add(m.schema());
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
       } else {
         problems.add("not a schema definition: " + d);
       }
@@ -203,7 +231,8 @@ public final class Schema {
     schemas.remove("public");
     return new SchemaModel(List.copyOf(schemas), List.copyOf(extensions.values()), List.copyOf(roles.values()),
         List.copyOf(enums.values()), domains, sequences, tables, views, grants, List.copyOf(functions.values()),
-        List.copyOf(triggers.values()), List.copyOf(composites.values()));
+        List.copyOf(triggers.values()), List.copyOf(composites.values()), List.copyOf(aggregates.values()),
+        List.copyOf(statistics.values()));
   }
 
   /** The same function may be listed twice (a trigger brings its own); two different ones may not share a signature. */

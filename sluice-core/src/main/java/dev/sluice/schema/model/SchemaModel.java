@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param functions functions and procedures (one per signature)
  * @param triggers triggers on tables and views
  * @param compositeTypes composite (row) types
+ * @param aggregates aggregates (one per signature)
+ * @param statistics extended statistics objects
  */
 public record SchemaModel(
     List<String> schemas,
@@ -32,11 +34,22 @@ public record SchemaModel(
     List<GrantModel> grants,
     List<FunctionModel> functions,
     List<TriggerModel> triggers,
-    List<CompositeTypeModel> compositeTypes) {
+    List<CompositeTypeModel> compositeTypes,
+    List<AggregateModel> aggregates,
+    List<StatisticsModel> statistics) {
 
   /** The model of a database with nothing in it. */
   public static final SchemaModel EMPTY =
-      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null);
+      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+  /** A model without aggregates and extended statistics. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
+      List<CompositeTypeModel> compositeTypes) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
+        null, null);
+  }
 
   /** A model without functions, triggers and composite types (the shape before they were modelled). */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
@@ -72,18 +85,32 @@ public record SchemaModel(
     functions = Models.sorted(functions, FunctionModel::signature);
     triggers = Models.sorted(triggers, t -> t.schema() + "." + t.table() + "." + t.name());
     compositeTypes = Models.sorted(compositeTypes, c -> c.schema() + "." + c.name());
+    aggregates = Models.sorted(aggregates, AggregateModel::signature);
+    statistics = Models.sorted(statistics, x -> x.schema() + "." + x.name());
   }
 
   /** This model with other functions and triggers (everything else kept). */
   public SchemaModel withObjects(List<FunctionModel> functions, List<TriggerModel> triggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes);
+        compositeTypes, aggregates, statistics);
   }
 
   /** This model with other composite types (everything else kept). */
   public SchemaModel withCompositeTypes(List<CompositeTypeModel> compositeTypes) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes);
+        compositeTypes, aggregates, statistics);
+  }
+
+  /** This model with other aggregates (everything else kept). */
+  public SchemaModel withAggregates(List<AggregateModel> aggregates) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, aggregates, statistics);
+  }
+
+  /** This model with other extended statistics (everything else kept). */
+  public SchemaModel withStatistics(List<StatisticsModel> statistics) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, aggregates, statistics);
   }
 
   /** The composite type {@code schema.name}, if the model has it. */

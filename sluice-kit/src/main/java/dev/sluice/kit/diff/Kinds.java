@@ -7,7 +7,8 @@ import java.util.List;
 final class Kinds {
   private Kinds() {}
 
-  static final List<ObjectKind<?>> ALL = List.of(new FunctionKind(), new TriggerKind());
+  static final List<ObjectKind<?>> ALL = List.of(new FunctionKind(), new TriggerKind(), new AggregateKind(),
+      new StatisticsKind());
 
   /** {@code m} with the objects of every kind carried over from {@code source}, each renamed. */
   static SchemaModel carry(SchemaModel m, SchemaModel source, java.util.function.UnaryOperator<String> schema,

@@ -266,7 +266,8 @@ public final class Introspector {
         throw new IntrospectionException("could not read functions and triggers from pg_catalog: " + e.getMessage(), e);
       }
       return model.withObjects(model.functions(),
-          model.triggers().stream().filter(t -> !options.excludes(t.schema(), t.table())).toList());
+          model.triggers().stream().filter(t -> !options.excludes(t.schema(), t.table())).toList())
+          .withStatistics(model.statistics().stream().filter(x -> !options.excludes(x.tableSchema(), x.table())).toList());
     }
 
     private DomainModel domain(ResultSet rs) throws SQLException {
