@@ -9,7 +9,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-/** Functions, procedures and triggers survive snapshot JSON; snapshots written before they were modelled still read. */
+/** Functions, procedures, triggers, aggregates and statistics survive snapshot JSON; snapshots written before they were modelled still read. */
 class ObjectsSnapshotJsonPropertyTest {
   @Property(tries = 200)
   void randomFunctionsAndTriggersSurviveJson(@ForAll long seed) {
@@ -29,5 +29,22 @@ class ObjectsSnapshotJsonPropertyTest {
     assertThat(m).isEqualTo(SchemaModel.EMPTY);
     assertThat(m.functions()).isEmpty();
     assertThat(m.triggers()).isEmpty();
+    assertThat(m.aggregates()).isEmpty();
+    assertThat(m.statistics()).isEmpty();
+  }
+
+  @Example
+  void aModelWithoutAggregatesOrStatisticsWritesTheSameSnapshotAsBefore() {
+    String json = SnapshotJson.write(SchemaModel.EMPTY);
+    assertThat(json).doesNotContain("aggregates").doesNotContain("statistics");
+  }
+
+  @Property(tries = 100)
+  void randomAggregatesAndStatisticsSurviveJson(@ForAll long seed) {
+    String schema = "s" + Math.floorMod(seed, 5);
+    SchemaModel model = RandomObjects.add(seed, RandomModelsAccess.model(seed, schema), schema);
+    SchemaModel read = SnapshotJson.read(SnapshotJson.write(model));
+    assertThat(read.aggregates()).isEqualTo(model.aggregates());
+    assertThat(read.statistics()).isEqualTo(model.statistics());
   }
 }

@@ -1,0 +1,56 @@
+-- A schema written by hand (as if by another tool) with aggregates and extended statistics
+CREATE SCHEMA agst;
+CREATE SCHEMA "Stats Home";
+
+CREATE TABLE agst.film (
+  film_id integer PRIMARY KEY,
+  title text NOT NULL,
+  rating text,
+  length integer,
+  rental_rate numeric(4,2)
+);
+
+-- pagila's group_concat
+CREATE FUNCTION agst._group_concat(text, text) RETURNS text LANGUAGE sql IMMUTABLE
+AS $_$
+SELECT CASE
+  WHEN $2 IS NULL THEN $1
+  WHEN $1 IS NULL THEN $2
+  ELSE $1 || ', ' || $2
+END
+$_$;
+CREATE AGGREGATE agst.group_concat(text) (SFUNC = agst._group_concat, STYPE = text);
+
+-- a final function, an initial condition, a comment, parallel safety, a named argument
+CREATE FUNCTION agst._push(acc text[], x text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ select acc || x $$;
+CREATE FUNCTION agst._join(acc text[]) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ select array_to_string(acc, ' | ') $$;
+CREATE AGGREGATE agst.joined(item text) (
+  SFUNC = agst._push, STYPE = text[], FINALFUNC = agst._join, INITCOND = '{}', PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE agst.joined(text) IS 'joins with a bar, it''s';
+
+-- built-in functions, a combine function, a zero-argument aggregate, a state size
+CREATE AGGREGATE agst.total(integer) (SFUNC = int4pl, STYPE = integer, COMBINEFUNC = int4pl, INITCOND = '0', SSPACE = 4);
+CREATE AGGREGATE agst.rows(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0');
+-- variadic, with FINALFUNC_EXTRA
+CREATE FUNCTION agst._count_args(acc integer, VARIADIC xs text[]) RETURNS integer LANGUAGE sql IMMUTABLE
+AS $$ select acc + coalesce(array_length(xs, 1), 0) $$;
+CREATE FUNCTION agst._finish(acc integer, VARIADIC xs text[]) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ select acc $$;
+CREATE AGGREGATE agst.arg_count(VARIADIC text[]) (
+  SFUNC = agst._count_args, STYPE = integer, INITCOND = '0', FINALFUNC = agst._finish, FINALFUNC_EXTRA,
+  FINALFUNC_MODIFY = READ_WRITE
+);
+
+-- views calling the aggregates
+CREATE VIEW agst.film_titles AS SELECT rating, agst.group_concat(title ORDER BY title) AS titles, agst.rows(*) AS n
+  FROM agst.film GROUP BY rating;
+CREATE VIEW agst.film_joined AS SELECT agst.joined(title) AS j, agst.total(length) AS minutes FROM agst.film;
+
+-- extended statistics: every kind, chosen kinds, expressions, a target, a comment, another schema
+CREATE STATISTICS agst.film_rating_length ON rating, length FROM agst.film;
+CREATE STATISTICS agst.film_deps (dependencies) ON rental_rate, rating, length FROM agst.film;
+ALTER STATISTICS agst.film_deps SET STATISTICS 300;
+COMMENT ON STATISTICS agst.film_deps IS 'rate follows rating';
+CREATE STATISTICS agst.film_lower_title ON (lower(title)) FROM agst.film;
+CREATE STATISTICS "Stats Home"."Mixed" (ndistinct, mcv) ON rating, (length / 60) FROM agst.film;
