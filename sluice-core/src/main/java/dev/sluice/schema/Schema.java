@@ -9,6 +9,7 @@ import dev.sluice.schema.model.FunctionModel;
 import dev.sluice.schema.model.GrantModel;
 import dev.sluice.schema.model.RoleModel;
 import dev.sluice.schema.model.SchemaModel;
+import dev.sluice.schema.model.RuleModel;
 import dev.sluice.schema.model.SequenceModel;
 import dev.sluice.schema.model.TableModel;
 import dev.sluice.schema.model.StatisticsModel;
@@ -43,7 +44,7 @@ public final class Schema {
    * {@link Domain}, {@link Role}, {@link ExtensionModel}, {@link RoleModel}, {@link GrantModel},
    * {@link Function}, {@link Trigger} (its function comes with it),
    * {@link Namespace} (creates its schema even when nothing else lives in it), {@link Aggregate} (its
-   * functions come with it), {@link Statistics}, or collections of those.
+   * functions come with it), {@link Statistics}, {@link Rule}, or collections of those.
    */
   public static Schema of(Object... definitions) {
     List<Object> all = new ArrayList<>();
@@ -76,7 +77,7 @@ public final class Schema {
     return v instanceof Table<?> || v instanceof PgEnum<?> || v instanceof View || v instanceof Sequence
         || v instanceof Domain<?> || v instanceof Role || v instanceof ExtensionModel || v instanceof RoleModel
         || v instanceof GrantModel || v instanceof Namespace || v instanceof Function || v instanceof Trigger
-        || v instanceof Aggregate || v instanceof Statistics;
+        || v instanceof Aggregate || v instanceof Statistics || v instanceof Rule;
   }
 
   /** This schema plus more definitions. */
@@ -129,6 +130,7 @@ public final class Schema {
     Map<String, TriggerModel> triggers = new LinkedHashMap<>();
     Map<String, AggregateModel> aggregates = new LinkedHashMap<>();
     Map<String, StatisticsModel> statistics = new LinkedHashMap<>();
+    Map<String, RuleModel> rules = new LinkedHashMap<>();
 
     for (Object d : definitions) {
       if (d instanceof Table<?> t) {
@@ -214,6 +216,14 @@ public final class Schema {
         } catch (SchemaDefinitionException e) {
           problems.addAll(e.problems());
         }
+      } else if (d instanceof Rule ru) {
+        try {
+          RuleModel m = ru.toModel();
+          RuleModel old = rules.putIfAbsent(m.schema() + "." + m.table() + "." + m.name(), m);
+          if (old != null && !old.equals(m)) problems.add("two different rules are named " + m.name() + " on " + m.schema() + "." + m.table());
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
       } else {
         problems.add("not a schema definition: " + d);
       }
@@ -232,7 +242,7 @@ public final class Schema {
     return new SchemaModel(List.copyOf(schemas), List.copyOf(extensions.values()), List.copyOf(roles.values()),
         List.copyOf(enums.values()), domains, sequences, tables, views, grants, List.copyOf(functions.values()),
         List.copyOf(triggers.values()), List.copyOf(composites.values()), List.copyOf(aggregates.values()),
-        List.copyOf(statistics.values()));
+        List.copyOf(statistics.values()), List.copyOf(rules.values()));
   }
 
   /** The same function may be listed twice (a trigger brings its own); two different ones may not share a signature. */

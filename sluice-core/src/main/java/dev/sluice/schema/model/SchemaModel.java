@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param compositeTypes composite (row) types
  * @param aggregates aggregates (one per signature)
  * @param statistics extended statistics objects
+ * @param rules rewrite rules on tables and views (not views' own {@code _RETURN} rules)
  */
 public record SchemaModel(
     List<String> schemas,
@@ -36,11 +37,12 @@ public record SchemaModel(
     List<TriggerModel> triggers,
     List<CompositeTypeModel> compositeTypes,
     List<AggregateModel> aggregates,
-    List<StatisticsModel> statistics) {
+    List<StatisticsModel> statistics,
+    List<RuleModel> rules) {
 
   /** The model of a database with nothing in it. */
   public static final SchemaModel EMPTY =
-      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   /** A model without aggregates and extended statistics. */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
@@ -48,7 +50,16 @@ public record SchemaModel(
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
       List<CompositeTypeModel> compositeTypes) {
     this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
-        null, null);
+        null, null, null);
+  }
+
+  /** A model without rules. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
+      List<CompositeTypeModel> compositeTypes, List<AggregateModel> aggregates, List<StatisticsModel> statistics) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
+        aggregates, statistics, null);
   }
 
   /** A model without functions, triggers and composite types (the shape before they were modelled). */
@@ -87,30 +98,37 @@ public record SchemaModel(
     compositeTypes = Models.sorted(compositeTypes, c -> c.schema() + "." + c.name());
     aggregates = Models.sorted(aggregates, AggregateModel::signature);
     statistics = Models.sorted(statistics, x -> x.schema() + "." + x.name());
+    rules = Models.sorted(rules, x -> x.schema() + "." + x.table() + "." + x.name());
   }
 
   /** This model with other functions and triggers (everything else kept). */
   public SchemaModel withObjects(List<FunctionModel> functions, List<TriggerModel> triggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics);
+        compositeTypes, aggregates, statistics, rules);
   }
 
   /** This model with other composite types (everything else kept). */
   public SchemaModel withCompositeTypes(List<CompositeTypeModel> compositeTypes) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics);
+        compositeTypes, aggregates, statistics, rules);
   }
 
   /** This model with other aggregates (everything else kept). */
   public SchemaModel withAggregates(List<AggregateModel> aggregates) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics);
+        compositeTypes, aggregates, statistics, rules);
   }
 
   /** This model with other extended statistics (everything else kept). */
   public SchemaModel withStatistics(List<StatisticsModel> statistics) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics);
+        compositeTypes, aggregates, statistics, rules);
+  }
+
+  /** This model with other rules (everything else kept). */
+  public SchemaModel withRules(List<RuleModel> rules) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, aggregates, statistics, rules);
   }
 
   /** The composite type {@code schema.name}, if the model has it. */

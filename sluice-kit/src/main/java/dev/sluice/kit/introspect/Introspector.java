@@ -267,7 +267,8 @@ public final class Introspector {
       }
       return model.withObjects(model.functions(),
           model.triggers().stream().filter(t -> !options.excludes(t.schema(), t.table())).toList())
-          .withStatistics(model.statistics().stream().filter(x -> !options.excludes(x.tableSchema(), x.table())).toList());
+          .withStatistics(model.statistics().stream().filter(x -> !options.excludes(x.tableSchema(), x.table())).toList())
+          .withRules(model.rules().stream().filter(x -> !options.excludes(x.schema(), x.table())).toList());
     }
 
     private DomainModel domain(ResultSet rs) throws SQLException {

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * What a live database holds that {@link Introspector} does not read into the model: ordered-set,
- * moving-mode and granted aggregates, rules, publications and the other kinds below. {@code pull},
+ * moving-mode and granted aggregates, publications and the other kinds below. {@code pull},
  * {@code diff} and {@code push} list them by kind and qualified name so that nothing is skipped
  * silently; {@code pull --strict} refuses when the list is not empty.
  *
@@ -96,11 +96,6 @@ public final class UnmodeledObjects {
           "t.typtype = 'r'")),
       new Kind("base type", false, namespaced("pg_catalog.pg_type", "t", "typnamespace", "t.oid::pg_catalog.regtype::text",
           "t.typtype = 'b' AND t.typelem = 0 AND t.oid >= 16384")),
-      new Kind("rule", false, "SELECT n.nspname AS schema,"
-          + " pg_catalog.quote_ident(r.rulename) || ' on ' || r.ev_class::pg_catalog.regclass::text AS name, c.relname::text AS tbl"
-          + " FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class"
-          + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE r.rulename <> '_RETURN' AND" + IN_SCHEMAS + "AND" + notExtension("pg_catalog.pg_class", "c.oid")),
       new Kind("event trigger", true, "SELECT NULL AS schema, pg_catalog.quote_ident(e.evtname) AS name, NULL AS tbl"
           + " FROM pg_catalog.pg_event_trigger e WHERE" + notExtension("pg_catalog.pg_event_trigger", "e.oid")),
       new Kind("publication", true, "SELECT NULL AS schema, pg_catalog.quote_ident(p.pubname) AS name, NULL AS tbl"

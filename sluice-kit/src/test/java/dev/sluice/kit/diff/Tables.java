@@ -151,6 +151,7 @@ final class Tables {
     final List<dev.sluice.schema.model.CompositeTypeModel> compositeTypes = new ArrayList<>();
     final List<dev.sluice.schema.model.AggregateModel> aggregates = new ArrayList<>();
     final List<dev.sluice.schema.model.StatisticsModel> statistics = new ArrayList<>();
+    final List<dev.sluice.schema.model.RuleModel> rules = new ArrayList<>();
 
     SchemaModelBuilder schemas(String... names) {
       schemas.addAll(List.of(names));
@@ -191,13 +192,15 @@ final class Tables {
       }
       else if (o instanceof dev.sluice.schema.model.StatisticsModel x) statistics.add(x);
       else if (o instanceof dev.sluice.schema.Statistics x) statistics.add(x.toModel());
+      else if (o instanceof dev.sluice.schema.model.RuleModel x) rules.add(x);
+      else if (o instanceof dev.sluice.schema.Rule x) rules.add(x.toModel());
       else throw new IllegalArgumentException("not a model object: " + o);
       return this;
     }
 
     dev.sluice.schema.model.SchemaModel build() {
       return new dev.sluice.schema.model.SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views,
-          grants, functions, triggers, compositeTypes, aggregates, statistics);
+          grants, functions, triggers, compositeTypes, aggregates, statistics, rules);
     }
   }
 }

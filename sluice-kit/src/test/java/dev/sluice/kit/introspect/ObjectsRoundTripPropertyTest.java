@@ -37,7 +37,7 @@ class ObjectsRoundTripPropertyTest {
     SchemaModel model = RandomObjects.add(seed, RandomModelsAccess.model(seed, schema), schema);
     model = new SchemaModel(model.schemas(), model.extensions(), model.roles(), model.enums(), model.domains(), model.sequences(),
         model.tables(), List.of(), List.of(), model.functions(), model.triggers(), model.compositeTypes())
-        .withAggregates(model.aggregates()).withStatistics(model.statistics());
+        .withAggregates(model.aggregates()).withStatistics(model.statistics()).withRules(model.rules());
     List<String> ddl = DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, model));
     try (Connection c = DriverManager.getConnection(database())) {
       try (Statement st = c.createStatement()) {
@@ -54,9 +54,11 @@ class ObjectsRoundTripPropertyTest {
       assertThat(read.triggers()).as("DDL:\n" + String.join(";\n", ddl)).isEqualTo(model.triggers());
       assertThat(read.aggregates()).as("DDL:\n" + String.join(";\n", ddl)).isEqualTo(model.aggregates());
       assertThat(read.statistics()).as("DDL:\n" + String.join(";\n", ddl)).isEqualTo(model.statistics());
+      assertThat(read.rules()).as("DDL:\n" + String.join(";\n", ddl)).isEqualTo(model.rules());
       assertThat(Differ.diff(read, model)).as("function and trigger changes between the created model and its introspection")
           .filteredOn(ch -> ch.description().startsWith("function") || ch.description().startsWith("trigger")
-              || ch.description().startsWith("aggregate") || ch.description().startsWith("statistics")).isEmpty();
+              || ch.description().startsWith("aggregate") || ch.description().startsWith("statistics")
+              || ch.description().startsWith("rule")).isEmpty();
       try (Statement st = c.createStatement()) {
         st.execute("DROP SCHEMA " + schema + " CASCADE");
       }

@@ -7,6 +7,7 @@ import dev.sluice.schema.model.FunctionModel.Argument;
 import dev.sluice.schema.model.FunctionModel.Mode;
 import dev.sluice.schema.model.FunctionModel.Parallel;
 import dev.sluice.schema.model.FunctionModel.Volatility;
+import dev.sluice.schema.model.RuleModel;
 import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.schema.model.StatisticsModel;
 import dev.sluice.schema.model.StatisticsModel.Kind;
@@ -77,7 +78,23 @@ public final class RandomObjects {
           constraint && r.nextBoolean(), false, schema, "trg", r.nextBoolean() ? List.of("x", "it's") : List.of(),
           Enabled.values()[r.nextInt(4)], r.nextBoolean() ? "trigger " + i : null));
     }
-    return m.withObjects(functions, triggers).withAggregates(aggregates(r, schema)).withStatistics(statistics(r, schema));
+    return m.withObjects(functions, triggers).withAggregates(aggregates(r, schema)).withStatistics(statistics(r, schema))
+        .withRules(rules(r, schema));
+  }
+
+  /** Rules on {@code t0}, written as PostgreSQL prints them. */
+  private static List<RuleModel> rules(Random r, String schema) {
+    List<RuleModel> out = new ArrayList<>();
+    int count = r.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      RuleModel.Event event = RuleModel.Event.values()[r.nextInt(3)];
+      String row = event == RuleModel.Event.DELETE ? "old" : "new";
+      String where = r.nextBoolean() ? "(" + row + ".id > " + i + ")" : null;
+      boolean instead = r.nextBoolean();
+      out.add(new RuleModel(schema, "t0", "ru" + i, event, instead, where, "NOTHING", Enabled.values()[r.nextInt(4)],
+          r.nextBoolean() ? "rule " + i + ", it's" : null));
+    }
+    return out;
   }
 
   /** Aggregates over built-in state functions, with every option the model holds. */

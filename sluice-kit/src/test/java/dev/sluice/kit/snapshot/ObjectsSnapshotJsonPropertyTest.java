@@ -31,20 +31,22 @@ class ObjectsSnapshotJsonPropertyTest {
     assertThat(m.triggers()).isEmpty();
     assertThat(m.aggregates()).isEmpty();
     assertThat(m.statistics()).isEmpty();
+    assertThat(m.rules()).isEmpty();
   }
 
   @Example
-  void aModelWithoutAggregatesOrStatisticsWritesTheSameSnapshotAsBefore() {
+  void aModelWithoutAggregatesStatisticsOrRulesWritesTheSameSnapshotAsBefore() {
     String json = SnapshotJson.write(SchemaModel.EMPTY);
-    assertThat(json).doesNotContain("aggregates").doesNotContain("statistics");
+    assertThat(json).doesNotContain("aggregates").doesNotContain("statistics").doesNotContain("rules");
   }
 
   @Property(tries = 100)
-  void randomAggregatesAndStatisticsSurviveJson(@ForAll long seed) {
+  void randomAggregatesStatisticsAndRulesSurviveJson(@ForAll long seed) {
     String schema = "s" + Math.floorMod(seed, 5);
     SchemaModel model = RandomObjects.add(seed, RandomModelsAccess.model(seed, schema), schema);
     SchemaModel read = SnapshotJson.read(SnapshotJson.write(model));
     assertThat(read.aggregates()).isEqualTo(model.aggregates());
     assertThat(read.statistics()).isEqualTo(model.statistics());
+    assertThat(read.rules()).isEqualTo(model.rules());
   }
 }

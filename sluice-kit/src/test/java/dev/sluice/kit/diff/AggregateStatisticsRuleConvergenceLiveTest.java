@@ -8,6 +8,7 @@ import dev.sluice.kit.introspect.Introspector;
 import dev.sluice.schema.Aggregate;
 import dev.sluice.schema.Function;
 import dev.sluice.schema.Namespace;
+import dev.sluice.schema.Rule;
 import dev.sluice.schema.Statistics;
 import dev.sluice.schema.model.FunctionModel.Parallel;
 import dev.sluice.schema.model.SchemaModel;
@@ -28,12 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Convergence of aggregates and extended statistics: create {@code from}, insert rows, apply
+ * Convergence of aggregates, extended statistics and rules: create {@code from}, insert rows, apply
  * {@code diff(from, to)}, check rows and behaviour, then the database introspected must equal (and
  * re-diff empty against) a shadow database created from {@code to}; the same for the way down.
  */
 @PgTest
-class AggregatesStatisticsConvergenceLiveTest {
+class AggregateStatisticsRuleConvergenceLiveTest {
 
   record Fixture(String name, SchemaModel from, SchemaModel to, List<String> seed, Map<String, String> expect,
       List<String> mustContain, List<String> mustNotContain) {
@@ -222,11 +223,64 @@ class AggregatesStatisticsConvergenceLiveTest {
           .upNot("DROP STATISTICS objb_stats_table.gone_ab")
           .build());
     }
+    // rules: DO INSTEAD NOTHING, DO ALSO with a WHERE, several actions; created after the tables they name
+    {
+      String s = "objb_rule_new";
+      Tables log = table(s, "log").column("what", "text");
+      out.add(new B(s)
+          .from(items(s), log)
+          .to(items(s), log,
+              Rule.on(s, "items", "no_delete").onDelete().where("old.n > 100").doInstead("NOTHING"),
+              Rule.on(s, "items", "log_insert").onInsert().doAlso("INSERT INTO objb_rule_new.log (what) VALUES (new.label)"),
+              Rule.on(s, "items", "soft").onUpdate().where("new.n < 0").doInstead(
+                  "(UPDATE objb_rule_new.items SET n = 0 WHERE id = old.id; INSERT INTO objb_rule_new.log VALUES ('clamped'))")
+                  .comment("never negative"))
+          .seed("INSERT INTO objb_rule_new.items VALUES (1, 1, 'a')")
+          .expect("SELECT count(*) FROM objb_rule_new.items", "1")
+          .expect("SELECT string_agg(rulename::text || ev_enabled::text, ',' ORDER BY rulename) FROM pg_rewrite"
+              + " WHERE ev_class = 'objb_rule_new.items'::regclass", "log_insertO,no_deleteO,softO")
+          .up("CREATE RULE no_delete AS\n    ON DELETE TO objb_rule_new.items\n   WHERE old.n > 100 DO INSTEAD NOTHING")
+          .build());
+    }
+    // a changed condition or action is CREATE OR REPLACE; firing state and comment change in place; a rule is dropped
+    {
+      String s = "objb_rule_change";
+      Tables log = table(s, "log").column("what", "text");
+      out.add(new B(s)
+          .from(items(s), log,
+              Rule.on(s, "items", "no_delete").onDelete().doInstead("NOTHING"),
+              Rule.on(s, "items", "log_insert").onInsert().doAlso("INSERT INTO objb_rule_change.log (what) VALUES (new.label)"),
+              Rule.on(s, "items", "gone").onUpdate().where("new.n = 7").doInstead("NOTHING"))
+          .to(items(s), log,
+              Rule.on(s, "items", "no_delete").onDelete().where("old.id > 1").doInstead("NOTHING").disabled().comment("keep"),
+              Rule.on(s, "items", "log_insert").onInsert()
+                  .doAlso("INSERT INTO objb_rule_change.log (what) VALUES ('new ' || new.label)"))
+          .seed("INSERT INTO objb_rule_change.items VALUES (1, 1, 'a')")
+          .expect("SELECT count(*) FROM objb_rule_change.log", "1")
+          .up("CREATE OR REPLACE RULE no_delete", "CREATE OR REPLACE RULE log_insert", "DISABLE RULE no_delete",
+              "DROP RULE gone ON objb_rule_change.items", "COMMENT ON RULE no_delete")
+          .upNot("DROP RULE no_delete", "DROP RULE log_insert")
+          .build());
+    }
+    // a rule on a view that is dropped and created again (a column goes) is created again on the new view
+    {
+      String s = "objb_rule_view";
+      out.add(new B(s)
+          .from(items(s), view(s, "v", "SELECT id, n, label FROM objb_rule_view.items"),
+              Rule.on(s, "v", "v_insert").onInsert().doInstead("INSERT INTO objb_rule_view.items (id, n) VALUES (new.id, new.n)"))
+          .to(items(s), view(s, "v", "SELECT id, n FROM objb_rule_view.items"),
+              Rule.on(s, "v", "v_insert").onInsert().doInstead("INSERT INTO objb_rule_view.items (id, n) VALUES (new.id, new.n)"))
+          .seed("INSERT INTO objb_rule_view.v (id, n) VALUES (1, 2)")
+          .expect("SELECT count(*) FROM objb_rule_view.items", "1")
+          .expect("SELECT count(*) FROM pg_rewrite WHERE rulename = 'v_insert'", "1")
+          .up("DROP VIEW", "CREATE RULE v_insert")
+          .build());
+    }
     return out;
   }
 
   @TestFactory
-  Stream<DynamicTest> everyAggregateAndStatisticsChangeConverges(PgTestContext db) {
+  Stream<DynamicTest> everyAggregateStatisticsAndRuleChangeConverges(PgTestContext db) {
     return fixtures().stream().map(f -> DynamicTest.dynamicTest(f.name(), () -> converge(db, f)));
   }
 
@@ -278,6 +332,7 @@ class AggregatesStatisticsConvergenceLiveTest {
       }
       assertThat(actual.aggregates()).as(name + ": aggregates").isEqualTo(want.aggregates());
       assertThat(actual.statistics()).as(name + ": statistics").isEqualTo(want.statistics());
+      assertThat(actual.rules()).as(name + ": rules").isEqualTo(want.rules());
       assertThat(actual.functions()).as(name + ": functions").isEqualTo(want.functions());
       List<Change> rest = Differ.diff(actual, want, DiffOptions.NONE.allowDropAndCreate());
       assertThat(DdlRenderer.render(rest)).as(name + ": re-diff against a shadow database created from the target").isEmpty();
@@ -299,6 +354,7 @@ class AggregatesStatisticsConvergenceLiveTest {
         m.triggers().stream().filter(x -> mine.test(x.schema())).toList(),
         m.compositeTypes().stream().filter(x -> mine.test(x.schema())).toList(),
         m.aggregates().stream().filter(x -> mine.test(x.schema())).toList(),
-        m.statistics().stream().filter(x -> mine.test(x.schema())).toList());
+        m.statistics().stream().filter(x -> mine.test(x.schema())).toList(),
+        m.rules().stream().filter(x -> mine.test(x.schema())).toList());
   }
 }

@@ -54,3 +54,17 @@ ALTER STATISTICS agst.film_deps SET STATISTICS 300;
 COMMENT ON STATISTICS agst.film_deps IS 'rate follows rating';
 CREATE STATISTICS agst.film_lower_title ON (lower(title)) FROM agst.film;
 CREATE STATISTICS "Stats Home"."Mixed" (ndistinct, mcv) ON rating, (length / 60) FROM agst.film;
+
+-- rules: on a table (INSTEAD NOTHING with a condition, ALSO, several actions, disabled, commented) and on a view
+CREATE TABLE agst.film_log (what text, at timestamptz DEFAULT now());
+CREATE RULE film_keep_old AS ON DELETE TO agst.film WHERE old.film_id < 10 DO INSTEAD NOTHING;
+CREATE RULE film_log_insert AS ON INSERT TO agst.film DO ALSO INSERT INTO agst.film_log (what) VALUES ('insert ' || new.title);
+CREATE RULE film_clamp AS ON UPDATE TO agst.film WHERE new.length < 0 DO INSTEAD (
+  UPDATE agst.film SET length = 0 WHERE film_id = old.film_id;
+  INSERT INTO agst.film_log (what) VALUES ('clamped ' || old.film_id)
+);
+ALTER TABLE agst.film DISABLE RULE film_clamp;
+COMMENT ON RULE film_keep_old ON agst.film IS 'old films stay';
+CREATE VIEW agst.film_short AS SELECT film_id, title FROM agst.film;
+CREATE RULE "Short Insert" AS ON INSERT TO agst.film_short DO INSTEAD
+  INSERT INTO agst.film (film_id, title) VALUES (new.film_id, new.title);
