@@ -68,3 +68,9 @@ COMMENT ON RULE film_keep_old ON agst.film IS 'old films stay';
 CREATE VIEW agst.film_short AS SELECT film_id, title FROM agst.film;
 CREATE RULE "Short Insert" AS ON INSERT TO agst.film_short DO INSTEAD
   INSERT INTO agst.film (film_id, title) VALUES (new.film_id, new.title);
+
+-- publications: tables with column lists and row filters, a schema, options, a comment
+CREATE PUBLICATION agst_films FOR TABLE agst.film (film_id, title, rating) WHERE (rating <> 'NC-17'), TABLE agst.film_log
+  WITH (publish = 'insert, update');
+COMMENT ON PUBLICATION agst_films IS 'films for the catalogue';
+CREATE PUBLICATION "Agst Schema" FOR TABLES IN SCHEMA "Stats Home" WITH (publish_via_partition_root = true);

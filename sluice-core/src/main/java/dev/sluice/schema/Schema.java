@@ -7,6 +7,7 @@ import dev.sluice.schema.model.EnumModel;
 import dev.sluice.schema.model.ExtensionModel;
 import dev.sluice.schema.model.FunctionModel;
 import dev.sluice.schema.model.GrantModel;
+import dev.sluice.schema.model.PublicationModel;
 import dev.sluice.schema.model.RoleModel;
 import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.schema.model.RuleModel;
@@ -44,7 +45,7 @@ public final class Schema {
    * {@link Domain}, {@link Role}, {@link ExtensionModel}, {@link RoleModel}, {@link GrantModel},
    * {@link Function}, {@link Trigger} (its function comes with it),
    * {@link Namespace} (creates its schema even when nothing else lives in it), {@link Aggregate} (its
-   * functions come with it), {@link Statistics}, {@link Rule}, or collections of those.
+   * functions come with it), {@link Statistics}, {@link Rule}, {@link Publication}, or collections of those.
    */
   public static Schema of(Object... definitions) {
     List<Object> all = new ArrayList<>();
@@ -77,7 +78,8 @@ public final class Schema {
     return v instanceof Table<?> || v instanceof PgEnum<?> || v instanceof View || v instanceof Sequence
         || v instanceof Domain<?> || v instanceof Role || v instanceof ExtensionModel || v instanceof RoleModel
         || v instanceof GrantModel || v instanceof Namespace || v instanceof Function || v instanceof Trigger
-        || v instanceof Aggregate || v instanceof Statistics || v instanceof Rule;
+        || v instanceof Aggregate || v instanceof Statistics || v instanceof Rule
+        || v instanceof Publication;
   }
 
   /** This schema plus more definitions. */
@@ -131,6 +133,7 @@ public final class Schema {
     Map<String, AggregateModel> aggregates = new LinkedHashMap<>();
     Map<String, StatisticsModel> statistics = new LinkedHashMap<>();
     Map<String, RuleModel> rules = new LinkedHashMap<>();
+    Map<String, PublicationModel> publications = new LinkedHashMap<>();
 
     for (Object d : definitions) {
       if (d instanceof Table<?> t) {
@@ -224,6 +227,14 @@ public final class Schema {
         } catch (SchemaDefinitionException e) {
           problems.addAll(e.problems());
         }
+      } else if (d instanceof Publication pu) {
+        try {
+          PublicationModel m = pu.toModel();
+          PublicationModel old = publications.putIfAbsent(m.name(), m);
+          if (old != null && !old.equals(m)) problems.add("two different publications are named " + m.name());
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
       } else {
         problems.add("not a schema definition: " + d);
       }
@@ -242,7 +253,7 @@ public final class Schema {
     return new SchemaModel(List.copyOf(schemas), List.copyOf(extensions.values()), List.copyOf(roles.values()),
         List.copyOf(enums.values()), domains, sequences, tables, views, grants, List.copyOf(functions.values()),
         List.copyOf(triggers.values()), List.copyOf(composites.values()), List.copyOf(aggregates.values()),
-        List.copyOf(statistics.values()), List.copyOf(rules.values()));
+        List.copyOf(statistics.values()), List.copyOf(rules.values()), List.copyOf(publications.values()));
   }
 
   /** The same function may be listed twice (a trigger brings its own); two different ones may not share a signature. */

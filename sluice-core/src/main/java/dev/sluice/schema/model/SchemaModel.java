@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param aggregates aggregates (one per signature)
  * @param statistics extended statistics objects
  * @param rules rewrite rules on tables and views (not views' own {@code _RETURN} rules)
+ * @param publications logical replication publications (database-wide)
  */
 public record SchemaModel(
     List<String> schemas,
@@ -38,11 +39,12 @@ public record SchemaModel(
     List<CompositeTypeModel> compositeTypes,
     List<AggregateModel> aggregates,
     List<StatisticsModel> statistics,
-    List<RuleModel> rules) {
+    List<RuleModel> rules,
+    List<PublicationModel> publications) {
 
   /** The model of a database with nothing in it. */
   public static final SchemaModel EMPTY =
-      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   /** A model without aggregates and extended statistics. */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
@@ -50,7 +52,7 @@ public record SchemaModel(
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
       List<CompositeTypeModel> compositeTypes) {
     this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
-        null, null, null);
+        null, null, null, null);
   }
 
   /** A model without rules. */
@@ -59,7 +61,17 @@ public record SchemaModel(
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
       List<CompositeTypeModel> compositeTypes, List<AggregateModel> aggregates, List<StatisticsModel> statistics) {
     this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
-        aggregates, statistics, null);
+        aggregates, statistics, null, null);
+  }
+
+  /** A model without publications. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
+      List<CompositeTypeModel> compositeTypes, List<AggregateModel> aggregates, List<StatisticsModel> statistics,
+      List<RuleModel> rules) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
+        aggregates, statistics, rules, null);
   }
 
   /** A model without functions, triggers and composite types (the shape before they were modelled). */
@@ -99,36 +111,43 @@ public record SchemaModel(
     aggregates = Models.sorted(aggregates, AggregateModel::signature);
     statistics = Models.sorted(statistics, x -> x.schema() + "." + x.name());
     rules = Models.sorted(rules, x -> x.schema() + "." + x.table() + "." + x.name());
+    publications = Models.sorted(publications, PublicationModel::name);
   }
 
   /** This model with other functions and triggers (everything else kept). */
   public SchemaModel withObjects(List<FunctionModel> functions, List<TriggerModel> triggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics, rules);
+        compositeTypes, aggregates, statistics, rules, publications);
   }
 
   /** This model with other composite types (everything else kept). */
   public SchemaModel withCompositeTypes(List<CompositeTypeModel> compositeTypes) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics, rules);
+        compositeTypes, aggregates, statistics, rules, publications);
   }
 
   /** This model with other aggregates (everything else kept). */
   public SchemaModel withAggregates(List<AggregateModel> aggregates) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics, rules);
+        compositeTypes, aggregates, statistics, rules, publications);
   }
 
   /** This model with other extended statistics (everything else kept). */
   public SchemaModel withStatistics(List<StatisticsModel> statistics) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics, rules);
+        compositeTypes, aggregates, statistics, rules, publications);
   }
 
   /** This model with other rules (everything else kept). */
   public SchemaModel withRules(List<RuleModel> rules) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics, rules);
+        compositeTypes, aggregates, statistics, rules, publications);
+  }
+
+  /** This model with other publications (everything else kept). */
+  public SchemaModel withPublications(List<PublicationModel> publications) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, aggregates, statistics, rules, publications);
   }
 
   /** The composite type {@code schema.name}, if the model has it. */

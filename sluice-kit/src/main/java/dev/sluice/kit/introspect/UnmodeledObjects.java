@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * What a live database holds that {@link Introspector} does not read into the model: ordered-set,
- * moving-mode and granted aggregates, publications and the other kinds below. {@code pull},
+ * moving-mode and granted aggregates, event triggers and the other kinds below. {@code pull},
  * {@code diff} and {@code push} list them by kind and qualified name so that nothing is skipped
  * silently; {@code pull --strict} refuses when the list is not empty.
  *
@@ -98,8 +98,6 @@ public final class UnmodeledObjects {
           "t.typtype = 'b' AND t.typelem = 0 AND t.oid >= 16384")),
       new Kind("event trigger", true, "SELECT NULL AS schema, pg_catalog.quote_ident(e.evtname) AS name, NULL AS tbl"
           + " FROM pg_catalog.pg_event_trigger e WHERE" + notExtension("pg_catalog.pg_event_trigger", "e.oid")),
-      new Kind("publication", true, "SELECT NULL AS schema, pg_catalog.quote_ident(p.pubname) AS name, NULL AS tbl"
-          + " FROM pg_catalog.pg_publication p WHERE" + notExtension("pg_catalog.pg_publication", "p.oid")),
       new Kind("operator", false, namespaced("pg_catalog.pg_operator", "o", "oprnamespace", "o.oid::pg_catalog.regoperator::text", "")),
       new Kind("operator class", false, namespaced("pg_catalog.pg_opclass", "o", "opcnamespace",
           qualified("o.opcname") + " || ' using ' || (SELECT a.amname FROM pg_catalog.pg_am a WHERE a.oid = o.opcmethod)", "")),

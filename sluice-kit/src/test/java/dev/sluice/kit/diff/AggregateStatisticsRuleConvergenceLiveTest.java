@@ -8,6 +8,8 @@ import dev.sluice.kit.introspect.Introspector;
 import dev.sluice.schema.Aggregate;
 import dev.sluice.schema.Function;
 import dev.sluice.schema.Namespace;
+import dev.sluice.schema.Publication;
+import dev.sluice.schema.model.PublicationModel.Operation;
 import dev.sluice.schema.Rule;
 import dev.sluice.schema.Statistics;
 import dev.sluice.schema.model.FunctionModel.Parallel;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Convergence of aggregates, extended statistics and rules: create {@code from}, insert rows, apply
+ * Convergence of aggregates, extended statistics, rules and publications: create {@code from}, insert rows, apply
  * {@code diff(from, to)}, check rows and behaviour, then the database introspected must equal (and
  * re-diff empty against) a shadow database created from {@code to}; the same for the way down.
  */
@@ -276,6 +278,29 @@ class AggregateStatisticsRuleConvergenceLiveTest {
           .up("DROP VIEW", "CREATE RULE v_insert")
           .build());
     }
+    // publications: created after their tables; tables, column lists, row filters, schemas and options altered in place
+    {
+      String s = "objb_pub";
+      Tables other = table(s, "other").notNull("id", "integer").column("note", "text").primaryKey("other_pkey", "id");
+      out.add(new B(s)
+          .from(items(s), other, Publication.of("objb_pub_a").table(s, "items", List.of(), null),
+              Publication.of("objb_pub_gone").table(s, "other", List.of(), null),
+              Publication.of("objb_pub_all").allTables())
+          .to(items(s), other,
+              Publication.of("objb_pub_a").table(s, "items", List.of("id", "n"), "n > 0").table(s, "other", List.of(), null)
+                  .publish(Operation.INSERT, Operation.UPDATE).comment("two tables"),
+              Publication.of("objb_pub_all").tablesInSchema(Namespace.of(s)),
+              Publication.of("objb_pub_new").table(s, "other", List.of("id"), null).viaPartitionRoot())
+          .seed("INSERT INTO objb_pub.items VALUES (1, 1, 'a')")
+          .expect("SELECT count(*) FROM objb_pub.items", "1")
+          .expect("SELECT pubinsert::text || pubupdate::text || pubdelete::text FROM pg_publication WHERE pubname = 'objb_pub_a'",
+              "truetruefalse")
+          .up("ALTER PUBLICATION objb_pub_a DROP TABLE objb_pub.items", "ALTER PUBLICATION objb_pub_a ADD TABLE objb_pub.items (id, n)"
+              + " WHERE (n > 0)", "DROP PUBLICATION objb_pub_gone", "DROP PUBLICATION objb_pub_all",
+              "CREATE PUBLICATION objb_pub_all FOR TABLES IN SCHEMA objb_pub")
+          .upNot("DROP PUBLICATION objb_pub_a;")
+          .build());
+    }
     return out;
   }
 
@@ -333,6 +358,7 @@ class AggregateStatisticsRuleConvergenceLiveTest {
       assertThat(actual.aggregates()).as(name + ": aggregates").isEqualTo(want.aggregates());
       assertThat(actual.statistics()).as(name + ": statistics").isEqualTo(want.statistics());
       assertThat(actual.rules()).as(name + ": rules").isEqualTo(want.rules());
+      assertThat(actual.publications()).as(name + ": publications").isEqualTo(want.publications());
       assertThat(actual.functions()).as(name + ": functions").isEqualTo(want.functions());
       List<Change> rest = Differ.diff(actual, want, DiffOptions.NONE.allowDropAndCreate());
       assertThat(DdlRenderer.render(rest)).as(name + ": re-diff against a shadow database created from the target").isEmpty();
@@ -355,6 +381,7 @@ class AggregateStatisticsRuleConvergenceLiveTest {
         m.compositeTypes().stream().filter(x -> mine.test(x.schema())).toList(),
         m.aggregates().stream().filter(x -> mine.test(x.schema())).toList(),
         m.statistics().stream().filter(x -> mine.test(x.schema())).toList(),
-        m.rules().stream().filter(x -> mine.test(x.schema())).toList());
+        m.rules().stream().filter(x -> mine.test(x.schema())).toList(),
+        m.publications().stream().filter(x -> x.name().startsWith(name)).toList());
   }
 }

@@ -32,12 +32,40 @@ class ObjectsSnapshotJsonPropertyTest {
     assertThat(m.aggregates()).isEmpty();
     assertThat(m.statistics()).isEmpty();
     assertThat(m.rules()).isEmpty();
+    assertThat(m.publications()).isEmpty();
   }
 
   @Example
   void aModelWithoutAggregatesStatisticsOrRulesWritesTheSameSnapshotAsBefore() {
     String json = SnapshotJson.write(SchemaModel.EMPTY);
-    assertThat(json).doesNotContain("aggregates").doesNotContain("statistics").doesNotContain("rules");
+    assertThat(json).doesNotContain("aggregates").doesNotContain("statistics").doesNotContain("rules")
+        .doesNotContain("publications");
+  }
+
+  @Property(tries = 100)
+  void randomPublicationsSurviveJson(@ForAll long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    java.util.List<dev.sluice.schema.model.PublicationModel> pubs = new java.util.ArrayList<>();
+    int count = r.nextInt(4);
+    for (int i = 0; i < count; i++) {
+      boolean all = r.nextInt(4) == 0;
+      java.util.List<dev.sluice.schema.model.PublicationModel.Member> members = new java.util.ArrayList<>();
+      if (!all) {
+        for (int t = 0; t < r.nextInt(3); t++) {
+          members.add(new dev.sluice.schema.model.PublicationModel.Member("s", "t" + t,
+              r.nextBoolean() ? java.util.List.of() : java.util.List.of("id", "it's"), r.nextBoolean() ? null : "(id > " + t + ")"));
+        }
+      }
+      java.util.List<dev.sluice.schema.model.PublicationModel.Operation> ops = new java.util.ArrayList<>();
+      for (var o : dev.sluice.schema.model.PublicationModel.Operation.values()) if (r.nextBoolean()) ops.add(o);
+      pubs.add(new dev.sluice.schema.model.PublicationModel("p" + i, all, members,
+          all || r.nextBoolean() ? java.util.List.of() : java.util.List.of("s"), ops.isEmpty() ? null : ops, r.nextBoolean(),
+          r.nextBoolean() ? null : "pub " + i));
+    }
+    SchemaModel model = RandomModelsAccess.model(seed, "s").withPublications(pubs);
+    String json = SnapshotJson.write(model);
+    assertThat(SnapshotJson.read(json)).isEqualTo(model);
+    assertThat(SnapshotJson.write(SnapshotJson.read(json))).isEqualTo(json);
   }
 
   @Property(tries = 100)
