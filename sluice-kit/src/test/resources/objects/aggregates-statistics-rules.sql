@@ -74,3 +74,10 @@ CREATE PUBLICATION agst_films FOR TABLE agst.film (film_id, title, rating) WHERE
   WITH (publish = 'insert, update');
 COMMENT ON PUBLICATION agst_films IS 'films for the catalogue';
 CREATE PUBLICATION "Agst Schema" FOR TABLES IN SCHEMA "Stats Home" WITH (publish_via_partition_root = true);
+
+-- event triggers: tags, a disabled one with a comment
+CREATE FUNCTION agst.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ begin perform 1; end $$;
+CREATE EVENT TRIGGER agst_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION agst.on_ddl();
+CREATE EVENT TRIGGER "Agst Drops" ON sql_drop EXECUTE FUNCTION agst.on_ddl();
+ALTER EVENT TRIGGER "Agst Drops" DISABLE;
+COMMENT ON EVENT TRIGGER "Agst Drops" IS 'quiet';

@@ -4,6 +4,7 @@ import dev.sluice.schema.model.AggregateModel;
 import dev.sluice.schema.model.CompositeTypeModel;
 import dev.sluice.schema.model.DomainModel;
 import dev.sluice.schema.model.EnumModel;
+import dev.sluice.schema.model.EventTriggerModel;
 import dev.sluice.schema.model.ExtensionModel;
 import dev.sluice.schema.model.FunctionModel;
 import dev.sluice.schema.model.GrantModel;
@@ -45,7 +46,8 @@ public final class Schema {
    * {@link Domain}, {@link Role}, {@link ExtensionModel}, {@link RoleModel}, {@link GrantModel},
    * {@link Function}, {@link Trigger} (its function comes with it),
    * {@link Namespace} (creates its schema even when nothing else lives in it), {@link Aggregate} (its
-   * functions come with it), {@link Statistics}, {@link Rule}, {@link Publication}, or collections of those.
+   * functions come with it), {@link Statistics}, {@link Rule}, {@link Publication}, {@link EventTrigger} (its function
+   * comes with it), or collections of those.
    */
   public static Schema of(Object... definitions) {
     List<Object> all = new ArrayList<>();
@@ -79,7 +81,7 @@ public final class Schema {
         || v instanceof Domain<?> || v instanceof Role || v instanceof ExtensionModel || v instanceof RoleModel
         || v instanceof GrantModel || v instanceof Namespace || v instanceof Function || v instanceof Trigger
         || v instanceof Aggregate || v instanceof Statistics || v instanceof Rule
-        || v instanceof Publication;
+        || v instanceof Publication || v instanceof EventTrigger;
   }
 
   /** This schema plus more definitions. */
@@ -134,6 +136,7 @@ public final class Schema {
     Map<String, StatisticsModel> statistics = new LinkedHashMap<>();
     Map<String, RuleModel> rules = new LinkedHashMap<>();
     Map<String, PublicationModel> publications = new LinkedHashMap<>();
+    Map<String, EventTriggerModel> eventTriggers = new LinkedHashMap<>();
 
     for (Object d : definitions) {
       if (d instanceof Table<?> t) {
@@ -235,6 +238,18 @@ public final class Schema {
         } catch (SchemaDefinitionException e) {
           problems.addAll(e.problems());
         }
+      } else if (d instanceof EventTrigger et) {
+        try {
+          EventTriggerModel m = et.toModel();
+          if (et.function() != null) {
+            addFunction(functions, et.function().toModel(), problems);
+            schemas.add(et.function().schema());
+          }
+          EventTriggerModel old = eventTriggers.putIfAbsent(m.name(), m);
+          if (old != null && !old.equals(m)) problems.add("two different event triggers are named " + m.name());
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
       } else {
         problems.add("not a schema definition: " + d);
       }
@@ -253,7 +268,8 @@ public final class Schema {
     return new SchemaModel(List.copyOf(schemas), List.copyOf(extensions.values()), List.copyOf(roles.values()),
         List.copyOf(enums.values()), domains, sequences, tables, views, grants, List.copyOf(functions.values()),
         List.copyOf(triggers.values()), List.copyOf(composites.values()), List.copyOf(aggregates.values()),
-        List.copyOf(statistics.values()), List.copyOf(rules.values()), List.copyOf(publications.values()));
+        List.copyOf(statistics.values()), List.copyOf(rules.values()), List.copyOf(publications.values()),
+        List.copyOf(eventTriggers.values()));
   }
 
   /** The same function may be listed twice (a trigger brings its own); two different ones may not share a signature. */

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param statistics extended statistics objects
  * @param rules rewrite rules on tables and views (not views' own {@code _RETURN} rules)
  * @param publications logical replication publications (database-wide)
+ * @param eventTriggers event triggers (database-wide)
  */
 public record SchemaModel(
     List<String> schemas,
@@ -40,11 +41,12 @@ public record SchemaModel(
     List<AggregateModel> aggregates,
     List<StatisticsModel> statistics,
     List<RuleModel> rules,
-    List<PublicationModel> publications) {
+    List<PublicationModel> publications,
+    List<EventTriggerModel> eventTriggers) {
 
   /** The model of a database with nothing in it. */
   public static final SchemaModel EMPTY =
-      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   /** A model without aggregates and extended statistics. */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
@@ -52,7 +54,7 @@ public record SchemaModel(
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
       List<CompositeTypeModel> compositeTypes) {
     this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
-        null, null, null, null);
+        null, null, null, null, null);
   }
 
   /** A model without rules. */
@@ -61,7 +63,7 @@ public record SchemaModel(
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
       List<CompositeTypeModel> compositeTypes, List<AggregateModel> aggregates, List<StatisticsModel> statistics) {
     this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
-        aggregates, statistics, null, null);
+        aggregates, statistics, null, null, null);
   }
 
   /** A model without publications. */
@@ -71,7 +73,17 @@ public record SchemaModel(
       List<CompositeTypeModel> compositeTypes, List<AggregateModel> aggregates, List<StatisticsModel> statistics,
       List<RuleModel> rules) {
     this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
-        aggregates, statistics, rules, null);
+        aggregates, statistics, rules, null, null);
+  }
+
+  /** A model without event triggers. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
+      List<CompositeTypeModel> compositeTypes, List<AggregateModel> aggregates, List<StatisticsModel> statistics,
+      List<RuleModel> rules, List<PublicationModel> publications) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
+        aggregates, statistics, rules, publications, null);
   }
 
   /** A model without functions, triggers and composite types (the shape before they were modelled). */
@@ -112,42 +124,49 @@ public record SchemaModel(
     statistics = Models.sorted(statistics, x -> x.schema() + "." + x.name());
     rules = Models.sorted(rules, x -> x.schema() + "." + x.table() + "." + x.name());
     publications = Models.sorted(publications, PublicationModel::name);
+    eventTriggers = Models.sorted(eventTriggers, EventTriggerModel::name);
   }
 
   /** This model with other functions and triggers (everything else kept). */
   public SchemaModel withObjects(List<FunctionModel> functions, List<TriggerModel> triggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics, rules, publications);
+        compositeTypes, aggregates, statistics, rules, publications, eventTriggers);
   }
 
   /** This model with other composite types (everything else kept). */
   public SchemaModel withCompositeTypes(List<CompositeTypeModel> compositeTypes) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics, rules, publications);
+        compositeTypes, aggregates, statistics, rules, publications, eventTriggers);
   }
 
   /** This model with other aggregates (everything else kept). */
   public SchemaModel withAggregates(List<AggregateModel> aggregates) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics, rules, publications);
+        compositeTypes, aggregates, statistics, rules, publications, eventTriggers);
   }
 
   /** This model with other extended statistics (everything else kept). */
   public SchemaModel withStatistics(List<StatisticsModel> statistics) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics, rules, publications);
+        compositeTypes, aggregates, statistics, rules, publications, eventTriggers);
   }
 
   /** This model with other rules (everything else kept). */
   public SchemaModel withRules(List<RuleModel> rules) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics, rules, publications);
+        compositeTypes, aggregates, statistics, rules, publications, eventTriggers);
   }
 
   /** This model with other publications (everything else kept). */
   public SchemaModel withPublications(List<PublicationModel> publications) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, aggregates, statistics, rules, publications);
+        compositeTypes, aggregates, statistics, rules, publications, eventTriggers);
+  }
+
+  /** This model with other event triggers (everything else kept). */
+  public SchemaModel withEventTriggers(List<EventTriggerModel> eventTriggers) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, aggregates, statistics, rules, publications, eventTriggers);
   }
 
   /** The composite type {@code schema.name}, if the model has it. */

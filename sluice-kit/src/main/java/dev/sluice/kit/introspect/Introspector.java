@@ -269,8 +269,9 @@ public final class Introspector {
           model.triggers().stream().filter(t -> !options.excludes(t.schema(), t.table())).toList())
           .withStatistics(model.statistics().stream().filter(x -> !options.excludes(x.tableSchema(), x.table())).toList())
           .withRules(model.rules().stream().filter(x -> !options.excludes(x.schema(), x.table())).toList())
-          // publications are database-wide: read only without a schema filter (as UnmodeledObjects lists such kinds)
-          .withPublications(options.schemas().isEmpty() ? model.publications() : List.of());
+          // publications and event triggers are database-wide: read only without a schema filter (as UnmodeledObjects lists such kinds)
+          .withPublications(options.schemas().isEmpty() ? model.publications() : List.of())
+          .withEventTriggers(options.schemas().isEmpty() ? model.eventTriggers() : List.of());
     }
 
     private DomainModel domain(ResultSet rs) throws SQLException {

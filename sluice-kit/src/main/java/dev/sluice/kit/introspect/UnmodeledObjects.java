@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * What a live database holds that {@link Introspector} does not read into the model: ordered-set,
- * moving-mode and granted aggregates, event triggers and the other kinds below. {@code pull},
+ * moving-mode and granted aggregates, window functions, range types and the other kinds below. {@code pull},
  * {@code diff} and {@code push} list them by kind and qualified name so that nothing is skipped
  * silently; {@code pull --strict} refuses when the list is not empty.
  *
@@ -19,7 +19,7 @@ import java.util.Objects;
  * extension members ({@code pg_depend.deptype = 'e'}: the extension recreates them) and reads only
  * the schemas {@link IntrospectOptions#schemas()} selects (system schemas and {@code sluice} never);
  * objects that belong to a table follow {@link IntrospectOptions#excludes(String, String)}.
- * Database-wide kinds (event triggers, publications, casts, foreign servers) have no schema: they are
+ * Database-wide kinds (casts, foreign servers) have no schema: they are
  * listed only when no schema filter is given.
  *
  * <p>Names are printed with an empty {@code search_path}, so always schema-qualified: a function is
@@ -96,8 +96,6 @@ public final class UnmodeledObjects {
           "t.typtype = 'r'")),
       new Kind("base type", false, namespaced("pg_catalog.pg_type", "t", "typnamespace", "t.oid::pg_catalog.regtype::text",
           "t.typtype = 'b' AND t.typelem = 0 AND t.oid >= 16384")),
-      new Kind("event trigger", true, "SELECT NULL AS schema, pg_catalog.quote_ident(e.evtname) AS name, NULL AS tbl"
-          + " FROM pg_catalog.pg_event_trigger e WHERE" + notExtension("pg_catalog.pg_event_trigger", "e.oid")),
       new Kind("operator", false, namespaced("pg_catalog.pg_operator", "o", "oprnamespace", "o.oid::pg_catalog.regoperator::text", "")),
       new Kind("operator class", false, namespaced("pg_catalog.pg_opclass", "o", "opcnamespace",
           qualified("o.opcname") + " || ' using ' || (SELECT a.amname FROM pg_catalog.pg_am a WHERE a.oid = o.opcmethod)", "")),

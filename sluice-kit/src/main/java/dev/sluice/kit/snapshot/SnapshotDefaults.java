@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Leaves out of a snapshot the fields added after version 1 was first written when they hold
- * their defaults (no composite types, aggregates, extended statistics, rules or publications; a logged table without storage parameters and with the
+ * their defaults (no composite types, aggregates, extended statistics, rules, publications or event triggers; a logged table without storage parameters and with the
  * default replica identity), so that existing snapshots stay byte-identical and read back to the
  * same model (a missing field is its default).
  */
@@ -15,7 +15,7 @@ final class SnapshotDefaults {
   static void prune(ObjectNode root) {
     JsonNode types = root.get("compositeTypes");
     if (types != null && types.isArray() && types.isEmpty()) root.remove("compositeTypes");
-    for (String later : new String[] {"aggregates", "statistics", "rules", "publications"}) {
+    for (String later : new String[] {"aggregates", "statistics", "rules", "publications", "eventTriggers"}) {
       JsonNode list = root.get(later);
       if (list != null && list.isArray() && list.isEmpty()) root.remove(later);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.kit.introspect.IntrospectOptions;
 import dev.sluice.kit.introspect.Introspector;
 import dev.sluice.schema.Aggregate;
+import dev.sluice.schema.EventTrigger;
 import dev.sluice.schema.Function;
 import dev.sluice.schema.Namespace;
 import dev.sluice.schema.Publication;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Convergence of aggregates, extended statistics, rules and publications: create {@code from}, insert rows, apply
+ * Convergence of aggregates, extended statistics, rules, publications and event triggers: create {@code from}, insert rows, apply
  * {@code diff(from, to)}, check rows and behaviour, then the database introspected must equal (and
  * re-diff empty against) a shadow database created from {@code to}; the same for the way down.
  */
@@ -301,6 +302,27 @@ class AggregateStatisticsRuleConvergenceLiveTest {
           .upNot("DROP PUBLICATION objb_pub_a;")
           .build());
     }
+    // event triggers: created after their function, tags changed (drop and create), state and comment in place, one dropped
+    {
+      String s = "objb_evt";
+      Namespace ns = Namespace.of(s);
+      Function noop = Function.plpgsql(ns, "noop").returns("event_trigger").body("begin perform 1; end");
+      out.add(new B(s)
+          .from(items(s), EventTrigger.on(EventTrigger.DDL_COMMAND_END).tags("CREATE TABLE").execute(noop).named("objb_evt_ddl"),
+              EventTrigger.on(EventTrigger.DDL_COMMAND_START).execute(noop).named("objb_evt_state"),
+              EventTrigger.on(EventTrigger.SQL_DROP).execute(noop).named("objb_evt_gone"))
+          .to(items(s), EventTrigger.on(EventTrigger.DDL_COMMAND_END).tags("CREATE TABLE", "ALTER TABLE").execute(noop)
+                  .named("objb_evt_ddl"),
+              EventTrigger.on(EventTrigger.DDL_COMMAND_START).execute(noop).named("objb_evt_state").disabled().comment("off"),
+              EventTrigger.on(EventTrigger.TABLE_REWRITE).execute(noop).named("objb_evt_new"))
+          .seed("INSERT INTO objb_evt.items VALUES (1, 1, 'a')")
+          .expect("SELECT count(*) FROM objb_evt.items", "1")
+          .expect("SELECT evtenabled::text FROM pg_event_trigger WHERE evtname = 'objb_evt_state'", "D")
+          .up("DROP EVENT TRIGGER objb_evt_ddl", "DROP EVENT TRIGGER objb_evt_gone", "ALTER EVENT TRIGGER objb_evt_state DISABLE",
+              "CREATE EVENT TRIGGER objb_evt_ddl ON ddl_command_end\n    WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')")
+          .upNot("DROP EVENT TRIGGER objb_evt_state")
+          .build());
+    }
     return out;
   }
 
@@ -359,6 +381,7 @@ class AggregateStatisticsRuleConvergenceLiveTest {
       assertThat(actual.statistics()).as(name + ": statistics").isEqualTo(want.statistics());
       assertThat(actual.rules()).as(name + ": rules").isEqualTo(want.rules());
       assertThat(actual.publications()).as(name + ": publications").isEqualTo(want.publications());
+      assertThat(actual.eventTriggers()).as(name + ": event triggers").isEqualTo(want.eventTriggers());
       assertThat(actual.functions()).as(name + ": functions").isEqualTo(want.functions());
       List<Change> rest = Differ.diff(actual, want, DiffOptions.NONE.allowDropAndCreate());
       assertThat(DdlRenderer.render(rest)).as(name + ": re-diff against a shadow database created from the target").isEmpty();
@@ -382,6 +405,7 @@ class AggregateStatisticsRuleConvergenceLiveTest {
         m.aggregates().stream().filter(x -> mine.test(x.schema())).toList(),
         m.statistics().stream().filter(x -> mine.test(x.schema())).toList(),
         m.rules().stream().filter(x -> mine.test(x.schema())).toList(),
-        m.publications().stream().filter(x -> x.name().startsWith(name)).toList());
+        m.publications().stream().filter(x -> x.name().startsWith(name)).toList(),
+        m.eventTriggers().stream().filter(x -> x.name().startsWith(name)).toList());
   }
 }

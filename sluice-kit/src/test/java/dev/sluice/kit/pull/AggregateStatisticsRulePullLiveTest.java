@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A hand-written schema with aggregates (pagila's group_concat, final functions, built-in state
  * functions, variadic and zero-argument ones) used by views, extended statistics of every shape and
- * rules on a table and a view, publications with column lists, row filters and a schema:
+ * rules on a table and a view, publications with column lists, row filters and a schema,
+ * event triggers:
  * load it, introspect, pull to Java, compile, create the code in an empty database; both introspect
  * equal and (when the local pg_dump can dump the server) their {@code pg_dump --schema-only} outputs
  * are identical.
@@ -44,6 +45,7 @@ class AggregateStatisticsRulePullLiveTest {
       assertThat(live.statistics()).hasSize(4);
       assertThat(live.rules()).hasSize(4);
       assertThat(live.publications()).hasSize(2);
+      assertThat(live.eventTriggers()).hasSize(2);
 
       Map<String, String> sources = JavaSchemaGenerator.generate(live, "agst.db", "AgstSchema", "agst");
       SchemaModel code;
@@ -56,6 +58,7 @@ class AggregateStatisticsRulePullLiveTest {
       assertThat(code.statistics()).isEqualTo(live.statistics());
       assertThat(code.rules()).isEqualTo(live.rules());
       assertThat(code.publications()).isEqualTo(live.publications());
+      assertThat(code.eventTriggers()).isEqualTo(live.eventTriggers());
       assertThat(code).isEqualTo(live);
       assertThat(sources.get("agst/db/AgstSchema.java")).as("the state function is the pulled constant")
           .contains(".stateFunction(GROUP_CONCAT_FUNCTION)");

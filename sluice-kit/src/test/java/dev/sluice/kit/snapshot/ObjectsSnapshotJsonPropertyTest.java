@@ -33,17 +33,18 @@ class ObjectsSnapshotJsonPropertyTest {
     assertThat(m.statistics()).isEmpty();
     assertThat(m.rules()).isEmpty();
     assertThat(m.publications()).isEmpty();
+    assertThat(m.eventTriggers()).isEmpty();
   }
 
   @Example
   void aModelWithoutAggregatesStatisticsOrRulesWritesTheSameSnapshotAsBefore() {
     String json = SnapshotJson.write(SchemaModel.EMPTY);
     assertThat(json).doesNotContain("aggregates").doesNotContain("statistics").doesNotContain("rules")
-        .doesNotContain("publications");
+        .doesNotContain("publications").doesNotContain("eventTriggers");
   }
 
   @Property(tries = 100)
-  void randomPublicationsSurviveJson(@ForAll long seed) {
+  void randomPublicationsAndEventTriggersSurviveJson(@ForAll long seed) {
     java.util.Random r = new java.util.Random(seed);
     java.util.List<dev.sluice.schema.model.PublicationModel> pubs = new java.util.ArrayList<>();
     int count = r.nextInt(4);
@@ -62,7 +63,13 @@ class ObjectsSnapshotJsonPropertyTest {
           all || r.nextBoolean() ? java.util.List.of() : java.util.List.of("s"), ops.isEmpty() ? null : ops, r.nextBoolean(),
           r.nextBoolean() ? null : "pub " + i));
     }
-    SchemaModel model = RandomModelsAccess.model(seed, "s").withPublications(pubs);
+    java.util.List<dev.sluice.schema.model.EventTriggerModel> events = new java.util.ArrayList<>();
+    for (int i = 0; i < r.nextInt(3); i++) {
+      events.add(new dev.sluice.schema.model.EventTriggerModel("e" + i, r.nextBoolean() ? "ddl_command_end" : "sql_drop",
+          r.nextBoolean() ? java.util.List.of() : java.util.List.of("DROP TABLE", "CREATE TABLE"), "s", "f" + i,
+          dev.sluice.schema.model.TriggerModel.Enabled.values()[r.nextInt(4)], r.nextBoolean() ? null : "it's " + i));
+    }
+    SchemaModel model = RandomModelsAccess.model(seed, "s").withPublications(pubs).withEventTriggers(events);
     String json = SnapshotJson.write(model);
     assertThat(SnapshotJson.read(json)).isEqualTo(model);
     assertThat(SnapshotJson.write(SnapshotJson.read(json))).isEqualTo(json);
