@@ -23,7 +23,7 @@ import java.util.Objects;
  * listed only when no schema filter is given.
  *
  * <p>Names are printed with an empty {@code search_path}, so always schema-qualified: a function is
- * its {@code regprocedure} ({@code public.group_concat(text)}), a trigger or rule is
+ * its {@code regprocedure} ({@code public.group_concat(text)}), an object of a table is
  * {@code name on schema.table}.
  */
 public final class UnmodeledObjects {
