@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.kit.diff.DdlRenderer;
 import dev.sluice.kit.diff.Differ;
+import dev.sluice.kit.sql.SqlScript;
+import dev.sluice.kit.sql.SqlStatement;
 import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.test.PgTest;
 import dev.sluice.test.PgTestContext;
@@ -38,7 +40,7 @@ class AggregateStatisticsRulePullLiveTest {
     String copy = pg.server().createDatabase("objb_agst_pulled");
     try {
       try (Connection c = DriverManager.getConnection(source); Statement st = c.createStatement()) {
-        st.execute(sql); // one simple-protocol script: SqlScript.split would cut the multi-action rule at its inner semicolons
+        for (SqlStatement s : SqlScript.split(sql)) st.execute(s.text());
       }
       SchemaModel live = ObjectsPullLiveTest.introspect(source);
       assertThat(live.aggregates()).hasSize(5);
