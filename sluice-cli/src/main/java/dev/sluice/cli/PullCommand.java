@@ -76,7 +76,8 @@ final class PullCommand implements Callable<Integer> {
       w.println(Json.write(json));
     } else {
       w.println("pulled " + model.tables().size() + " table(s), " + model.enums().size() + " enum(s), "
-          + model.views().size() + " view(s) into " + files.size() + " file(s) under " + out.resolve(packageName.replace('.', '/')));
+          + model.views().size() + " view(s)" + dev.sluice.kit.diff.ObjectKinds.counts(model) + " into " + files.size()
+          + " file(s) under " + out.resolve(packageName.replace('.', '/')));
       w.println("schema class: " + packageName + "." + holder + " (use it as \"schema\" in sluice.json)");
     }
     w.flush();

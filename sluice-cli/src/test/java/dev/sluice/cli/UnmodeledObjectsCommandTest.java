@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class UnmodeledObjectsCommandTest {
   static final String[] FILM = {
       "create table film (id int primary key, title text, last_update timestamptz)",
-      "create rule film_no_delete as on delete to film do instead nothing",
-      "create statistics film_stats on id, title from film",
+      "create text search configuration film_text (copy = pg_catalog.simple)",
+      "create text search dictionary film_dict (template = pg_catalog.simple)",
   };
 
   @Test
@@ -30,12 +30,12 @@ class UnmodeledObjectsCommandTest {
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out()).startsWith("not modeled, not pulled (2): Sluice does not model these yet; recreate them with a custom"
         + " migration (sluice generate --custom)\n"
-        + "  rule film_no_delete on public.film\n"
-        + "  statistics public.film_stats\n"
+        + "  text search configuration public.film_text\n"
+        + "  text search dictionary public.film_dict\n"
         + "pulled 1 table(s)");
     String holder = Files.readString(out.resolve("com/example/db/DatabaseSchema.java"));
     assertThat(holder).contains(" * <p>Not pulled: the database also holds 2 object(s) the model cannot hold yet")
-        .contains(" *   <li>rule film_no_delete on public.film</li>\n *   <li>statistics public.film_stats</li>\n")
+        .contains(" *   <li>text search configuration public.film_text</li>\n *   <li>text search dictionary public.film_dict</li>\n")
         .doesNotContain("The whole schema");
   }
 
@@ -69,14 +69,14 @@ class UnmodeledObjectsCommandTest {
     assertThat(r.err()).isEqualTo("not modeled, so not compared (2): differences in these objects cannot be computed and are"
         + " not in the SQL (the modeled objects are identical)\n"
         + "the databases differ in objects Sluice does not model:\n"
-        + "  only in --to: rule film_no_delete on public.film\n"
-        + "  only in --to: statistics public.film_stats\n");
+        + "  only in --to: text search configuration public.film_text\n"
+        + "  only in --to: text search dictionary public.film_dict\n");
 
     Cli.Run same = Cli.run("diff", "--from", b, "--to", b);
     assertThat(same.err()).isEqualTo("not modeled, so not compared (2): differences in these objects cannot be computed and are"
         + " not in the SQL (the modeled objects are identical)\n"
-        + "  in both (definitions not compared): rule film_no_delete on public.film\n"
-        + "  in both (definitions not compared): statistics public.film_stats\n");
+        + "  in both (definitions not compared): text search configuration public.film_text\n"
+        + "  in both (definitions not compared): text search dictionary public.film_dict\n");
   }
 
   @Test

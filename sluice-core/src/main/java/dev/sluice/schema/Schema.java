@@ -1,15 +1,20 @@
 package dev.sluice.schema;
 
+import dev.sluice.schema.model.AggregateModel;
 import dev.sluice.schema.model.CompositeTypeModel;
 import dev.sluice.schema.model.DomainModel;
 import dev.sluice.schema.model.EnumModel;
+import dev.sluice.schema.model.EventTriggerModel;
 import dev.sluice.schema.model.ExtensionModel;
 import dev.sluice.schema.model.FunctionModel;
 import dev.sluice.schema.model.GrantModel;
+import dev.sluice.schema.model.PublicationModel;
 import dev.sluice.schema.model.RoleModel;
 import dev.sluice.schema.model.SchemaModel;
+import dev.sluice.schema.model.RuleModel;
 import dev.sluice.schema.model.SequenceModel;
 import dev.sluice.schema.model.TableModel;
+import dev.sluice.schema.model.StatisticsModel;
 import dev.sluice.schema.model.TriggerModel;
 import dev.sluice.schema.model.ViewModel;
 import java.lang.reflect.Field;
@@ -40,7 +45,9 @@ public final class Schema {
    * A schema of the given definitions: {@link Table}, {@link PgEnum}, {@link View}, {@link Sequence},
    * {@link Domain}, {@link Role}, {@link ExtensionModel}, {@link RoleModel}, {@link GrantModel},
    * {@link Function}, {@link Trigger} (its function comes with it),
-   * {@link Namespace} (creates its schema even when nothing else lives in it), or collections of those.
+   * {@link Namespace} (creates its schema even when nothing else lives in it), {@link Aggregate} (its
+   * functions come with it), {@link Statistics}, {@link Rule}, {@link Publication}, {@link EventTrigger} (its function
+   * comes with it), or collections of those.
    */
   public static Schema of(Object... definitions) {
     List<Object> all = new ArrayList<>();
@@ -73,7 +80,9 @@ public final class Schema {
     return v instanceof Table<?> || v instanceof PgEnum<?> || v instanceof View || v instanceof Sequence
         || v instanceof Domain<?> || v instanceof Role || v instanceof ExtensionModel || v instanceof RoleModel
         || v instanceof GrantModel || v instanceof Namespace || v instanceof Function || v instanceof Trigger
-        || v instanceof Distribution;
+        || v instanceof Distribution
+        || v instanceof Aggregate || v instanceof Statistics || v instanceof Rule
+        || v instanceof Publication || v instanceof EventTrigger;
   }
 
   /** This schema plus more definitions. */
@@ -127,6 +136,11 @@ public final class Schema {
     Map<String, TriggerModel> triggers = new LinkedHashMap<>();
     Map<String, dev.sluice.schema.model.DistributionModel> distributions = new LinkedHashMap<>();
     Map<String, TableModel> externals = new LinkedHashMap<>();
+    Map<String, AggregateModel> aggregates = new LinkedHashMap<>();
+    Map<String, StatisticsModel> statistics = new LinkedHashMap<>();
+    Map<String, RuleModel> rules = new LinkedHashMap<>();
+    Map<String, PublicationModel> publications = new LinkedHashMap<>();
+    Map<String, EventTriggerModel> eventTriggers = new LinkedHashMap<>();
 
     for (Object d : definitions) {
       if (d instanceof Table<?> t) {
@@ -216,6 +230,56 @@ public final class Schema {
         } catch (SchemaDefinitionException e) {
           problems.addAll(e.problems());
         }
+      } else if (d instanceof Aggregate ag) {
+        try {
+          AggregateModel m = ag.toModel();
+          for (Function f : ag.functions()) {
+            addFunction(functions, f.toModel(), problems);
+            schemas.add(f.schema());
+          }
+          AggregateModel old = aggregates.putIfAbsent(m.signature(), m);
+          if (old != null && !old.equals(m)) problems.add("two different aggregates have the signature " + m.signature());
+          schemas.add(m.schema());
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
+      } else if (d instanceof Statistics st) {
+        try {
+          StatisticsModel m = st.toModel();
+          StatisticsModel old = statistics.putIfAbsent(m.schema() + "." + m.name(), m);
+          if (old != null && !old.equals(m)) problems.add("two different statistics are named " + m.schema() + "." + m.name());
+          schemas.add(m.schema());
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
+      } else if (d instanceof Rule ru) {
+        try {
+          RuleModel m = ru.toModel();
+          RuleModel old = rules.putIfAbsent(m.schema() + "." + m.table() + "." + m.name(), m);
+          if (old != null && !old.equals(m)) problems.add("two different rules are named " + m.name() + " on " + m.schema() + "." + m.table());
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
+      } else if (d instanceof Publication pu) {
+        try {
+          PublicationModel m = pu.toModel();
+          PublicationModel old = publications.putIfAbsent(m.name(), m);
+          if (old != null && !old.equals(m)) problems.add("two different publications are named " + m.name());
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
+      } else if (d instanceof EventTrigger et) {
+        try {
+          EventTriggerModel m = et.toModel();
+          if (et.function() != null) {
+            addFunction(functions, et.function().toModel(), problems);
+            schemas.add(et.function().schema());
+          }
+          EventTriggerModel old = eventTriggers.putIfAbsent(m.name(), m);
+          if (old != null && !old.equals(m)) problems.add("two different event triggers are named " + m.name());
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
       } else {
         problems.add("not a schema definition: " + d);
       }
@@ -244,7 +308,8 @@ public final class Schema {
     SchemaModel model = new SchemaModel(List.copyOf(schemas), List.copyOf(extensions.values()), List.copyOf(roles.values()),
         List.copyOf(enums.values()), domains, sequences, tables, views, grants, List.copyOf(functions.values()),
         List.copyOf(triggers.values()), List.copyOf(composites.values()), schemaComments, List.copyOf(distributions.values()),
-        List.copyOf(externals.values()));
+        List.copyOf(externals.values()), List.copyOf(aggregates.values()), List.copyOf(statistics.values()),
+        List.copyOf(rules.values()), List.copyOf(publications.values()), List.copyOf(eventTriggers.values()));
     List<String> citus = dev.sluice.schema.model.CitusRules.problems(model);
     if (!citus.isEmpty()) throw new SchemaDefinitionException(citus);
     return model;

@@ -7,6 +7,9 @@ import java.util.Optional;
  * A whole database schema: the single currency between the DSL, snapshots, introspection and the
  * differ. Immutable; lists are sorted so that equal schemas are {@code equals}.
  *
+ * <p>Components were added as object kinds were modelled; the shorter constructors build a model
+ * without the later kinds, and every {@code with...} method keeps all the others.
+ *
  * @param schemas namespaces the model creates (never {@code public}, which always exists)
  * @param extensions extensions the schema needs
  * @param roles roles (for RLS policies and grants)
@@ -19,11 +22,16 @@ import java.util.Optional;
  * @param functions functions and procedures (one per signature)
  * @param triggers triggers on tables and views
  * @param compositeTypes composite (row) types
- * @param distributions Citus placement of tables and schemas (hash-distributed, reference, distributed schemas)
  * @param schemaComments {@code COMMENT ON SCHEMA} of the schemas in {@code schemas}, by schema name
+ * @param distributions Citus placement of tables and schemas (hash-distributed, reference, distributed schemas)
  * @param externalTables tables that belong to someone else (Supabase's {@code auth.users}): foreign
  *     keys may reference them, the differ never creates, alters or drops them; their declared columns
  *     and key are what a shadow database stubs
+ * @param aggregates aggregates (one per signature)
+ * @param statistics extended statistics objects
+ * @param rules rewrite rules on tables and views (not views' own {@code _RETURN} rules)
+ * @param publications logical replication publications (database-wide)
+ * @param eventTriggers event triggers (database-wide)
  */
 public record SchemaModel(
     List<String> schemas,
@@ -40,58 +48,115 @@ public record SchemaModel(
     List<CompositeTypeModel> compositeTypes,
     java.util.Map<String, String> schemaComments,
     List<DistributionModel> distributions,
-    List<TableModel> externalTables) {
+    List<TableModel> externalTables,
+    List<AggregateModel> aggregates,
+    List<StatisticsModel> statistics,
+    List<RuleModel> rules,
+    List<PublicationModel> publications,
+    List<EventTriggerModel> eventTriggers) {
 
   /** The model of a database with nothing in it. */
   public static final SchemaModel EMPTY =
-      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
-  /** A model without schema comments, Citus distributions and external tables. */
+  /** A model of the kinds up to composite types. */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
       List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
       List<CompositeTypeModel> compositeTypes) {
-    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
-        null, null, null);
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, null, null, null, null, null, null, null, null);
   }
 
-  /** A model without Citus distributions. */
+  /** A model with schema comments. */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
       List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
       List<CompositeTypeModel> compositeTypes, java.util.Map<String, String> schemaComments) {
-    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
-        schemaComments, null, null);
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, null, null, null, null, null, null, null);
   }
 
-  /** A model without schema comments. */
+  /** A model with Citus distributions. */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
       List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
       List<CompositeTypeModel> compositeTypes, List<DistributionModel> distributions) {
-    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
-        null, distributions, null);
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, null, distributions, null, null, null, null, null, null);
+  }
+
+  /** A model with schema comments, Citus distributions and external tables. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
+      List<CompositeTypeModel> compositeTypes, java.util.Map<String, String> schemaComments,
+      List<DistributionModel> distributions, List<TableModel> externalTables) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables, null, null, null, null, null);
+  }
+
+  /** A model with aggregates and extended statistics. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
+      List<CompositeTypeModel> compositeTypes, List<AggregateModel> aggregates, List<StatisticsModel> statistics) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, null, null, null, aggregates, statistics, null, null, null);
+  }
+
+  /** A model with aggregates, statistics and rules. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
+      List<CompositeTypeModel> compositeTypes, List<AggregateModel> aggregates, List<StatisticsModel> statistics,
+      List<RuleModel> rules) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, null, null, null, aggregates, statistics, rules, null, null);
+  }
+
+  /** A model with aggregates, statistics, rules and publications. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
+      List<CompositeTypeModel> compositeTypes, List<AggregateModel> aggregates, List<StatisticsModel> statistics,
+      List<RuleModel> rules, List<PublicationModel> publications) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, null, null, null, aggregates, statistics, rules, publications, null);
+  }
+
+  /** A model with aggregates, statistics, rules, publications and event triggers. */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
+      List<CompositeTypeModel> compositeTypes, List<AggregateModel> aggregates, List<StatisticsModel> statistics,
+      List<RuleModel> rules, List<PublicationModel> publications, List<EventTriggerModel> eventTriggers) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, null, null, null, aggregates, statistics, rules, publications, eventTriggers);
   }
 
   /** A model without functions, triggers and composite types (the shape before they were modelled). */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
       List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
       List<GrantModel> grants) {
-    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, null, null, null);
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, null, null, null, null, null,
+        null, null, null, null, null, null);
   }
 
   /** A model without functions and triggers. */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
       List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
       List<GrantModel> grants, List<CompositeTypeModel> compositeTypes) {
-    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, null, null, compositeTypes);
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, null, null, compositeTypes,
+        null, null, null, null, null, null, null, null);
   }
 
   /** A model without composite types. */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
       List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers) {
-    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, null);
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, null,
+        null, null, null, null, null, null, null, null);
   }
 
   public SchemaModel {
@@ -107,8 +172,6 @@ public record SchemaModel(
     functions = Models.sorted(functions, FunctionModel::signature);
     triggers = Models.sorted(triggers, t -> t.schema() + "." + t.table() + "." + t.name());
     compositeTypes = Models.sorted(compositeTypes, c -> c.schema() + "." + c.name());
-    externalTables = Models.sorted(externalTables, t -> t.schema() + "." + t.name());
-    distributions = Models.sorted(distributions, DistributionModel::key);
     schemaComments = schemaComments == null ? java.util.Map.of()
         : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(schemaComments));
     for (String s : schemaComments.keySet()) {
@@ -116,43 +179,90 @@ public record SchemaModel(
         throw new IllegalArgumentException("schema " + s + " has a comment but is not one of the model's schemas " + schemas);
       }
     }
-  }
-
-  /** This model with other domains and tables (everything else kept). */
-  public SchemaModel withDomainsAndTables(List<DomainModel> newDomains, List<TableModel> newTables) {
-    return new SchemaModel(schemas, extensions, roles, enums, newDomains, sequences, newTables, views, grants, functions,
-        triggers, compositeTypes, schemaComments, distributions, externalTables);
-  }
-
-  /** This model with other schema comments (everything else kept). */
-  public SchemaModel withSchemaComments(java.util.Map<String, String> comments) {
-    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, comments, distributions, externalTables);
-
-  }
-
-  /** This model with other external tables (everything else kept). */
-  public SchemaModel withExternalTables(List<TableModel> externalTables) {
-    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, schemaComments, distributions, externalTables);
+    distributions = Models.sorted(distributions, DistributionModel::key);
+    externalTables = Models.sorted(externalTables, t -> t.schema() + "." + t.name());
+    aggregates = Models.sorted(aggregates, AggregateModel::signature);
+    statistics = Models.sorted(statistics, x -> x.schema() + "." + x.name());
+    rules = Models.sorted(rules, x -> x.schema() + "." + x.table() + "." + x.name());
+    publications = Models.sorted(publications, PublicationModel::name);
+    eventTriggers = Models.sorted(eventTriggers, EventTriggerModel::name);
   }
 
   /** This model with other functions and triggers (everything else kept). */
   public SchemaModel withObjects(List<FunctionModel> functions, List<TriggerModel> triggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, schemaComments, distributions, externalTables);
-  }
-
-  /** This model with other Citus distributions (everything else kept). */
-  public SchemaModel withDistributions(List<DistributionModel> distributions) {
-    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, schemaComments, distributions, externalTables);
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers);
   }
 
   /** This model with other composite types (everything else kept). */
   public SchemaModel withCompositeTypes(List<CompositeTypeModel> compositeTypes) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
-        compositeTypes, schemaComments, distributions, externalTables);
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers);
+  }
+
+  /** This model with other domains and tables (everything else kept). */
+  public SchemaModel withDomainsAndTables(List<DomainModel> newDomains, List<TableModel> newTables) {
+    return new SchemaModel(schemas, extensions, roles, enums, newDomains, sequences, newTables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers);
+  }
+
+  /** This model with other schema comments (everything else kept). */
+  public SchemaModel withSchemaComments(java.util.Map<String, String> comments) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, comments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers);
+  }
+
+  /** This model with other Citus distributions (everything else kept). */
+  public SchemaModel withDistributions(List<DistributionModel> distributions) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers);
+  }
+
+  /** This model with other external tables (everything else kept). */
+  public SchemaModel withExternalTables(List<TableModel> externalTables) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers);
+  }
+
+  /** This model with other aggregates (everything else kept). */
+  public SchemaModel withAggregates(List<AggregateModel> aggregates) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers);
+  }
+
+  /** This model with other extended statistics (everything else kept). */
+  public SchemaModel withStatistics(List<StatisticsModel> statistics) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers);
+  }
+
+  /** This model with other rules (everything else kept). */
+  public SchemaModel withRules(List<RuleModel> rules) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers);
+  }
+
+  /** This model with other publications (everything else kept). */
+  public SchemaModel withPublications(List<PublicationModel> publications) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers);
+  }
+
+  /** This model with other event triggers (everything else kept). */
+  public SchemaModel withEventTriggers(List<EventTriggerModel> eventTriggers) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers);
   }
 
   /** The composite type {@code schema.name}, if the model has it. */

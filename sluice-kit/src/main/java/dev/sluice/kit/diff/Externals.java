@@ -40,6 +40,8 @@ final class Externals {
             .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)),
         m.distributions().stream().filter(d -> d.table() == null ? !schemas.contains(d.schema())
             : !keys.contains(d.schema() + "." + d.table())).toList(),
-        null);
+        null)
+        .withAggregates(m.aggregates()).withStatistics(m.statistics()).withRules(m.rules())
+        .withPublications(m.publications()).withEventTriggers(m.eventTriggers());
   }
 }

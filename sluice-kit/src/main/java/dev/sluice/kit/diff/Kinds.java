@@ -7,7 +7,9 @@ import java.util.List;
 final class Kinds {
   private Kinds() {}
 
-  static final List<ObjectKind<?>> ALL = List.of(new FunctionKind(), new TriggerKind(), new CitusKind());
+  static final List<ObjectKind<?>> ALL = List.of(new FunctionKind(), new TriggerKind(), new AggregateKind(),
+      new StatisticsKind(), new RuleKind(), new PublicationKind(),
+      new EventTriggerKind(), new CitusKind());
 
   /** {@code m} with the objects of every kind carried over from {@code source}, each renamed. */
   static SchemaModel carry(SchemaModel m, SchemaModel source, java.util.function.UnaryOperator<String> schema,

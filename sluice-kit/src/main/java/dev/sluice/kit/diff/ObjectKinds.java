@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The object kinds that are their own unit (functions and procedures, triggers), for the
- * introspector and the Java generator; everything else about them is internal to the differ.
+ * The object kinds that are their own unit (functions and procedures, triggers, aggregates, extended
+ * statistics, rules, publications, event triggers), for the introspector, the Java generator and the
+ * CLI; everything else about them is internal to the differ.
  */
 public final class ObjectKinds {
   private ObjectKinds() {}
@@ -22,6 +23,16 @@ public final class ObjectKinds {
 
   private static <M> SchemaModel read(ObjectKind<M> k, Connection c, SchemaModel m, List<String> schemas, int v) throws SQLException {
     return k.with(m, k.introspect(c, schemas, v));
+  }
+
+  /** {@code ", 9 function(s), 1 aggregate(s)"}: the count of each unit kind {@code m} holds any of, or an empty string. */
+  public static String counts(SchemaModel m) {
+    StringBuilder sb = new StringBuilder();
+    for (ObjectKind<?> k : Kinds.ALL) {
+      int n = k.of(m).size();
+      if (n > 0) sb.append(", ").append(n).append(' ').append(k.label()).append(k.label().endsWith("s") ? "" : "(s)");
+    }
+    return sb.toString();
   }
 
   /** What the Java generator offers a kind writing a declaration. */

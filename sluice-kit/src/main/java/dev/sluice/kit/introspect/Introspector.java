@@ -275,6 +275,11 @@ public final class Introspector {
       }
       return model.withObjects(model.functions(),
           model.triggers().stream().filter(t -> !options.excludes(t.schema(), t.table())).toList())
+          .withStatistics(model.statistics().stream().filter(x -> !options.excludes(x.tableSchema(), x.table())).toList())
+          .withRules(model.rules().stream().filter(x -> !options.excludes(x.schema(), x.table())).toList())
+          // publications and event triggers are database-wide: read only without a schema filter (as UnmodeledObjects lists such kinds)
+          .withPublications(options.schemas().isEmpty() ? model.publications() : List.of())
+          .withEventTriggers(options.schemas().isEmpty() ? model.eventTriggers() : List.of())
           .withExternalTables(ExternalTargets.of(c, model.tables()));
     }
 

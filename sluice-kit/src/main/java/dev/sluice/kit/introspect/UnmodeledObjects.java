@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a live database holds that {@link Introspector} does not read into the model: functions,
- * triggers, composite types, rules, publications and the other kinds below. {@code pull},
+ * What a live database holds that {@link Introspector} does not read into the model: ordered-set,
+ * moving-mode and granted aggregates, window functions, range types and the other kinds below. {@code pull},
  * {@code diff} and {@code push} list them by kind and qualified name so that nothing is skipped
  * silently; {@code pull --strict} refuses when the list is not empty.
  *
@@ -19,11 +19,11 @@ import java.util.Objects;
  * extension members ({@code pg_depend.deptype = 'e'}: the extension recreates them) and reads only
  * the schemas {@link IntrospectOptions#schemas()} selects (system schemas and {@code sluice} never);
  * objects that belong to a table follow {@link IntrospectOptions#excludes(String, String)}.
- * Database-wide kinds (event triggers, publications, casts, foreign servers) have no schema: they are
+ * Database-wide kinds (casts, foreign servers) have no schema: they are
  * listed only when no schema filter is given.
  *
  * <p>Names are printed with an empty {@code search_path}, so always schema-qualified: a function is
- * its {@code regprocedure} ({@code public.group_concat(text)}), a trigger or rule is
+ * its {@code regprocedure} ({@code public.group_concat(text)}), an object of a table is
  * {@code name on schema.table}.
  */
 public final class UnmodeledObjects {
@@ -88,22 +88,14 @@ public final class UnmodeledObjects {
 
   /** The kinds not modelled yet; remove an entry when its kind enters the model. */
   private static final List<Kind> KINDS = List.of(
-      new Kind("aggregate", false, procs("a")),
+      new Kind("aggregate", false, procs("a") + " AND EXISTS (SELECT 1 FROM pg_catalog.pg_aggregate g WHERE g.aggfnoid = p.oid"
+          + " AND NOT (g.aggkind = 'n' AND g.aggmtransfn::pg_catalog.oid = 0 AND g.aggsortop::pg_catalog.oid = 0"
+          + " AND p.proacl IS NULL))"),
       new Kind("window function", false, procs("w")),
       new Kind("range type", false, namespaced("pg_catalog.pg_type", "t", "typnamespace", "t.oid::pg_catalog.regtype::text",
           "t.typtype = 'r'")),
       new Kind("base type", false, namespaced("pg_catalog.pg_type", "t", "typnamespace", "t.oid::pg_catalog.regtype::text",
           "t.typtype = 'b' AND t.typelem = 0 AND t.oid >= 16384")),
-      new Kind("rule", false, "SELECT n.nspname AS schema,"
-          + " pg_catalog.quote_ident(r.rulename) || ' on ' || r.ev_class::pg_catalog.regclass::text AS name, c.relname::text AS tbl"
-          + " FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class"
-          + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE r.rulename <> '_RETURN' AND" + IN_SCHEMAS + "AND" + notExtension("pg_catalog.pg_class", "c.oid")),
-      new Kind("event trigger", true, "SELECT NULL AS schema, pg_catalog.quote_ident(e.evtname) AS name, NULL AS tbl"
-          + " FROM pg_catalog.pg_event_trigger e WHERE" + notExtension("pg_catalog.pg_event_trigger", "e.oid")),
-      new Kind("publication", true, "SELECT NULL AS schema, pg_catalog.quote_ident(p.pubname) AS name, NULL AS tbl"
-          + " FROM pg_catalog.pg_publication p WHERE" + notExtension("pg_catalog.pg_publication", "p.oid")),
-      new Kind("statistics", false, namespaced("pg_catalog.pg_statistic_ext", "s", "stxnamespace", qualified("s.stxname"), "")),
       new Kind("operator", false, namespaced("pg_catalog.pg_operator", "o", "oprnamespace", "o.oid::pg_catalog.regoperator::text", "")),
       new Kind("operator class", false, namespaced("pg_catalog.pg_opclass", "o", "opcnamespace",
           qualified("o.opcname") + " || ' using ' || (SELECT a.amname FROM pg_catalog.pg_am a WHERE a.oid = o.opcmethod)", "")),

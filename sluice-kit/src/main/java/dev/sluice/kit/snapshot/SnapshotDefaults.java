@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Leaves out of a snapshot the fields added after version 1 was first written when they hold
- * their defaults (no composite types; no schema comments; no Citus distributions; a logged table without storage
- * parameters and with the default replica identity; a foreign key whose ON DELETE action has no column list), so that
- * existing snapshots stay byte-identical and read back to the
+ * their defaults (no composite types, schema comments, Citus distributions, external tables, aggregates, extended
+ * statistics, rules, publications or event triggers; a logged table without storage parameters and with the default
+ * replica identity; a foreign key whose ON DELETE action has no column list), so that existing snapshots stay
+ * byte-identical and read back to the
  * same model (a missing field is its default).
  */
 final class SnapshotDefaults {
@@ -22,6 +23,10 @@ final class SnapshotDefaults {
     if (schemaComments != null && schemaComments.isObject() && schemaComments.isEmpty()) root.remove("schemaComments");
     JsonNode externals = root.get("externalTables");
     if (externals != null && externals.isArray() && externals.isEmpty()) root.remove("externalTables");
+    for (String later : new String[] {"aggregates", "statistics", "rules", "publications", "eventTriggers"}) {
+      JsonNode list = root.get(later);
+      if (list != null && list.isArray() && list.isEmpty()) root.remove(later);
+    }
     JsonNode tables = root.get("tables");
     if (tables == null || !tables.isArray()) return;
     for (JsonNode t : tables) {

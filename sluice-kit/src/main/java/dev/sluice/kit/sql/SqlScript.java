@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Splits a PostgreSQL script into statements the way psql does: semicolons inside string literals
  * ({@code '...'}, {@code E'...'}), quoted identifiers, dollar-quoted bodies ({@code $$...$$},
- * {@code $tag$...$tag$}), line comments and nested block comments do not end a statement.
+ * {@code $tag$...$tag$}), line comments, nested block comments and parentheses
+ * ({@code CREATE RULE ... DO INSTEAD (cmd; cmd)}) do not end a statement.
  */
 public final class SqlScript {
   private SqlScript() {}
@@ -20,6 +21,7 @@ public final class SqlScript {
     int stmtStart = -1;
     int stmtLine = 1;
     StringBuilder current = new StringBuilder();
+    int parens = 0; // as psql: a semicolon inside parentheses (a multi-action CREATE RULE) does not end the statement
     while (i < n) {
       char c = script.charAt(i);
       // leading whitespace and comments before a statement are skipped
@@ -51,7 +53,9 @@ public final class SqlScript {
         stmtStart = i;
         stmtLine = line;
       }
-      if (c == ';') {
+      if (c == '(') parens++;
+      if (c == ')' && parens > 0) parens--;
+      if (c == ';' && parens == 0) {
         add(out, current, stmtLine);
         current.setLength(0);
         stmtStart = -1;

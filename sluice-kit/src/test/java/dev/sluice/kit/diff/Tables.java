@@ -154,6 +154,11 @@ final class Tables {
     final List<dev.sluice.schema.model.FunctionModel> functions = new ArrayList<>();
     final List<dev.sluice.schema.model.TriggerModel> triggers = new ArrayList<>();
     final List<dev.sluice.schema.model.CompositeTypeModel> compositeTypes = new ArrayList<>();
+    final List<dev.sluice.schema.model.AggregateModel> aggregates = new ArrayList<>();
+    final List<dev.sluice.schema.model.StatisticsModel> statistics = new ArrayList<>();
+    final List<dev.sluice.schema.model.RuleModel> rules = new ArrayList<>();
+    final List<dev.sluice.schema.model.PublicationModel> publications = new ArrayList<>();
+    final List<dev.sluice.schema.model.EventTriggerModel> eventTriggers = new ArrayList<>();
 
     SchemaModelBuilder schemas(String... names) {
       schemas.addAll(List.of(names));
@@ -187,13 +192,30 @@ final class Tables {
         }
       }
       else if (o instanceof dev.sluice.schema.model.CompositeTypeModel c) compositeTypes.add(c);
+      else if (o instanceof dev.sluice.schema.model.AggregateModel a) aggregates.add(a);
+      else if (o instanceof dev.sluice.schema.Aggregate a) {
+        aggregates.add(a.toModel());
+        for (dev.sluice.schema.Function f : a.functions()) add(f);
+      }
+      else if (o instanceof dev.sluice.schema.model.StatisticsModel x) statistics.add(x);
+      else if (o instanceof dev.sluice.schema.Statistics x) statistics.add(x.toModel());
+      else if (o instanceof dev.sluice.schema.model.RuleModel x) rules.add(x);
+      else if (o instanceof dev.sluice.schema.Rule x) rules.add(x.toModel());
+      else if (o instanceof dev.sluice.schema.model.PublicationModel x) publications.add(x);
+      else if (o instanceof dev.sluice.schema.Publication x) publications.add(x.toModel());
+      else if (o instanceof dev.sluice.schema.model.EventTriggerModel x) eventTriggers.add(x);
+      else if (o instanceof dev.sluice.schema.EventTrigger x) {
+        eventTriggers.add(x.toModel());
+        if (x.function() != null) add(x.function());
+      }
       else throw new IllegalArgumentException("not a model object: " + o);
       return this;
     }
 
     dev.sluice.schema.model.SchemaModel build() {
       return new dev.sluice.schema.model.SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views,
-          grants, functions, triggers, compositeTypes);
+          grants, functions, triggers, compositeTypes, aggregates, statistics, rules, publications,
+          eventTriggers);
     }
   }
 }

@@ -1,11 +1,16 @@
 package dev.sluice.kit.introspect;
 
+import dev.sluice.schema.model.AggregateModel;
+import dev.sluice.schema.model.AggregateModel.Modify;
 import dev.sluice.schema.model.FunctionModel;
 import dev.sluice.schema.model.FunctionModel.Argument;
 import dev.sluice.schema.model.FunctionModel.Mode;
 import dev.sluice.schema.model.FunctionModel.Parallel;
 import dev.sluice.schema.model.FunctionModel.Volatility;
+import dev.sluice.schema.model.RuleModel;
 import dev.sluice.schema.model.SchemaModel;
+import dev.sluice.schema.model.StatisticsModel;
+import dev.sluice.schema.model.StatisticsModel.Kind;
 import dev.sluice.schema.model.TriggerModel;
 import dev.sluice.schema.model.TriggerModel.Enabled;
 import dev.sluice.schema.model.TriggerModel.Event;
@@ -15,7 +20,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random functions, procedures and triggers written the way PostgreSQL prints them, added to a
+ * Random functions, procedures, triggers, aggregates and extended statistics written the way PostgreSQL prints them, added to a
  * {@link RandomModels} model (its table {@code t0} has an integer {@code id}), so creating and
  * introspecting gives them back.
  */
@@ -73,6 +78,57 @@ public final class RandomObjects {
           constraint && r.nextBoolean(), false, schema, "trg", r.nextBoolean() ? List.of("x", "it's") : List.of(),
           Enabled.values()[r.nextInt(4)], r.nextBoolean() ? "trigger " + i : null));
     }
-    return m.withObjects(functions, triggers);
+    return m.withObjects(functions, triggers).withAggregates(aggregates(r, schema)).withStatistics(statistics(r, schema))
+        .withRules(rules(r, schema));
+  }
+
+  /** Rules on {@code t0}, written as PostgreSQL prints them. */
+  private static List<RuleModel> rules(Random r, String schema) {
+    List<RuleModel> out = new ArrayList<>();
+    int count = r.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      RuleModel.Event event = RuleModel.Event.values()[r.nextInt(3)];
+      String row = event == RuleModel.Event.DELETE ? "old" : "new";
+      String where = r.nextBoolean() ? "(" + row + ".id > " + i + ")" : null;
+      boolean instead = r.nextBoolean();
+      out.add(new RuleModel(schema, "t0", "ru" + i, event, instead, where, "NOTHING", Enabled.values()[r.nextInt(4)],
+          r.nextBoolean() ? "rule " + i + ", it's" : null));
+    }
+    return out;
+  }
+
+  /** Aggregates over built-in state functions, with every option the model holds. */
+  private static List<AggregateModel> aggregates(Random r, String schema) {
+    List<AggregateModel> out = new ArrayList<>();
+    int count = r.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      String comment = r.nextBoolean() ? "aggregate " + i + ", it's" : null;
+      Parallel parallel = Parallel.values()[r.nextInt(3)];
+      out.add(switch (r.nextInt(3)) {
+        case 0 -> new AggregateModel(schema, "ag" + i, List.of(new Argument(Mode.IN, r.nextBoolean() ? "v" : null, "integer", null)),
+            "int4pl", "integer", r.nextBoolean() ? 4 : null, null, false, null, r.nextBoolean() ? "int4pl" : null, null, null,
+            r.nextBoolean() ? "0" : null, parallel, comment);
+        case 1 -> new AggregateModel(schema, "ag" + i, List.of(), "int8inc", "bigint", null, null, false, null, null, null, null,
+            "0", parallel, comment);
+        default -> new AggregateModel(schema, "ag" + i, List.of(new Argument(Mode.IN, null, "text", null)), "textcat", "text",
+            null, null, false, Modify.values()[r.nextInt(3)], null, null, null, r.nextBoolean() ? "it's " : null, parallel, comment);
+      });
+    }
+    return out;
+  }
+
+  /** Statistics on {@code t0}'s id with an expression, of random kinds, targets and comments. */
+  private static List<StatisticsModel> statistics(Random r, String schema) {
+    List<StatisticsModel> out = new ArrayList<>();
+    int count = r.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      List<Kind> kinds = new ArrayList<>();
+      for (Kind k : Kind.values()) if (r.nextBoolean()) kinds.add(k);
+      if (kinds.isEmpty()) kinds.add(Kind.MCV);
+      boolean single = r.nextInt(4) == 0;
+      out.add(new StatisticsModel(schema, "st" + i, schema, "t0", single ? List.of() : kinds, single ? List.of() : List.of("id"),
+          List.of("(id + " + i + ")"), r.nextBoolean() ? 10 * (i + 1) : null, r.nextBoolean() ? "stats " + i : null));
+    }
+    return out;
   }
 }

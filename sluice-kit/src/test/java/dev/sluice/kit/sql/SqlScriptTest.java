@@ -14,6 +14,15 @@ class SqlScriptTest {
   }
 
   @Test
+  void semicolonsInsideParenthesesDoNotSplitAsInPsql() {
+    List<SqlStatement> s = SqlScript.split("create rule r as on delete to t do instead (\n  update t set x = 1; insert into l values (';')\n);\n"
+        + "select 1;");
+    assertThat(s).extracting(SqlStatement::text).containsExactly(
+        "create rule r as on delete to t do instead (\n  update t set x = 1; insert into l values (';')\n)", "select 1");
+    assertThat(s).extracting(SqlStatement::line).containsExactly(1, 4);
+  }
+
+  @Test
   void semicolonsInsideLiteralsIdentifiersDollarQuotesAndCommentsDoNotSplit() {
     String script = "insert into t values ('a;b', E'c\\';d');\n"
         + "create table \"x;y\" (id int);\n"
