@@ -19,7 +19,7 @@ final class Migrations {
   static Migrator migrator(ProjectOptions project, MigratorOptions options, PrintWriter progress) {
     CliConfig cfg = project.config();
     MigratorOptions effective = project.historyTable == null ? options : options.withHistoryTable(project.historyTable);
-    Migrator m = Migrator.connect(project.url(), folder(cfg)).withOptions(effective);
+    Migrator m = Migrator.connect(project.migrateUrl(), folder(cfg)).withOptions(effective);
     if (progress == null) return m;
     return m.withListener(new MigrationListener() {
       @Override
