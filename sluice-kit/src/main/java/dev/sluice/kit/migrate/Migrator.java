@@ -782,6 +782,9 @@ public final class Migrator {
     ds.setURL(pg.jdbcUrl());
     if (pg.user() != null) ds.setUser(pg.user());
     if (pg.password() != null) ds.setPassword(pg.password());
+    // unnamed statements only: a migration runs few statements, and through a transaction pooler named ones
+    // collide on shared server sessions before refuseTransactionPooler can say what is wrong
+    if (!pg.jdbcUrl().toLowerCase(java.util.Locale.ROOT).contains("preparethreshold=")) ds.setPrepareThreshold(0);
     if (ds.getApplicationName() == null || ds.getApplicationName().equals("PostgreSQL JDBC Driver")) {
       ds.setApplicationName("sluice migrate");
     }
