@@ -42,7 +42,7 @@ final class Migrations {
   static Migrator migratorWith(ProjectOptions project, MigratorOptions options, Progress progress) {
     CliConfig cfg = project.config();
     MigratorOptions effective = project.historyTable == null ? options : options.withHistoryTable(project.historyTable);
-    return Migrator.connect(project.url(), folder(cfg)).withOptions(effective).withListener(progress);
+    return Migrator.connect(project.migrateUrl(), folder(cfg)).withOptions(effective).withListener(progress);
   }
 
   /** Prints progress (when given a writer) and remembers the migration running now, for an interrupted run's report. */

@@ -22,6 +22,10 @@ final class ProjectOptions {
   @Option(names = "--url", description = "database URL: postgresql://user:pass@host:port/db or jdbc:postgresql://... (default: sluice.json url, then DATABASE_URL)")
   String url;
 
+  @Option(names = "--direct-url", description = "the URL migration commands use instead of --url: PostgreSQL itself when --url goes"
+      + " through PgBouncer in transaction mode (default: system property sluice.migrate.url, then SLUICE_MIGRATE_URL, then --url)")
+  String directUrl;
+
   @Option(names = "--history-table", description = "migration history table in schema sluice (default: migrations); one per migration folder when several apps share a database")
   String historyTable;
 
@@ -43,5 +47,15 @@ final class ProjectOptions {
 
   String url() {
     return config().resolveUrl(url);
+  }
+
+  /** The URL of migration commands: {@code --direct-url}, {@code sluice.migrate.url}, {@code SLUICE_MIGRATE_URL}, else {@link #url()}. */
+  String migrateUrl() {
+    if (directUrl != null && !directUrl.isBlank()) return directUrl;
+    String prop = System.getProperty("sluice.migrate.url");
+    if (prop != null && !prop.isBlank()) return prop;
+    String env = System.getenv("SLUICE_MIGRATE_URL");
+    if (env != null && !env.isBlank()) return env;
+    return url();
   }
 }

@@ -65,10 +65,20 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
    * connection goes back to the pool with its session reset (role, settings, temporary tables, cursors,
    * LISTENs, advisory locks; one round trip per checkout, prepared statements kept): see
    * {@code SessionResettingDataSource}. {@link #dataSource()} unwraps to the {@code HikariDataSource}.
+   * Behind a transaction pooler, say so: {@code Database.connect(url, o -> o.pgBouncer(true))} (or
+   * {@code ?pgbouncer=true} in the URL); see {@link PoolConfig#pgBouncer(boolean)}.
    */
-  public static Database connect(String url, Consumer<HikariConfig> configure) {
-    HikariConfig config = new HikariConfig();
-    applyUrl(config, url);
+  public static Database connect(String url, Consumer<? super PoolConfig> configure) {
+    PoolConfig config = new PoolConfig();
+    String bare = withoutParam(url, "pgbouncer");
+    String flag = paramValue(url, "pgbouncer");
+    if (flag != null) {
+      if (!flag.equalsIgnoreCase("true") && !flag.equalsIgnoreCase("false")) {
+        throw new IllegalArgumentException("pgbouncer must be true or false in " + PgUrl.redact(url));
+      }
+      config.pgBouncer(Boolean.parseBoolean(flag));
+    }
+    applyUrl(config, bare);
     config.setPoolName("sluice");
     config.setMaximumPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
     config.setAutoCommit(true);
@@ -77,9 +87,41 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
     config.addDataSourceProperty("autosave", "conservative");
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     configure.accept(config);
+    if (config.isPgBouncer()) {
+      // no named server-side statements: the next transaction may run on another server session
+      config.addDataSourceProperty("prepareThreshold", "0");
+    }
     HikariDataSource pool = new HikariDataSource(config);
+    if (config.isPgBouncer()) {
+      // a reset sent outside a transaction would reach an arbitrary server session (see PoolConfig)
+      return new Database(pool, pool);
+    }
     // session state a statement leaves (set_config, SET ROLE, temp tables...) must not reach the next borrower
     return new Database(new SessionResettingDataSource(pool), pool);
+  }
+
+  /** The value of query parameter {@code name} of {@code url}, or null. */
+  static String paramValue(String url, String name) {
+    int q = url.indexOf('?');
+    if (q < 0) return null;
+    for (String p : url.substring(q + 1).split("&")) {
+      int eq = p.indexOf('=');
+      if (eq > 0 && p.substring(0, eq).equalsIgnoreCase(name)) return p.substring(eq + 1);
+    }
+    return null;
+  }
+
+  /** {@code url} without query parameter {@code name}. */
+  static String withoutParam(String url, String name) {
+    int q = url.indexOf('?');
+    if (q < 0) return url;
+    java.util.List<String> kept = new java.util.ArrayList<>();
+    for (String p : url.substring(q + 1).split("&")) {
+      int eq = p.indexOf('=');
+      String key = eq < 0 ? p : p.substring(0, eq);
+      if (!key.equalsIgnoreCase(name) && !p.isEmpty()) kept.add(p);
+    }
+    return url.substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
   }
 
   /**

@@ -17,6 +17,8 @@ import java.util.Properties;
 /**
  * A PostgreSQL connection URL in either form users have at hand: JDBC ({@code jdbc:postgresql://...})
  * or libpq/URI ({@code postgresql://user:password@host:port/db?sslmode=require}, also {@code postgres://}).
+ * A libpq host list ({@code postgresql://h1:5432,h2:5432/db?target_session_attrs=read-write}) becomes
+ * pgjdbc's ({@code jdbc:postgresql://h1:5432,h2:5432/db?targetServerType=primary}).
  *
  * <p>As libpq does, the environment fills what the URL leaves out: {@code PGHOST} (a TCP host; a socket
  * directory is ignored), {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}, then the
@@ -51,6 +53,30 @@ public record PgUrl(String jdbcUrl, String user, String password) {
     if (envHost != null && (envHost.isBlank() || envHost.startsWith("/"))) envHost = null; // a unix socket directory
     String host = uri.getHost() != null ? uri.getHost() : envHost != null ? envHost : "localhost";
     int port = uri.getPort() >= 0 ? uri.getPort() : envPort(env);
+    String hostList = null; // libpq's multi-host form: host1:port1,host2:port2
+    String authority = uri.getRawAuthority();
+    String hostPart = authority == null ? "" : authority.substring(authority.lastIndexOf('@') + 1);
+    if (hostPart.contains(",")) {
+      List<String> hosts = new ArrayList<>();
+      for (String h : hostPart.split(",")) {
+        if (h.isBlank()) throw new IllegalArgumentException("empty host in the host list of " + redact(url));
+        int colon = h.lastIndexOf(':');
+        boolean hasPort = colon > 0 && !h.endsWith("]");
+        String name = hasPort ? h.substring(0, colon) : h;
+        int p;
+        try {
+          p = hasPort ? Integer.parseInt(h.substring(colon + 1)) : envPort(env);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("not a port number in the host list of " + redact(url) + ": " + h);
+        }
+        hosts.add(name + ":" + p);
+        if (hosts.size() == 1) {
+          host = name;
+          port = p;
+        }
+      }
+      hostList = String.join(",", hosts);
+    }
     String db = uri.getPath() == null || uri.getPath().length() <= 1 ? env.getOrDefault("PGDATABASE", "")
         : uri.getPath().substring(1);
     String query = uri.getRawQuery();
@@ -58,11 +84,16 @@ public record PgUrl(String jdbcUrl, String user, String password) {
     if (sslmode != null && !sslmode.isBlank() && (query == null || !query.matches("(?i)(.*&)?sslmode=.*"))) {
       query = (query == null ? "" : query + "&") + "sslmode=" + sslmode.strip();
     }
-    String jdbc = "jdbc:postgresql://" + host + ":" + port + "/" + db + (query == null ? "" : "?" + query);
+    query = targetSessionAttrs(query);
+    String jdbc = "jdbc:postgresql://" + (hostList != null ? hostList : host + ":" + port) + "/" + db
+        + (query == null ? "" : "?" + query);
     String user = null;
     String password = null;
-    if (uri.getRawUserInfo() != null) {
-      String[] parts = uri.getRawUserInfo().split(":", 2);
+    // a host list makes the authority registry-based: java.net.URI then parses no user info
+    String userInfo = uri.getRawUserInfo() != null ? uri.getRawUserInfo()
+        : authority != null && authority.contains("@") ? authority.substring(0, authority.lastIndexOf('@')) : null;
+    if (userInfo != null) {
+      String[] parts = userInfo.split(":", 2);
       user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
       if (parts.length > 1) password = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
     }
@@ -70,6 +101,32 @@ public record PgUrl(String jdbcUrl, String user, String password) {
     if (password == null) password = env.get("PGPASSWORD");
     if (password == null) password = fromPassFile(env, host, port, db.isEmpty() ? user : db, user);
     return new PgUrl(jdbc, user, password);
+  }
+
+  /**
+   * libpq's {@code target_session_attrs} as pgjdbc's {@code targetServerType} (pgjdbc ignores the libpq
+   * name, which would silently connect to whichever host answers first).
+   */
+  private static String targetSessionAttrs(String query) {
+    if (query == null) return null;
+    List<String> out = new ArrayList<>();
+    for (String param : query.split("&")) {
+      if (param.toLowerCase(java.util.Locale.ROOT).startsWith("target_session_attrs=")) {
+        String v = param.substring(param.indexOf('=') + 1).toLowerCase(java.util.Locale.ROOT);
+        String t = switch (v) {
+          case "any" -> "any";
+          case "read-write", "primary" -> "primary";
+          case "read-only", "standby" -> "secondary";
+          case "prefer-standby" -> "preferSecondary";
+          default -> throw new IllegalArgumentException("unknown target_session_attrs: " + v
+              + " (expected any, read-write, read-only, primary, standby or prefer-standby)");
+        };
+        out.add("targetServerType=" + t);
+      } else {
+        out.add(param);
+      }
+    }
+    return String.join("&", out);
   }
 
   private static PgUrl fromJdbc(String url, Map<String, String> env) {

@@ -26,7 +26,9 @@ import javax.sql.DataSource;
  * studio, decide what the work can do. Results come as text (binary transfer off): {@code getString} is the column
  * type's output function, never a cast. Console work runs on a connection of its own that is closed afterwards, so
  * nothing a console statement leaves in its session (settings, advisory locks, temp tables, roles) reaches later
- * requests.
+ * requests. Through a transaction pooler ({@code pgbouncer=true} in the URL) statements are unnamed, closing a
+ * connection resets nothing on the server, so the console drops its session state inside its own transaction
+ * ({@link #POOLED_CONSOLE_RESET}), and read-only mode is refused (its session-level role cannot be kept).
  */
 final class StudioDb implements AutoCloseable {
   /** The statement timeout of every studio transaction, so a runaway console query cannot hang the server. */
@@ -42,7 +44,27 @@ final class StudioDb implements AutoCloseable {
   /** The role every unit of work switches to, or null (a superuser login allowed to run read-write as itself). */
   final String role;
 
+  /**
+   * What a console transaction runs last when the studio goes through a transaction pooler: the session
+   * state a console statement may have left (settings, role, cursors, LISTENs, advisory locks, temporary
+   * tables) is dropped inside the transaction, on the server session that has it, before the pooler gives
+   * that session to someone else. Closing the client connection resets nothing there.
+   */
+  static final String POOLED_CONSOLE_RESET = "RESET ALL; SET SESSION AUTHORIZATION DEFAULT; CLOSE ALL; UNLISTEN *;"
+      + " SELECT pg_catalog.pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES";
+
+  /** Whether the URL said {@code pgbouncer=true} (a transaction pooler between the studio and PostgreSQL). */
+  final boolean pgBouncer;
+
   StudioDb(String url, boolean readOnly, String readRole, String writeRole, boolean allowSuperuser) {
+    String flag = urlParam(url, "pgbouncer");
+    this.pgBouncer = "true".equalsIgnoreCase(flag);
+    if (flag != null) url = withoutParam(url, "pgbouncer");
+    if (pgBouncer && readOnly) {
+      throw new IllegalStateException("the read-only studio cannot run through a transaction pooler (pgbouncer=true):"
+          + " it pins the read role with a session-level SET ROLE, which a pooler hands to other clients and"
+          + " cannot keep for the studio; point --read-only at PostgreSQL directly");
+    }
     PgUrl pg = PgUrl.parse(url);
     this.pg = pg;
     String mode = readOnly ? "--read-only" : "read-write";
@@ -70,6 +92,13 @@ final class StudioDb implements AutoCloseable {
     cfg.setPoolName("sluice-studio");
     cfg.addDataSourceProperty("ApplicationName", "sluice studio");
     cfg.addDataSourceProperty("binaryTransfer", "false");
+    // no named server-side statements: the next transaction may run on another server session
+    if (pgBouncer) cfg.addDataSourceProperty("prepareThreshold", "0");
+    if (pgBouncer && role != null) {
+      throw new IllegalStateException("the studio cannot run as its write role " + role + " through a transaction pooler"
+          + " (pgbouncer=true): the role is pinned with a session-level SET ROLE, which a pooler hands to other clients;"
+          + " point the studio at PostgreSQL directly");
+    }
     if (readOnly) cfg.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY; SET ROLE " + role);
     else if (role != null) cfg.setConnectionInitSql("SET ROLE " + role);
     this.pool = new HikariDataSource(cfg);
@@ -97,6 +126,7 @@ final class StudioDb implements AutoCloseable {
     if (pg.password() != null) p.setProperty("password", pg.password());
     p.setProperty("ApplicationName", "sluice studio console");
     p.setProperty("binaryTransfer", "false");
+    if (pgBouncer) p.setProperty("prepareThreshold", "0");
     Connection c = DriverManager.getConnection(pg.jdbcUrl(), p);
     if (role != null) {
       try (Statement st = c.createStatement()) {
@@ -125,7 +155,15 @@ final class StudioDb implements AutoCloseable {
           // The first query fixes the snapshot: from now on PostgreSQL refuses SET TRANSACTION READ WRITE.
           if (readOnly) st.execute("SELECT 1");
         }
-        T result = work.run(c);
+        java.sql.Savepoint beforeWork = own && pgBouncer ? c.setSavepoint() : null;
+        T result;
+        try {
+          result = work.run(c);
+        } catch (SQLException | RuntimeException e) {
+          if (beforeWork != null) resetPooledSession(c, beforeWork, e);
+          throw e;
+        }
+        if (beforeWork != null) resetPooledSession(c, null, null);
         if (rollback) c.rollback(); else c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
@@ -139,6 +177,43 @@ final class StudioDb implements AutoCloseable {
         if (!own) c.setAutoCommit(true);
       }
     }
+  }
+
+  /**
+   * Runs {@link #POOLED_CONSOLE_RESET} in the console's transaction (after rolling back to {@code savepoint}
+   * when the work failed, so the transaction can still run it). A failing reset is added to {@code failure}
+   * when there is one, else thrown: the server session would otherwise go back to the pooler dirty.
+   */
+  private static void resetPooledSession(Connection c, java.sql.Savepoint savepoint, Exception failure) throws SQLException {
+    try {
+      if (savepoint != null) c.rollback(savepoint);
+      try (Statement st = c.createStatement()) {
+        st.execute(POOLED_CONSOLE_RESET);
+      }
+    } catch (SQLException e) {
+      if (failure == null) throw e;
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static String urlParam(String url, String name) {
+    int q = url.indexOf('?');
+    if (q < 0) return null;
+    for (String p : url.substring(q + 1).split("&")) {
+      int eq = p.indexOf('=');
+      if (eq > 0 && p.substring(0, eq).equalsIgnoreCase(name)) return p.substring(eq + 1);
+    }
+    return null;
+  }
+
+  private static String withoutParam(String url, String name) {
+    int q = url.indexOf('?');
+    List<String> kept = new ArrayList<>();
+    for (String p : url.substring(q + 1).split("&")) {
+      int eq = p.indexOf('=');
+      if (!(eq < 0 ? p : p.substring(0, eq)).equalsIgnoreCase(name) && !p.isEmpty()) kept.add(p);
+    }
+    return url.substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
   }
 
   <T> T tx(Work<T> work) throws SQLException {

@@ -7,7 +7,11 @@ final class SampleSchema {
   private SampleSchema() {}
 
   static void create(PgTestContext pg) {
-    pg.execute(
+    pg.execute(SQL);
+  }
+
+  /** The schema and its rows, one statement each. */
+  static final String[] SQL = {
         "create type order_status as enum ('new', 'paid', 'shipped')",
         "create table customers (id serial primary key, name text not null, email text unique, tags text[], note text)",
         "create table products (id serial primary key, name text not null,"
@@ -21,6 +25,5 @@ final class SampleSchema {
         "insert into products (name, price, attrs) values ('Widget', 9.99, '{\"color\": \"red\", \"sizes\": [1, 2]}'),"
             + " ('Gadget', 24.50, '{\"color\": \"blue\"}'), ('Doohickey', 3.25, null)",
         "insert into orders (customer_id, product_id, status, qty) select 1 + (g % 5), 1 + (g % 3),"
-            + " (array['new','paid','shipped']::order_status[])[1 + g % 3], 1 + g % 4 from generate_series(1, 12) g");
-  }
+            + " (array['new','paid','shipped']::order_status[])[1 + g % 3], 1 + g % 4 from generate_series(1, 12) g"};
 }

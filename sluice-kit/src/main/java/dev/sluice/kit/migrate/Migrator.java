@@ -80,6 +80,8 @@ public final class Migrator {
    * A migrator on {@code dataSource}, which must give two connections at once (one holds the lock,
    * one runs migrations) to the database itself: not through a transaction-pooling proxy such as
    * PgBouncer in transaction mode, where session advisory locks and session settings do not hold.
+   * Every locking run checks this first and refuses with a {@link MigrationException} naming
+   * {@code --direct-url} when the two connections share server sessions.
    */
   public Migrator(DataSource dataSource, MigrationFolder folder) {
     this(dataSource, folder, MigratorOptions.DEFAULTS);
@@ -101,6 +103,9 @@ public final class Migrator {
    * {@code jdbc:postgresql://} URL or a libpq-style {@code postgresql://user:password@host:port/db}.
    */
   public static Migrator connect(String url, MigrationFolder folder) {
+    if ("true".equalsIgnoreCase(urlParam(url, "pgbouncer"))) {
+      throw new MigrationException(POOLER_REFUSAL + " (the URL says pgbouncer=true)");
+    }
     return new Migrator(dataSource(url), folder);
   }
 
@@ -811,14 +816,17 @@ public final class Migrator {
   private <R> R locked(Body<R> body) {
     try (Connection lock = open()) {
       lock.setAutoCommit(true);
-      acquire(lock);
+      boolean acquired = false;
       try (Connection work = dataSource.getConnection()) {
         work.setAutoCommit(true);
+        refuseTransactionPooler(lock, work);
+        acquire(lock);
+        acquired = true;
         cancelWhenClientDies(work);
         history().ensure(work);
         return body.run(work);
       } finally {
-        release(lock);
+        if (acquired) release(lock);
       }
     } catch (SQLException e) {
       throw new MigrationException("migration run failed: " + e.getMessage(), null, 0, null, e.getSQLState(), e);
@@ -861,6 +869,46 @@ public final class Migrator {
         }
         sleepMs = Math.min(500, sleepMs * 2);
       }
+    }
+  }
+
+  /** What the migrator says when it finds a transaction pooler between it and PostgreSQL. */
+  static final String POOLER_REFUSAL = "migrations need a direct connection to PostgreSQL, not one through a"
+      + " transaction pooler such as PgBouncer in pool_mode = transaction (the migration lock is a session"
+      + " advisory lock, no-transaction migrations and session settings need one server session for the whole run):"
+      + " pass the server's own address with --direct-url (or the system property sluice.migrate.url, or the"
+      + " environment variable SLUICE_MIGRATE_URL) and keep the pooler's URL for the application";
+
+  /**
+   * Refuses to run through a transaction pooler, before taking any lock (a session lock taken through one
+   * would stay on a pooled server session). Two client sessions of PostgreSQL itself (or of a session
+   * pooler) never share a backend, and one client session keeps its backend: so while {@code work} holds
+   * a transaction open, its backend pid must differ from {@code lock}'s, and {@code lock}'s must not change.
+   * PgBouncer hands the most recently released server session to the next transaction, so the backend
+   * {@code lock} just used goes to {@code work} and one of the two tests fails.
+   */
+  static void refuseTransactionPooler(Connection lock, Connection work) throws SQLException {
+    int before = backendPid(lock);
+    int during;
+    int after;
+    work.setAutoCommit(false);
+    try {
+      during = backendPid(work);
+      after = backendPid(lock);
+    } finally {
+      rollbackQuietly(work);
+      work.setAutoCommit(true);
+    }
+    if (during == before || after != before) {
+      throw new MigrationException(POOLER_REFUSAL + " (backend pid " + before + " then " + after
+          + " on one connection, " + during + " on the other)");
+    }
+  }
+
+  private static int backendPid(Connection c) throws SQLException {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select pg_backend_pid()")) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 
@@ -937,6 +985,16 @@ public final class Migrator {
     return s;
   }
 
+  private static String urlParam(String url, String name) {
+    int q = url.indexOf('?');
+    if (q < 0) return null;
+    for (String p : url.substring(q + 1).split("&")) {
+      int eq = p.indexOf('=');
+      if (eq > 0 && p.substring(0, eq).equalsIgnoreCase(name)) return p.substring(eq + 1);
+    }
+    return null;
+  }
+
   /** A DataSource for a {@code jdbc:postgresql://} or {@code postgresql://user:pw@host:port/db} URL. */
   static DataSource dataSource(String url) {
     dev.sluice.runtime.PgUrl pg = dev.sluice.runtime.PgUrl.parse(url);
@@ -944,6 +1002,9 @@ public final class Migrator {
     ds.setURL(pg.jdbcUrl());
     if (pg.user() != null) ds.setUser(pg.user());
     if (pg.password() != null) ds.setPassword(pg.password());
+    // unnamed statements only: a migration runs few statements, and through a transaction pooler named ones
+    // collide on shared server sessions before refuseTransactionPooler can say what is wrong
+    if (!pg.jdbcUrl().toLowerCase(java.util.Locale.ROOT).contains("preparethreshold=")) ds.setPrepareThreshold(0);
     if (ds.getApplicationName() == null || ds.getApplicationName().equals("PostgreSQL JDBC Driver")) {
       ds.setApplicationName("sluice migrate");
     }
