@@ -122,7 +122,7 @@ final class CurveWriter {
     double step = hi - lo > 2 ? 0.5 : hi - lo > 0.8 ? 0.2 : 0.1;
     final double ylo = lo, yhi = hi;
     java.util.function.DoubleUnaryOperator y = v -> py + h - (Math.max(ylo, Math.min(yhi, v)) - ylo) / (yhi - ylo) * h;
-    for (double t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9; t += step) {
+    for (double t = Math.ceil(lo / step - 1e-9) * step + 0.0; t <= hi + 1e-9; t += step) {
       double ty = y.applyAsDouble(t);
       b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eeeeee\"/>"
           + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.1f</text>%n", px, ty, px + w, ty, px - 4, ty + 4, t));

@@ -70,6 +70,12 @@ class CurveWriterTest {
   }
 
   @Test
+  void anAxisStartingAtZeroIsLabelledZeroNotMinusZero() {
+    List<Row> rows = List.of(row("Curves.depth#1", "jdbc", 10), row("Curves.depth#1", "sluice", 200));
+    assertThat(CurveWriter.svg(rows)).contains(">0.0</text>").doesNotContain("-0.0");
+  }
+
+  @Test
   void aCurveWithNoPointsIsAnEmptyPanelSayingSo() {
     List<Row> rows = new ArrayList<>(measured());
     rows.removeIf(r -> r.op().startsWith("Curves.copy"));
