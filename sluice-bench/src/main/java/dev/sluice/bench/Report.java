@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the suite and writes the report: {@code java -jar sluice-bench/target/benchmarks.jar [quick|full]}.
+ * Runs the suite and writes the report: {@code java -jar sluice-bench/target/benchmarks.jar [quick|full|targets|concurrency|curves]}.
  * Uses SLUICE_BENCH_URL, else starts an embedded PostgreSQL; loads the dataset; verifies every
  * library against raw JDBC; counts statements per operation in a separate pass; runs JMH at one
  * thread in SampleTime mode with {@code -prof gc} (ops/s = 1 / mean latency at one thread; p50/p99
