@@ -9,7 +9,7 @@ import org.openjdk.jmh.annotations.*;
 /**
  * Point reads ({@code customerById}) from 1, 2, 4 or 8 threads (set by the runner) on a pool of 8,
  * raw JDBC against Sluice: does the library's cost grow with contention? Throughput mode, ops/s of all
- * threads together. Run by {@code java -jar benchmarks.jar concurrency}.
+ * threads together. Run by {@code java -jar benchmarks.jar concurrency} and as the threads curve of {@code curves}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

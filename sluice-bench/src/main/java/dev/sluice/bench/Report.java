@@ -22,14 +22,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the suite and writes the report: {@code java -jar sluice-bench/target/benchmarks.jar [quick|full]}.
+ * Runs the suite and writes the report: {@code java -jar sluice-bench/target/benchmarks.jar [quick|full|targets|concurrency|curves]}.
  * Uses SLUICE_BENCH_URL, else starts an embedded PostgreSQL; loads the dataset; verifies every
  * library against raw JDBC; counts statements per operation in a separate pass; runs JMH at one
  * thread in SampleTime mode with {@code -prof gc} (ops/s = 1 / mean latency at one thread; p50/p99
  * from the same samples), one fork per cell per round, the cells in a new random order each round
  * ({@code full}: 3 rounds, {@code -Dbench.rounds=N}; {@code -Dbench.seed} fixes the order and the
  * bootstrap), with the benchmark thread's CPU time per operation ({@link CpuMeter}); writes {@code <profile>.json}, {@code <profile>.md} and {@code <profile>.svg} under
- * {@code sluice-bench/results/<date>/}.
+ * {@code sluice-bench/results/<date>/}. {@code curves}: raw JDBC and Sluice over growing work ({@link Curves},
+ * {@link Concurrency}), line charts by {@link CurveWriter}.
  */
 public final class Report {
   static final List<String> QUICK = List.of("Reads.customerById", "Reads.customerSearch", "Reads.productWithSupplier",
@@ -60,6 +61,16 @@ public final class Report {
       Collections.sort(ops);
     }
     List<String[]> out = new ArrayList<>();
+    if (profile.equals("curves")) {
+      // {op, lib, threads, size}: sizes as the x of each curve; threads on Concurrency's pool of 8
+      for (String lib : List.of("jdbc", "sluice")) {
+        for (String n : List.of("1", "10", "100", "1000", "10000", "100000")) out.add(new String[] {"Curves.rows", lib, "1", n});
+        for (String d : List.of("1", "2", "3", "4")) out.add(new String[] {"Curves.depth", lib, "1", d});
+        for (String t : List.of("1", "2", "4", "8")) out.add(new String[] {"Concurrency.customerById", lib, t});
+        for (String n : List.of("1000", "10000", "100000", "1000000")) out.add(new String[] {"Curves.copy", lib, "1", n});
+      }
+      return out;
+    }
     if (profile.equals("concurrency")) {
       for (String t : List.of("1", "2", "4", "8")) {
         for (String lib : List.of("jdbc", "sluice")) out.add(new String[] {"Concurrency.customerById", lib, t});
@@ -75,8 +86,8 @@ public final class Report {
 
   public static void main(String[] args) throws Exception {
     String profile = args.length > 0 ? args[0] : "quick";
-    if (!List.of("quick", "full", "targets", "concurrency").contains(profile)) {
-      System.err.println("unknown profile " + profile + ": use quick, full, targets or concurrency"
+    if (!List.of("quick", "full", "targets", "concurrency", "curves").contains(profile)) {
+      System.err.println("unknown profile " + profile + ": use quick, full, targets, concurrency or curves"
           + " (for single benchmarks run JMH itself: java -cp sluice-bench/target/benchmarks.jar org.openjdk.jmh.Main ...)");
       System.exit(2);
     }
@@ -116,9 +127,9 @@ public final class Report {
       }
       System.out.println("verified: every library's results equal raw JDBC's");
     }
-    Map<String, Long> statements = profile.equals("concurrency") ? Map.of() : countStatements(url);
+    Map<String, Long> statements = profile.equals("concurrency") || profile.equals("curves") ? Map.of() : countStatements(url);
 
-    int rounds = Integer.getInteger("bench.rounds", profile.equals("full") || profile.equals("concurrency") ? 3 : 1);
+    int rounds = Integer.getInteger("bench.rounds", profile.equals("full") || profile.equals("concurrency") || profile.equals("curves") ? 3 : 1);
     long seed = Long.getLong("bench.seed", 20261206L);
     List<String[]> cells = cells(profile, quick);
     Path cpuFile = Files.createTempFile("sluice-bench-cpu", ".txt");
@@ -133,12 +144,14 @@ public final class Report {
       int n = 0;
       for (String[] cell : order) {
         n++;
-        System.out.printf("round %d/%d, cell %d/%d: %s [%s]%n", round, rounds, n, order.size(), cell[0], cell[1]);
+        System.out.printf("round %d/%d, cell %d/%d: %s [%s]%s%n", round, rounds, n, order.size(), cell[0], cell[1],
+            cell.length > 3 ? " size " + cell[3] : cell.length > 2 ? " " + cell[2] + " threads" : "");
         Files.writeString(cpuFile, "");
         int threads = cell.length > 2 ? Integer.parseInt(cell[2]) : 1;
         ChainedOptionsBuilder o = new OptionsBuilder().forks(1).threads(threads).addProfiler(GCProfiler.class)
             .jvmArgsAppend("-Dbench.url=" + url, "-Dbench.cpu.file=" + cpuFile).shouldFailOnError(true)
             .include("dev\\.sluice\\.bench\\." + cell[0].replace(".", "\\.") + "$").param("lib", cell[1]);
+        if (cell.length > 3) o.param("size", cell[3]);
         if (quick) {
           o.warmupIterations(1).measurementIterations(2).warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));
         } else {
@@ -146,7 +159,7 @@ public final class Report {
           // + 3 x 1 s measurement per fork keeps it near 95 minutes
           o.warmupIterations(3).measurementIterations(3).warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));
         }
-        String key = cell[0] + (threads > 1 || cell.length > 2 ? "@" + threads + "t" : "") + "/" + cell[1];
+        String key = cell[0] + (cell.length > 3 ? "#" + cell[3] : cell.length > 2 ? "@" + threads + "t" : "") + "/" + cell[1];
         for (RunResult r : new Runner(o.build()).run()) {
           for (var fork : r.getBenchmarkResults()) {
             List<Double> its = new ArrayList<>();
@@ -192,12 +205,15 @@ public final class Report {
         + (System.getenv("SLUICE_BENCH_URL") != null ? "  (SLUICE_BENCH_URL set)" : "  (embedded PostgreSQL)");
     String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
         + " (" + System.getProperty("java.vm.name") + "), PostgreSQL " + pgVersion + ", pool "
-        + (profile.equals("concurrency") ? Concurrency.POOL : Libraries.POOL_SIZE)
+        + (profile.equals("concurrency") ? Concurrency.POOL : profile.equals("curves") ? Libraries.POOL_SIZE + " (threads: "
+            + Concurrency.POOL + ")" : Libraries.POOL_SIZE)
         + ", pgjdbc " + org.postgresql.util.DriverInfo.DRIVER_VERSION + ", prepareThreshold 5";
     Files.writeString(dir.resolve(profile + ".json"), ReportWriter.json(rows, command, machine, profile));
-    Files.writeString(dir.resolve(profile + ".md"), ReportWriter.markdown(rows, command, machine, profile));
-    Files.writeString(dir.resolve(profile + ".svg"), ReportWriter.svg(rows));
-    System.out.println(ReportWriter.markdown(rows, command, machine, profile));
+    boolean curves = profile.equals("curves");
+    String md = curves ? CurveWriter.markdown(rows, command, machine) : ReportWriter.markdown(rows, command, machine, profile);
+    Files.writeString(dir.resolve(profile + ".md"), md);
+    Files.writeString(dir.resolve(profile + ".svg"), curves ? CurveWriter.svg(rows) : ReportWriter.svg(rows));
+    System.out.println(md);
     System.out.println("written to " + dir.toAbsolutePath());
   }
 

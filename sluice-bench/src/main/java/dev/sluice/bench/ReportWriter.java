@@ -31,7 +31,9 @@ final class ReportWriter {
 
   static String json(List<Row> rows, String command, String machine, String profile) {
     StringBuilder b = new StringBuilder("{\n  \"command\": \"" + esc(command) + "\",\n  \"machine\": \"" + esc(machine)
-        + "\",\n  \"profile\": \"" + profile + "\",\n  \"note\": \"1 thread, SampleTime; opsPerSec = 1e6 / mean us;"
+        + "\",\n  \"profile\": \"" + profile + "\",\n  \"note\": \"" + (profile.equals("curves") || profile.equals("concurrency")
+        ? "op#N: size N (rows, depth or COPY rows) at 1 thread, SampleTime; op@Nt: N threads, Throughput (us = 1e6 / ops/s of the threads together);"
+        : "1 thread, SampleTime;") + " opsPerSec = 1e6 / mean us;"
         + " ratio intervals: 95% bootstrap over forks and iterations (seed " + SEED + "); timeForksUs: per fork, each measurement"
         + " iteration's mean us/op; cpuForksNs: the benchmark thread's CPU ns/op per iteration\",\n  \"results\": [\n");
     for (int i = 0; i < rows.size(); i++) {

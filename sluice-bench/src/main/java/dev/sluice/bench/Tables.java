@@ -27,6 +27,7 @@ public final class Tables {
     public final Column<String> country = text("country").notNull();
     public final Column<String> phone = text("phone").notNull();
     public final Column<String> fax = text("fax");
+    public final Relation<Orders> orders = many(() -> Orders.ORDERS, o -> o.customerId);
 
     private Customers() {
       super("customers");

@@ -8,7 +8,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every library returns what raw JDBC returns, on the real dataset, in every build: on
+ * Every library returns what raw JDBC returns (and Sluice on the curves' reads), on the real dataset, in every build: on
  * SLUICE_BENCH_URL when set, else on an embedded PostgreSQL started for this test (the dataset loads
  * once, ~10 s). The plain build never runs JMH.
  */
@@ -35,6 +35,7 @@ class LibrariesVerifyTest {
         }
       }
       assertThat(floor.orderWithDetails(1).details()).isNotEmpty();
+      CurveApi.verify(new SluiceCurves(pool), new RawCurves(pool));
     }
   }
 
