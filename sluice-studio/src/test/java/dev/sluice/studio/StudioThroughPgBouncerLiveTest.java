@@ -36,7 +36,8 @@ class StudioThroughPgBouncerLiveTest {
     server = PgCluster.startPrimary("scale15-studio-bouncer");
     for (String sql : SampleSchema.SQL) server.execute(sql);
     bouncer = PgBouncer.start("127.0.0.1", server.port(), 1);
-    studio = Studio.start(StudioOptions.local(bouncer.url("postgres", "postgres") + "?pgbouncer=true"));
+    // through a pooler the studio cannot pin a write role (session-level SET ROLE): the test logs in as the superuser
+    studio = Studio.start(StudioOptions.local(bouncer.url("postgres", "postgres") + "?pgbouncer=true").withAllowSuperuser(true));
     api = new StudioClient(studio);
   }
 
