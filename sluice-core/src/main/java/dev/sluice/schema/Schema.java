@@ -400,16 +400,18 @@ public final class Schema {
   }
 
   /**
-   * The type family that decides whether a foreign key column may reference another: type modifiers
-   * (length, precision) do not matter, serials are their integer types, and the string types share
-   * PostgreSQL's text equality (a text column may reference a varchar one).
+   * The type family that decides whether a foreign key column may reference another, as PostgreSQL
+   * decides it (an equality operator of the referenced key's operator family): type modifiers (length,
+   * precision) do not matter; smallint, integer, bigint and the serials share the integer family (a
+   * smallint column may reference an integer key); real and double precision share the float family;
+   * date and the timestamps share the datetime family; the string types share text equality.
    */
   private static String baseType(String sqlName) {
     String t = sqlName.replaceAll("\\(\\d+(,\\d+)?\\)", "");
     return switch (t) {
-      case "serial" -> "integer";
-      case "bigserial" -> "bigint";
-      case "smallserial" -> "smallint";
+      case "smallint", "integer", "bigint", "smallserial", "serial", "bigserial" -> "integer family";
+      case "real", "double precision" -> "float family";
+      case "date", "timestamp without time zone", "timestamp with time zone" -> "datetime family";
       case "character varying", "character", "text" -> "text";
       default -> t;
     };

@@ -91,6 +91,30 @@ class SchemaValidationTest {
     assertThat(Schema.of(Users.T, new TextToVarchar()).toModel().tables()).hasSize(2);
   }
 
+  static final class SmallintToInteger extends Table<SmallintToInteger> {
+    final Column<Short> userNo = smallint("user_no");
+
+    SmallintToInteger() {
+      super("smallint_to_integer");
+      foreignKey(List.of(userNo), () -> List.of(Numbered.T.no));
+    }
+  }
+
+  static final class Numbered extends Table<Numbered> {
+    static final Numbered T = new Numbered();
+    final Column<Integer> no = integer("no").primaryKey();
+
+    Numbered() {
+      super("numbered");
+    }
+  }
+
+  @Test
+  void foreignKeyFromSmallintToAnIntegerKeyIsAccepted() {
+    // PostgreSQL accepts it (integer_ops has cross-type equality); real schemas (a film-rental sample) do this
+    assertThat(Schema.of(Numbered.T, new SmallintToInteger()).toModel().tables()).hasSize(2);
+  }
+
   static final class TwoColumnPks extends Table<TwoColumnPks> {
     final Column<Integer> a = integer("a").primaryKey();
     final Column<Integer> b = integer("b").primaryKey();

@@ -90,11 +90,22 @@ final class JavaNames {
   /** Hands out unique names within one scope (a class's fields, a package's classes). */
   static final class Allocator {
     private final Set<String> taken = new HashSet<>();
+    private final Set<String> reserved;
     private final boolean ignoreCase;
 
+    /**
+     * {@code reserved} is consulted, not copied (a case-sensitive allocator shares it), so giving every
+     * table of a large schema an allocator reserving all the package's class names costs nothing per
+     * table; the caller must not change it afterwards.
+     */
     Allocator(boolean ignoreCase, Set<String> reserved) {
       this.ignoreCase = ignoreCase;
-      reserved.forEach(r -> taken.add(key(r)));
+      this.reserved = ignoreCase ? reserved.stream().map(this::key).collect(java.util.stream.Collectors.toSet()) : reserved;
+    }
+
+    private boolean claim(String candidate) {
+      String k = key(candidate);
+      return !reserved.contains(k) && taken.add(k);
     }
 
     private String key(String s) {
@@ -104,12 +115,12 @@ final class JavaNames {
     /** The first free of {@code candidates}, else the first one with a number appended. */
     String allocate(String... candidates) {
       for (String c : candidates) {
-        if (taken.add(key(c))) return c;
+        if (claim(c)) return c;
       }
       String base = candidates[0];
       for (int n = 2; ; n++) {
         String c = base.endsWith("_") || Character.isDigit(base.charAt(base.length() - 1)) ? base + "_" + n : base + n;
-        if (taken.add(key(c))) return c;
+        if (claim(c)) return c;
       }
     }
   }

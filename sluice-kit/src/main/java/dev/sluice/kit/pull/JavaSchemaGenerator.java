@@ -220,10 +220,11 @@ public final class JavaSchemaGenerator {
       tableClasses.put(key(t.schema(), t.name()), classNames.allocate(JavaNames.pascal(t.name(), "UnnamedTable"),
           JavaNames.pascal(t.schema() + "_" + t.name(), "UnnamedTable")));
     }
-    Set<String> packageClasses = new java.util.HashSet<>(tableClasses.values());
-    packageClasses.addAll(enumClasses.values());
-    packageClasses.addAll(composites.classNames());
-    packageClasses.add(holder);
+    Set<String> classes = new java.util.HashSet<>(tableClasses.values());
+    classes.addAll(enumClasses.values());
+    classes.addAll(composites.classNames());
+    classes.add(holder);
+    Set<String> packageClasses = Set.copyOf(classes); // shared by every table's allocators, never changed
     Map<String, JavaNames.Allocator> allocators = new HashMap<>();
     for (TableModel t : allTables()) {
       String cls = tableClasses.get(key(t.schema(), t.name()));

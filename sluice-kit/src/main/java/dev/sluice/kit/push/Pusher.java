@@ -43,20 +43,33 @@ public final class Pusher {
 
   /** Plans a push of {@code code} to the database at {@code url}. */
   public static Plan plan(String url, SchemaModel code, IntrospectOptions introspect, DiffOptions options) {
-    SchemaModel target = ShadowDatabase.normalize(url, code, introspect);
     try (Connection c = PgUrl.parse(url).connect()) {
-      SchemaModel live = Introspector.introspect(c, introspect);
-      List<UnmodeledObjects.UnmodeledObject> unmodeled = UnmodeledObjects.list(c, introspect);
-      List<Change> changes = Differ.diff(live, target, options);
-      c.setAutoCommit(false); // the probe only reads; its temporary helper function is rolled back
-      try {
-        List<DataRisk> risks = DataLossProbe.measure(c, changes);
-        return new Plan(changes, DdlRenderer.render(changes), risks, unmodeled);
-      } finally {
-        c.rollback();
-      }
+      return plan(c, url, code, introspect, options);
     } catch (SQLException e) {
       throw new IllegalStateException("planning the push failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The plan against the live database behind {@code live}; {@code url} locates the server for the
+   * shadow database. When the code model already equals the live one (code pulled from this
+   * database, or pushed and unchanged since), nothing is normalised: a model in PostgreSQL's printed
+   * form normalises to itself, so the plan is empty without creating a shadow database.
+   */
+  static Plan plan(Connection live, String url, SchemaModel code, IntrospectOptions introspect, DiffOptions options)
+      throws SQLException {
+    SchemaModel current = Introspector.introspect(live, introspect);
+    List<UnmodeledObjects.UnmodeledObject> unmodeled = UnmodeledObjects.list(live, introspect);
+    SchemaModel target = current.equals(code) ? current : ShadowDatabase.normalize(url, code, introspect);
+    List<Change> changes = Differ.diff(current, target, options);
+    boolean autoCommit = live.getAutoCommit();
+    live.setAutoCommit(false); // the probe only reads; its temporary helper function is rolled back
+    try {
+      List<DataRisk> risks = DataLossProbe.measure(live, changes);
+      return new Plan(changes, DdlRenderer.render(changes), risks, unmodeled);
+    } finally {
+      live.rollback();
+      live.setAutoCommit(autoCommit);
     }
   }
 

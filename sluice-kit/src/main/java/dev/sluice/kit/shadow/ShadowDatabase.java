@@ -1,5 +1,6 @@
 package dev.sluice.kit.shadow;
 
+import dev.sluice.kit.diff.Change;
 import dev.sluice.kit.diff.DdlRenderer;
 import dev.sluice.kit.diff.Differ;
 import dev.sluice.kit.introspect.IntrospectOptions;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Normalises a code model the way PostgreSQL would print it. The DSL keeps SQL fragments as written
@@ -19,14 +21,36 @@ import java.util.HexFormat;
  * on the same server and introspected, and the two introspected models are compared.
  *
  * <p>The scratch database is named {@code sluice_shadow_<random>} and dropped afterwards (also when
- * creation fails). The connecting role needs CREATEDB.
+ * creation fails). The connecting role needs CREATEDB. The DDL runs in as few round trips and
+ * transactions as the changes allow ({@link ShadowScript}); the result is kept for the life of the
+ * JVM, keyed by server, role, options and DDL text, so normalising the same code again (a plan
+ * followed by an apply, a watch loop, the studio) reuses it instead of creating another scratch
+ * database.
  */
 public final class ShadowDatabase {
   private ShadowDatabase() {}
 
+  /** Normalised models of this JVM, by server and DDL: a repeated plan of the same code creates no new scratch database. */
+  private static final NormalizedCache CACHE = new NormalizedCache(8);
+
+  /**
+   * Forgets the normalised models kept for reuse, so the next {@link #normalize} creates a scratch
+   * database again (for benchmarks measuring a cold run, and after changing roles or extensions on
+   * the server, which the DDL text does not show).
+   */
+  public static void forgetNormalized() {
+    CACHE.clear();
+  }
+
   /** The model as PostgreSQL sees it once created: {@code model} applied to a fresh scratch database, introspected. */
   public static SchemaModel normalize(String serverUrl, SchemaModel model, IntrospectOptions options) {
     PgUrl base = PgUrl.parse(serverUrl);
+    List<Change> changes = Differ.diff(SchemaModel.EMPTY, model);
+    List<String> script = new java.util.ArrayList<>(externalStubs(model)); // the stubs are part of what the shadow holds
+    script.addAll(DdlRenderer.render(changes));
+    NormalizedCache.Key key = new NormalizedCache.Key(base.jdbcUrl(), base.user(), options, script);
+    SchemaModel cached = CACHE.get(key);
+    if (cached != null) return cached;
     String name = "sluice_shadow_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
     try (Connection admin = base.connect(); Statement st = admin.createStatement()) {
       st.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
@@ -36,26 +60,24 @@ public final class ShadowDatabase {
     }
     PgUrl shadow = new PgUrl(withDatabase(base.jdbcUrl(), name), base.user(), base.password());
     try {
-      try (Connection c = shadow.connect(); Statement st = c.createStatement()) {
-        for (String ddl : externalStubs(model)) {
-          try {
-            st.execute(ddl);
-          } catch (SQLException e) {
-            throw new IllegalStateException("cannot stub an external table in the shadow database: " + e.getMessage()
-                + "\n  statement: " + ddl, e);
+      try (Connection c = shadow.connect()) {
+        try (Statement st = c.createStatement()) {
+          for (String ddl : externalStubs(model)) {
+            try {
+              st.execute(ddl);
+            } catch (SQLException e) {
+              throw new IllegalStateException("cannot stub an external table in the shadow database: " + e.getMessage()
+                  + "\n  statement: " + ddl, e);
+            }
           }
         }
-        for (String ddl : DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, model))) {
-          try {
-            st.execute(ddl);
-          } catch (SQLException e) {
-            throw new IllegalStateException("the code schema does not apply cleanly to an empty database: "
-                + e.getMessage() + "\n  statement: " + ddl, e);
-          }
-        }
+        ShadowScript.apply(c, changes);
+        c.setAutoCommit(true);
         IntrospectOptions present = existingSchemasOnly(c, options);
         SchemaModel normalized = present == null ? SchemaModel.EMPTY : Introspector.introspect(c, present);
-        return normalized.withExternalTables(model.externalTables());
+        normalized = normalized.withExternalTables(model.externalTables());
+        CACHE.put(key, normalized);
+        return normalized;
       }
     } catch (SQLException e) {
       throw new IllegalStateException("shadow database " + name + ": " + e.getMessage(), e);
