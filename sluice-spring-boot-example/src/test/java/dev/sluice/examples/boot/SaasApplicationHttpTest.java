@@ -99,6 +99,8 @@ class SaasApplicationHttpTest {
   @Test
   void migrationsRanOnStartupAndHealthIsUp() throws Exception {
     assertThat(send("GET", "/actuator/health", null, null, null).body()).contains("\"status\":\"UP\"");
-    assertThat(send("GET", "/actuator/sluice", null, null, null).body()).contains("\"APPLIED\":7");
+    // every migration of the SaaS app, however many it has by now, applied and none pending
+    int all = dev.sluice.examples.ExampleMigrations.folder("saas").orElseThrow().migrations().size();
+    assertThat(send("GET", "/actuator/sluice", null, null, null).body()).contains("\"counts\":{\"APPLIED\":" + all + "}");
   }
 }
