@@ -118,11 +118,6 @@ public final class UnmodeledObjects {
       new Kind("foreign table", false, tables("c.oid::pg_catalog.regclass::text", "c.relkind = 'f'")),
       new Kind("foreign server", true, "SELECT NULL AS schema, pg_catalog.quote_ident(s.srvname) AS name, NULL AS tbl"
           + " FROM pg_catalog.pg_foreign_server s WHERE" + notExtension("pg_catalog.pg_foreign_server", "s.oid")),
-      new Kind("table inheritance", false, "SELECT n.nspname AS schema,"
-          + " h.inhrelid::pg_catalog.regclass::text || ' inherits ' || h.inhparent::pg_catalog.regclass::text AS name,"
-          + " c.relname::text AS tbl FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_class c ON c.oid = h.inhrelid"
-          + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND" + IN_SCHEMAS),
       new Kind("partition index", false, "SELECT n.nspname AS schema,"
           + " ic.oid::pg_catalog.regclass::text || ' on ' || c.oid::pg_catalog.regclass::text AS name, c.relname::text AS tbl"
           + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
