@@ -110,6 +110,13 @@ final class Inheritance {
         t -> t.inherits().stream().map(ParentTable::key).toList());
   }
 
+  /** Dropped tables with each child before its parents (otherwise in the given order). */
+  static List<TableModel> childrenFirst(List<TableModel> tables) {
+    return Topological.sort(tables, t -> t.schema() + "." + t.name(), t -> tables.stream()
+        .filter(c -> c.inherits().contains(new ParentTable(t.schema(), t.name())))
+        .map(c -> c.schema() + "." + c.name()).toList());
+  }
+
   /** Columns a table has through its parents (not those it declares), by name, parents' columns first. */
   private static Map<String, ColumnModel> inherited(TableModel t, Map<String, TableModel> tables, Set<String> seen) {
     Map<String, ColumnModel> out = new LinkedHashMap<>();

@@ -426,10 +426,7 @@ final class SchemaDiff {
       }
     }
     // children before their parents
-    List<TableModel> dropped = new ArrayList<>(Inheritance.parentsFirst(
-        a.tables().stream().filter(t -> droppedTables.contains(key(t))).toList()));
-    Collections.reverse(dropped);
-    for (TableModel t : dropped) dropTables.add(new Change.DropTable(t.schema(), t.name()));
+    for (TableModel t : Inheritance.childrenFirst(a.tables().stream().filter(t -> droppedTables.contains(key(t))).toList())) dropTables.add(new Change.DropTable(t.schema(), t.name()));
     List<TableModel> created = new ArrayList<>();
     for (TableModel t : b.tables()) {
       TableModel old = before.get(key(t));
