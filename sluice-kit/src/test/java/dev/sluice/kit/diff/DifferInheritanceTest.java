@@ -73,4 +73,25 @@ class DifferInheritanceTest {
     assertThat(Differ.diff(read, f.to())).isEmpty();
     assertThat(Differ.diff(f.to(), read)).isEmpty();
   }
+
+  @Test
+  void aRenamedOrMovedParentKeepsItsChildrenWithoutNoInherit() {
+    ChangeFixtures.Fixture f = InheritanceFixtures.parentColumnAdded();
+    SchemaModel from = f.from();
+    String s = "fx_inh_parent_col";
+    SchemaModel renamed = Tables.schema().schemas(s)
+        .add(Tables.table(s, "happening").column(new dev.sluice.schema.model.ColumnModel("id", "bigint", true, null, null, null, null,
+            null)).column("at", "timestamp with time zone").check("event_id_check", "(id > 0)"))
+        .add(Tables.table(s, "login").column("user_name", "text").inherits(s, "happening")).build();
+    assertThat(DdlRenderer.render(Differ.diff(from, renamed,
+        DiffOptions.renames(List.of(dev.sluice.schema.RenameHint.table(s, "event", "happening"))))))
+        .containsExactly("ALTER TABLE fx_inh_parent_col.event RENAME TO happening");
+    SchemaModel moved = Tables.schema().schemas(s, "other")
+        .add(Tables.table("other", "event").column(new dev.sluice.schema.model.ColumnModel("id", "bigint", true, null, null, null,
+            null, null)).column("at", "timestamp with time zone").check("event_id_check", "(id > 0)"))
+        .add(Tables.table(s, "login").column("user_name", "text").inherits("other", "event")).build();
+    assertThat(DdlRenderer.render(Differ.diff(from, moved,
+        DiffOptions.renames(List.of(dev.sluice.schema.RenameHint.moveTable(s, "event", "other", "event"))))))
+        .noneMatch(x -> x.contains("INHERIT"));
+  }
 }
