@@ -106,6 +106,21 @@ class InheritancePullLiveTest {
     }
   }
 
+  @Test
+  void aChildsOwnDefaultOrNotNullOnAnInheritedColumnIsListedAsNotModeled(PgTestContext pg) throws Exception {
+    String src = pg.server().createDatabase("inherits13_override");
+    try {
+      run(src, SQL + "ALTER TABLE inh.urgent ALTER COLUMN user_name SET DEFAULT 'x';"
+          + " ALTER TABLE inh.audit ALTER COLUMN tag SET NOT NULL;");
+      try (Connection c = DriverManager.getConnection(src)) {
+        assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).extracting(Object::toString).containsExactly(
+            "inherited column override inh.audit.tag", "inherited column override inh.urgent.user_name");
+      }
+    } finally {
+      pg.server().dropDatabase(src);
+    }
+  }
+
   private static void run(String url, String sql) throws Exception {
     try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
       st.execute(sql);
