@@ -302,6 +302,7 @@ public final class Schema {
       }
     }
     validateForeignKeys(tableSet, problems);
+    validateParents(tables, problems);
     checkDuplicates(tables, views, problems);
     if (!problems.isEmpty()) throw new SchemaDefinitionException(problems);
     schemas.remove("public");
@@ -352,6 +353,33 @@ public final class Schema {
     for (PgEnum<?> e : ct.usedEnums()) enums.putIfAbsent(e.schema() + "." + e.name(), e.toModel());
     for (CompositeType<?> n : ct.usedComposites()) {
       if (!composites.containsKey(n.schema() + "." + n.name())) addComposite(n, composites, enums, schemas, problems, false);
+    }
+  }
+
+  /** Every parent of {@code INHERITS} is a table of this schema, and no table is its own ancestor. */
+  private static void validateParents(List<TableModel> tables, List<String> problems) {
+    Map<String, TableModel> byKey = new java.util.HashMap<>();
+    for (TableModel t : tables) byKey.put(t.schema() + "." + t.name(), t);
+    for (TableModel t : tables) {
+      String key = t.schema() + "." + t.name();
+      for (dev.sluice.schema.model.ParentTable p : t.inherits()) {
+        if (!byKey.containsKey(p.key())) {
+          problems.add("table " + key + " inherits " + p.key() + ", which is not a table of this schema");
+        }
+      }
+      // bounded walk up the parents: more steps than tables means a cycle
+      java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+      t.inherits().forEach(p -> pending.add(p.key()));
+      Set<String> seen = new java.util.HashSet<>();
+      while (!pending.isEmpty()) {
+        String k = pending.poll();
+        if (k.equals(key)) {
+          problems.add("table " + key + " inherits from itself through its parents");
+          break;
+        }
+        if (!seen.add(k) || !byKey.containsKey(k)) continue;
+        byKey.get(k).inherits().forEach(p -> pending.add(p.key()));
+      }
     }
   }
 

@@ -92,6 +92,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   private String renamedFrom;
   private String movedFromSchema;
   private boolean external;
+  private final List<Supplier<? extends Table<?>>> parents = new ArrayList<>();
 
   // alias support: an alias is another instance of the same class whose definition() is the original
   private String alias;
@@ -535,6 +536,18 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   }
 
   /**
+   * Table inheritance, {@code CREATE TABLE ... INHERITS (parent, ...)}: e.g. {@code inherits(() -> Event.EVENT)}
+   * in the constructor (a supplier, so tables may be declared in any order); call it once per parent, in
+   * order. The table has every column and CHECK constraint of its parents without declaring them (declare
+   * here only its own columns), and the parent's queries see its rows. This is plain inheritance, not a
+   * partition: see {@code partitionBy} for those.
+   */
+  protected final void inherits(Supplier<? extends Table<?>> parent) {
+    checkModifiable(null);
+    parents.add(java.util.Objects.requireNonNull(parent, "parent"));
+  }
+
+  /**
    * A storage parameter, {@code WITH (name = value)}: e.g. {@code with("fillfactor", "70")},
    * {@code with("autovacuum_enabled", "false")}. Write the value as PostgreSQL stores it in
    * {@code pg_class.reloptions} ({@code false}, not {@code off}) so the model compares equal.
@@ -756,7 +769,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
 
   TableModel buildModel(List<String> problems) {
     String table = name();
-    if (columns.isEmpty() && partitions.isEmpty()) {
+    if (columns.isEmpty() && partitions.isEmpty() && parents.isEmpty()) {
       problems.add("table " + table + " has no columns");
     }
     // primary key: column-level or table-level, not both
@@ -841,9 +854,24 @@ public abstract class Table<T extends Table<T>> implements TableLike {
         problems.add("table " + table + ": " + e.getMessage());
       }
     }
+    List<dev.sluice.schema.model.ParentTable> inherits = new ArrayList<>();
+    for (Supplier<? extends Table<?>> p : parents) {
+      Table<?> parent = p.get();
+      if (parent == null) {
+        problems.add("table " + table + ": inherits(...) gave null (a table constant not initialized yet?)");
+        continue;
+      }
+      dev.sluice.schema.model.ParentTable ref = new dev.sluice.schema.model.ParentTable(parent.schema(), parent.name());
+      if (inherits.contains(ref)) problems.add("table " + table + " inherits " + ref.key() + " twice");
+      else if (ref.schema().equals(schema()) && ref.name().equals(table)) problems.add("table " + table + " inherits itself");
+      else inherits.add(ref);
+    }
+    if (!inherits.isEmpty() && partitionStrategy != null) {
+      problems.add("table " + table + ": a partitioned table cannot inherit (INHERITS and PARTITION BY do not mix)");
+    }
     return new TableModel(schema(), table, cms, pk, fks, us, cs, xs, is,
         partitioning, rlsEnabled, rlsForced, ps, comment,
-        new dev.sluice.schema.model.TableOptions(unlogged, storage, replicaIdentity, replicaIdentityIndex));
+        new dev.sluice.schema.model.TableOptions(unlogged, storage, replicaIdentity, replicaIdentityIndex), inherits);
   }
 
   private <M> List<M> commented(List<M> items, java.util.function.Function<M, String> name,
@@ -859,10 +887,21 @@ public abstract class Table<T extends Table<T>> implements TableLike {
 
   private void checkOwn(List<? extends Column<?>> cols, String what, List<String> problems) {
     for (Column<?> c : cols) {
-      if (c == null || c.table() != this) {
+      if (c == null || (c.table() != this && !inheritsFrom(c.table(), new HashSet<>()))) {
         problems.add("table " + name() + ": " + what + " uses column " + c + " of another table");
       }
     }
+  }
+
+  /** True when {@code ancestor} is a parent of this table through {@link #inherits}, at any depth. */
+  private boolean inheritsFrom(Table<?> ancestor, Set<Table<?>> seen) {
+    if (!seen.add(this)) return false;
+    for (Supplier<? extends Table<?>> p : parents) {
+      Table<?> parent = p.get();
+      if (parent == null) continue;
+      if (parent == ancestor || parent.definition() == ancestor || parent.inheritsFrom(ancestor, seen)) return true;
+    }
+    return false;
   }
 
   private static void checkDuplicateNames(String table, PrimaryKeyModel pk, List<UniqueModel> us, List<CheckModel> cs,

@@ -11,13 +11,17 @@ import java.util.Optional;
  * @param rlsEnabled ROW LEVEL SECURITY enabled
  * @param rlsForced ROW LEVEL SECURITY forced (applies to the owner too)
  * @param options UNLOGGED, storage parameters and replica identity
+ * @param inherits the parents of {@code INHERITS (...)}, in order (empty for most tables). {@code columns}
+ *     and {@code checks} hold only what the table declares itself: inherited columns and CHECK
+ *     constraints are the parents' (a column both declared and inherited is listed, PostgreSQL merges it)
  */
 public record TableModel(String schema, String name, List<ColumnModel> columns, PrimaryKeyModel primaryKey,
     List<ForeignKeyModel> foreignKeys, List<UniqueModel> uniques, List<CheckModel> checks,
     List<ExclusionModel> exclusions, List<IndexModel> indexes, PartitioningModel partitioning, boolean rlsEnabled,
-    boolean rlsForced, List<PolicyModel> policies, String comment, TableOptions options) {
+    boolean rlsForced, List<PolicyModel> policies, String comment, TableOptions options, List<ParentTable> inherits) {
   public TableModel {
     if (options == null) options = TableOptions.DEFAULT;
+    inherits = Models.copy(inherits);
     columns = Models.copy(columns);
     foreignKeys = Models.sorted(foreignKeys, ForeignKeyModel::name);
     uniques = Models.sorted(uniques, UniqueModel::name);
@@ -25,6 +29,15 @@ public record TableModel(String schema, String name, List<ColumnModel> columns, 
     exclusions = Models.sorted(exclusions, ExclusionModel::name);
     indexes = Models.sorted(indexes, IndexModel::name);
     policies = Models.sorted(policies, PolicyModel::name);
+  }
+
+  /** A table without parents. */
+  public TableModel(String schema, String name, List<ColumnModel> columns, PrimaryKeyModel primaryKey,
+      List<ForeignKeyModel> foreignKeys, List<UniqueModel> uniques, List<CheckModel> checks, List<ExclusionModel> exclusions,
+      List<IndexModel> indexes, PartitioningModel partitioning, boolean rlsEnabled, boolean rlsForced,
+      List<PolicyModel> policies, String comment, TableOptions options) {
+    this(schema, name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes, partitioning, rlsEnabled,
+        rlsForced, policies, comment, options, null);
   }
 
   /** A table with {@link TableOptions#DEFAULT} options. */
@@ -39,7 +52,13 @@ public record TableModel(String schema, String name, List<ColumnModel> columns, 
   /** The same table with other options. */
   public TableModel withOptions(TableOptions newOptions) {
     return new TableModel(schema, name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes, partitioning,
-        rlsEnabled, rlsForced, policies, comment, newOptions);
+        rlsEnabled, rlsForced, policies, comment, newOptions, inherits);
+  }
+
+  /** The same table with other parents ({@code INHERITS}). */
+  public TableModel withInherits(List<ParentTable> newInherits) {
+    return new TableModel(schema, name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes, partitioning,
+        rlsEnabled, rlsForced, policies, comment, options, newInherits);
   }
 
   /** The same table with other constraints and policies (e.g. the same ones without their comments). */
@@ -47,7 +66,7 @@ public record TableModel(String schema, String name, List<ColumnModel> columns, 
       List<UniqueModel> newUniques, List<CheckModel> newChecks, List<ExclusionModel> newExclusions,
       List<PolicyModel> newPolicies) {
     return new TableModel(schema, name, columns, newPrimaryKey, newForeignKeys, newUniques, newChecks, newExclusions, indexes,
-        partitioning, rlsEnabled, rlsForced, newPolicies, comment, options);
+        partitioning, rlsEnabled, rlsForced, newPolicies, comment, options, inherits);
   }
 
   /** The column called {@code name}, if any. */

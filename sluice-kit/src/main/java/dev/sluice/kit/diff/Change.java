@@ -922,4 +922,20 @@ public sealed interface Change {
       return "table " + schema + "." + table + ": replica identity " + identity.name().toLowerCase(java.util.Locale.ROOT);
     }
   }
+
+  /**
+   * {@code ALTER TABLE ... INHERIT parent} (the table has the parent's columns and CHECK constraints
+   * by then) or {@code NO INHERIT parent} (the inherited columns stay, as the table's own).
+   */
+  record AlterInherit(String schema, String table, dev.sluice.schema.model.ParentTable parent, boolean inherit)
+      implements Change {
+    public AlterInherit {
+      Objects.requireNonNull(parent, "parent");
+    }
+
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + ": " + (inherit ? "inherit " : "no inherit ") + parent.key();
+    }
+  }
 }

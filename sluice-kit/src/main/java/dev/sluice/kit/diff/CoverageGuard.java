@@ -36,6 +36,21 @@ final class CoverageGuard {
     Map<String, TableModel> after = SchemaDiff.byKey(b.tables(), t -> t.schema() + "." + t.name());
     for (TableModel x : a.tables()) {
       TableModel y = after.get(x.schema() + "." + x.name());
+      if (y != null) {
+        // columns a parent gives are the parent's (a column both inherited and declared compares as inherited)
+        TableModel own = Inheritance.ownColumnsOnly(x, a);
+        TableModel ownY = Inheritance.ownColumnsOnly(y, b);
+        if (!own.inherits().isEmpty() || !ownY.inherits().isEmpty()) {
+          java.util.Set<String> inheritedEither = new java.util.HashSet<>();
+          for (ColumnModel c : x.columns()) if (!own.columns().contains(c)) inheritedEither.add(c.name());
+          for (ColumnModel c : y.columns()) if (!ownY.columns().contains(c)) inheritedEither.add(c.name());
+          java.util.Set<String> checksEither = new java.util.HashSet<>();
+          for (var k : x.checks()) if (!own.checks().contains(k)) checksEither.add(k.name());
+          for (var k : y.checks()) if (!ownY.checks().contains(k)) checksEither.add(k.name());
+          x = strip(own, inheritedEither, checksEither);
+          y = strip(ownY, inheritedEither, checksEither);
+        }
+      }
       if (y == null || normal(x).equals(normal(y))) continue;
       List<String> names = new ArrayList<>();
       names.add(x.schema() + "." + x.name());
@@ -83,7 +98,13 @@ final class CoverageGuard {
     columns.sort(Comparator.comparing(ColumnModel::name));
     List<IndexModel> indexes = t.indexes().stream().map(CoverageGuard::normal).toList();
     return new TableModel(t.schema(), t.name(), columns, t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.exclusions(),
-        indexes, t.partitioning(), t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment(), t.options());
+        indexes, t.partitioning(), t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment(), t.options(), t.inherits());
+  }
+
+  private static TableModel strip(TableModel t, java.util.Set<String> columns, java.util.Set<String> checks) {
+    TableModel own = Inheritance.withColumns(t, t.columns().stream().filter(c -> !columns.contains(c.name())).toList());
+    return own.withConstraints(own.primaryKey(), own.foreignKeys(), own.uniques(),
+        own.checks().stream().filter(k -> !checks.contains(k.name())).toList(), own.exclusions(), own.policies());
   }
 
   private static UnsupportedChangeException missed(String object, Object x, Object y) {

@@ -10,6 +10,7 @@ import dev.sluice.schema.model.ExtensionModel;
 import dev.sluice.schema.model.ForeignKeyModel;
 import dev.sluice.schema.model.GrantModel;
 import dev.sluice.schema.model.IndexModel;
+import dev.sluice.schema.model.ParentTable;
 import dev.sluice.schema.model.PartitioningModel;
 import dev.sluice.schema.model.PrimaryKeyModel;
 import dev.sluice.schema.model.SchemaModel;
@@ -222,7 +223,7 @@ final class Renames {
       List<ForeignKeyModel> fks, List<UniqueModel> uniques, List<ExclusionModel> exclusions, List<IndexModel> indexes,
       PartitioningModel partitioning) {
     return new TableModel(schema, name, columns, pk, fks, uniques, t.checks(), exclusions, indexes, partitioning,
-        t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment(), t.options());
+        t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment(), t.options(), t.inherits());
   }
 
   private static SchemaModel renameSchema(SchemaModel m, String from, String to) {
@@ -234,7 +235,8 @@ final class Renames {
         t.foreignKeys().stream().map(fk -> new ForeignKeyModel(fk.name(), fk.columns(), s.apply(fk.refSchema()), fk.refTable(),
             fk.refColumns(), fk.onDelete(), fk.onUpdate(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(),
             fk.onDeleteColumns(), fk.comment())).toList(),
-        t.uniques(), t.exclusions(), t.indexes(), t.partitioning())).toList();
+        t.uniques(), t.exclusions(), t.indexes(), t.partitioning())
+        .withInherits(t.inherits().stream().map(p -> new ParentTable(s.apply(p.schema()), p.name())).toList())).toList();
     return new SchemaModel(schemas,
         m.extensions().stream().map(e -> new ExtensionModel(e.name(), e.schema() == null ? null : s.apply(e.schema()), e.version()))
             .toList(),
@@ -263,7 +265,9 @@ final class Renames {
               fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.notValid(), fk.onDeleteColumns(), fk.comment())
           : fk).toList();
       String name = t.schema().equals(schema) && t.name().equals(from) ? to : t.name();
-      return table(t, t.schema(), name, t.columns(), t.primaryKey(), fks, t.uniques(), t.exclusions(), t.indexes(), t.partitioning());
+      return table(t, t.schema(), name, t.columns(), t.primaryKey(), fks, t.uniques(), t.exclusions(), t.indexes(), t.partitioning())
+          .withInherits(t.inherits().stream().map(p -> p.schema().equals(schema) && p.name().equals(from)
+              ? new ParentTable(schema, to) : p).toList());
     });
     return withGrants(r, g -> !g.objectType().equalsIgnoreCase("SCHEMA") && schema.equals(g.schema()) && from.equals(g.name())
         ? new GrantModel(g.objectType(), g.schema(), to, g.grantee(), g.privileges()) : g);
@@ -301,7 +305,8 @@ final class Renames {
           : fk).toList();
       boolean self = t.schema().equals(schema) && t.name().equals(name);
       return table(t, self ? newSchema : t.schema(), t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.exclusions(),
-          t.indexes(), t.partitioning());
+          t.indexes(), t.partitioning()).withInherits(t.inherits().stream().map(p -> p.schema().equals(schema) && p.name().equals(name)
+              ? new ParentTable(newSchema, name) : p).toList());
     });
     return moveGrants(r, schema, name, newSchema);
   }

@@ -82,12 +82,14 @@ final class SchemaDiff {
   /** Bare names of unit-kind objects (functions) dropped and re-created: what names them in {@code a} is rebuilt. */
   private final Set<String> rebuiltNames = new HashSet<>();
   private KindDiff kinds;
+  private final Inheritance inheritance;
 
   SchemaDiff(SchemaModel a, SchemaModel b, DiffOptions options, List<Change> renames) {
     this.a = a;
     this.b = b;
     this.options = options;
     this.renames.addAll(renames);
+    this.inheritance = new Inheritance(a, b);
   }
 
   List<Change> run() {
@@ -422,8 +424,9 @@ final class SchemaDiff {
           dropForeignKeys.add(new Change.DropConstraint(t.schema(), t.name(), fk.name(), "foreign key"));
         }
       }
-      dropTables.add(new Change.DropTable(t.schema(), t.name()));
     }
+    // children before their parents
+    for (TableModel t : Inheritance.childrenFirst(a.tables().stream().filter(t -> droppedTables.contains(key(t))).toList())) dropTables.add(new Change.DropTable(t.schema(), t.name()));
     List<TableModel> created = new ArrayList<>();
     for (TableModel t : b.tables()) {
       TableModel old = before.get(key(t));
@@ -435,7 +438,7 @@ final class SchemaDiff {
         created.add(t);
       }
     }
-    for (TableModel t : created) {
+    for (TableModel t : Inheritance.parentsFirst(created)) {
       createTables.add(new Change.CreateTable(t));
       if (t.partitioning() != null) createPartitions(t, t.name(), t.partitioning(), createTables);
       for (CheckModel c : t.checks()) if (c.notValid()) createTables.add(new Change.AddCheck(t.schema(), t.name(), c));
@@ -458,8 +461,10 @@ final class SchemaDiff {
     }
   }
 
-  private void alterTable(TableModel before, TableModel y) {
-    TableModel x = renameConstraints(before, y);
+  private void alterTable(TableModel before, TableModel to) {
+    Inheritance.Aligned aligned = inheritance.align(renameConstraints(before, to), to);
+    TableModel x = aligned.from();
+    TableModel y = aligned.to();
     String s = y.schema();
     String t = y.name();
     String what = "table " + s + "." + t;
@@ -542,6 +547,7 @@ final class SchemaDiff {
 
     partitions(x, y, what);
     TableOptionsDiff.altered(x, y, alterColumns, security);
+    Inheritance.links(x, y, dropForeignKeys, addConstraints);
 
     if (x.rlsEnabled() != y.rlsEnabled() || x.rlsForced() != y.rlsForced()) {
       security.add(new Change.AlterRowLevelSecurity(s, t, x.rlsEnabled() != y.rlsEnabled() ? y.rlsEnabled() : null,
@@ -590,7 +596,7 @@ final class SchemaDiff {
             i.concurrently(), i.comment()),
         (o, n) -> renames.add(new Change.RenameIndex(s, o, n)));
     return new TableModel(x.schema(), x.name(), x.columns(), pk, fks, us, cs, xs, is, x.partitioning(), x.rlsEnabled(),
-        x.rlsForced(), x.policies(), x.comment(), x.options());
+        x.rlsForced(), x.policies(), x.comment(), x.options(), x.inherits());
   }
 
   /** Pairs items only in {@code before} with items only in {@code after} that are equal once renamed. */

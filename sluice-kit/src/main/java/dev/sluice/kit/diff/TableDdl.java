@@ -31,6 +31,10 @@ final class TableDdl {
         .append(Sql.qualified(t.schema(), t.name())).append(" (");
     if (!items.isEmpty()) sb.append("\n  ").append(String.join(",\n  ", items)).append('\n');
     sb.append(')');
+    if (!t.inherits().isEmpty()) {
+      sb.append(" INHERITS (").append(String.join(", ", t.inherits().stream()
+          .map(p -> Sql.qualified(p.schema(), p.name())).toList())).append(')');
+    }
     if (t.partitioning() != null) sb.append(partitionBy(t.partitioning(), columnNames(t)));
     if (!t.options().with().isEmpty()) sb.append(" WITH ").append(TableOptionsDdl.with(t.options().with()));
     return sb.toString();

@@ -66,6 +66,7 @@ final class CatalogSql {
       + " AND " + notExtension("pg_catalog.pg_class", "c.oid")
       + " ORDER BY n.nspname, c.relname";
 
+  /** Columns the table declares itself ({@code attislocal}): those only inherited from a parent are the parent's. */
   static final String COLUMNS = "SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,"
       + " a.attnotnull, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS defaultexpr, a.attidentity::text AS attidentity,"
       + " a.attgenerated::text AS attgenerated,"
@@ -76,9 +77,12 @@ final class CatalogSql {
       + " LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
       + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
       + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?::text[])"
-      + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum";
+      + " AND a.attnum > 0 AND NOT a.attisdropped AND a.attislocal ORDER BY a.attrelid, a.attnum";
 
-  /** Constraints of tables; child rows of partitioned constraints ({@code conparentid <> 0}) are skipped. */
+  /**
+   * Constraints of tables; child rows of partitioned constraints ({@code conparentid <> 0}) and CHECK
+   * constraints only inherited from a parent ({@code NOT conislocal}) are skipped.
+   */
   static String constraints(int serverVersion) {
     return "SELECT k.conrelid, k.conname, k.contype::text AS contype,"
         + " ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(k.conkey) WITH ORDINALITY u(num, ord)"
@@ -101,7 +105,7 @@ final class CatalogSql {
         + " LEFT JOIN pg_catalog.pg_class fc ON fc.oid = k.confrelid"
         + " LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace"
         + " LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = k.conindid AND k.contype IN ('p', 'u', 'x')"
-        + " WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conparentid = 0"
+        + " WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conparentid = 0 AND (k.contype <> 'c' OR k.conislocal)"
         + " AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?::text[])";
   }
 

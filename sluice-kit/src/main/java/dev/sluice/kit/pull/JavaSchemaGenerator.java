@@ -643,11 +643,26 @@ public final class JavaSchemaGenerator {
 
     private String field(String column, String what) {
       String f = info.fields().get(column);
+      if (f == null) f = inheritedField(t, column, new HashSet<>());
       if (f == null) {
         throw new IllegalArgumentException("table " + t.schema() + "." + t.name() + ": " + what + " names column "
             + column + ", which the table does not have");
       }
       return f;
+    }
+
+    /** {@code Parent.PARENT.field} of a column the table has through {@code INHERITS}, or null. */
+    private String inheritedField(TableModel child, String column, Set<String> seen) {
+      if (!seen.add(key(child.schema(), child.name()))) return null;
+      for (dev.sluice.schema.model.ParentTable p : child.inherits()) {
+        TableInfo parent = tables.get(key(p.schema(), p.name()));
+        if (parent == null) continue;
+        String f = parent.fields().get(column);
+        if (f != null) return parent.className() + "." + parent.constant() + "." + f;
+        f = inheritedField(parent.model(), column, seen);
+        if (f != null) return f;
+      }
+      return null;
     }
 
     private String fields(List<String> columns, String what) {
@@ -822,6 +837,14 @@ public final class JavaSchemaGenerator {
           out.add("partition(" + string(p.name()) + ", " + string(p.bound())
               + (p.subPartitioning() == null ? "" : ", " + partitioningLiteral(p.subPartitioning())) + ")");
         }
+      }
+      for (dev.sluice.schema.model.ParentTable p : t.inherits()) {
+        TableInfo parent = tables.get(key(p.schema(), p.name()));
+        if (parent == null) {
+          throw new IllegalArgumentException("table " + t.schema() + "." + t.name() + " inherits table " + p.key()
+              + ", which the model does not hold");
+        }
+        out.add("inherits(() -> " + parent.className() + "." + parent.constant() + ")");
       }
       out.addAll(TableOptionsSource.calls(t.options(), im));
       if (t.primaryKey() != null && t.primaryKey().comment() != null) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Leaves out of a snapshot the fields added after version 1 was first written when they hold
  * their defaults (no composite types, schema comments, Citus distributions, external tables, aggregates, extended
  * statistics, rules, publications or event triggers; a logged table without storage parameters and with the default
- * replica identity; a foreign key whose ON DELETE action has no column list), so that existing snapshots stay
+ * replica identity; a foreign key whose ON DELETE action has no column list; a table without parents), so that existing snapshots stay
  * byte-identical and read back to the
  * same model (a missing field is its default).
  */
@@ -37,6 +37,8 @@ final class SnapshotDefaults {
           if (cols != null && cols.isArray() && cols.isEmpty()) ((ObjectNode) fk).remove("onDeleteColumns");
         }
       }
+      JsonNode inherits = t.get("inherits");
+      if (inherits != null && inherits.isArray() && inherits.isEmpty()) ((ObjectNode) t).remove("inherits");
       JsonNode o = t.get("options");
       if (o == null || !o.isObject()) continue;
       boolean plain = !o.path("unlogged").asBoolean(false) && o.path("with").isEmpty()

@@ -142,6 +142,7 @@ final class ChangeFixtures {
     out.add(ObjectKindFixtures.tableOptions());
     out.add(RelationFixtures.schemaMoves());
     out.add(RelationFixtures.defaultAndSubPartitions());
+    out.addAll(InheritanceFixtures.all());
     return out;
   }
 

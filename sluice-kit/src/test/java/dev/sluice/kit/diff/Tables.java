@@ -30,6 +30,7 @@ final class Tables {
   private final List<PolicyModel> policies = new ArrayList<>();
   private String comment;
   private dev.sluice.schema.model.TableOptions options;
+  private final List<dev.sluice.schema.model.ParentTable> inherits = new ArrayList<>();
 
   private Tables(String schema, String name) {
     this.schema = schema;
@@ -119,9 +120,15 @@ final class Tables {
     return this;
   }
 
+  /** {@code INHERITS (schema.parent)}; call once per parent, in order. */
+  Tables inherits(String parentSchema, String parent) {
+    inherits.add(new dev.sluice.schema.model.ParentTable(parentSchema, parent));
+    return this;
+  }
+
   TableModel build() {
     return new TableModel(schema, name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes,
-        partitioning, rlsEnabled, rlsForced, policies, comment, options);
+        partitioning, rlsEnabled, rlsForced, policies, comment, options, inherits);
   }
 
   /** A simple foreign key with default actions. */

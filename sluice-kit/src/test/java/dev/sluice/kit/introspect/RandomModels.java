@@ -186,6 +186,7 @@ final class RandomModels {
           options(r, t > 0 && fks.isEmpty(), columns.stream().anyMatch(c -> VARLENA.contains(c.type().replace(schema + ".row", "row"))
               || c.type().startsWith(schema + ".row")))));
     }
+    inheritance(new Random(seed * 31 + 17), schema, tables);
     List<ViewModel> views = new ArrayList<>();
     if (r.nextBoolean()) {
       views.add(new ViewModel(schema, "v0", viewQuery.replace("SCHEMA", schema), false, r.nextBoolean(), false, null,
@@ -207,6 +208,28 @@ final class RandomModels {
     return new SchemaModel(List.of(schema), List.of(), roleUsed ? List.of(RoleModel.of(ROLE)) : List.of(), enums,
         domains, sequences, tables, views, grants, null, null, composites,
         r.nextBoolean() ? Map.of(schema, "schema " + schema) : null);
+  }
+
+  /**
+   * Half the time a child of a random table ({@code INHERITS}), keyed on the inherited {@code id}, with a
+   * column and a check of its own, and sometimes a grandchild without columns of its own. A separate
+   * random stream, so the rest of the model is the same as before inheritance was modelled.
+   */
+  private static void inheritance(Random r, String schema, List<TableModel> tables) {
+    if (r.nextBoolean()) return;
+    TableModel parent = tables.get(r.nextInt(tables.size()));
+    if (parent.options().unlogged()) return; // a permanent child of an unlogged parent is refused
+    List<ColumnModel> own = List.of(new ColumnModel("note", "text", r.nextBoolean(), null, null, null, null,
+        r.nextBoolean() ? "own column" : null));
+    List<CheckModel> checks = r.nextBoolean()
+        ? List.of(new CheckModel("t_child_note_check", "(note <> ''::text)", false)) : List.of();
+    tables.add(new TableModel(schema, "t_child", own, new PrimaryKeyModel("t_child_pkey", List.of("id")), List.of(),
+        List.of(), checks, List.of(), List.of(), null, false, false, List.of(), r.nextBoolean() ? "a child" : null, null,
+        List.of(new dev.sluice.schema.model.ParentTable(schema, parent.name()))));
+    if (r.nextBoolean()) {
+      tables.add(new TableModel(schema, "t_grandchild", List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(),
+          null, false, false, List.of(), null, null, List.of(new dev.sluice.schema.model.ParentTable(schema, "t_child"))));
+    }
   }
 
   /** Random table options; UNLOGGED only for a table no foreign key involves (PostgreSQL restricts those). */
