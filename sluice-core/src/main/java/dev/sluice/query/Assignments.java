@@ -4,7 +4,6 @@ import dev.sluice.schema.Column;
 import dev.sluice.schema.Table;
 import dev.sluice.sql.RenderContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,13 +20,35 @@ final class Assignments {
 
   private final Table<?> target;
   private final String statement;
-  private final Map<String, Column<?>> columns = new LinkedHashMap<>();
-  private final Map<String, Field<?>> values = new LinkedHashMap<>();
+  /** Parallel lists in assignment order (a row sets a handful of columns: a scan beats two hash maps). */
+  private final List<Column<?>> columns;
+  private final List<Field<?>> values;
+  /** Column name to index, built only once the row is wide enough for scans to add up. */
+  private Map<String, Integer> index;
+  private static final int INDEX_FROM = 16;
 
   /** {@code statement} names the statement in error messages, e.g. {@code "insert into users"}. */
   Assignments(Table<?> target, String statement) {
+    this(target, statement, new ArrayList<>(), new ArrayList<>());
+  }
+
+  private Assignments(Table<?> target, String statement, List<Column<?>> columns, List<Field<?>> values) {
     this.target = target;
     this.statement = statement;
+    this.columns = columns;
+    this.values = values;
+  }
+
+  private int indexOf(String name) {
+    if (index != null) {
+      Integer i = index.get(name);
+      return i == null ? -1 : i;
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      String n = columns.get(i).name();
+      if (n == name || n.equals(name)) return i;
+    }
+    return -1;
   }
 
   static String describe(String verb, Table<?> target) {
@@ -38,11 +59,18 @@ final class Assignments {
     Objects.requireNonNull(column, "column");
     Objects.requireNonNull(value, () -> "value of column " + column.name() + " (use setNull for SQL NULL)");
     checkBelongs(target, column, statement);
-    if (columns.containsKey(column.name())) {
+    if (indexOf(column.name()) >= 0) {
       throw new IllegalArgumentException(statement + ": column " + column.name() + " is set twice");
     }
-    columns.put(column.name(), column);
-    values.put(column.name(), value);
+    columns.add(column);
+    values.add(value);
+    if (index != null) {
+      index.put(column.name(), columns.size() - 1);
+    } else if (columns.size() == INDEX_FROM) {
+      Map<String, Integer> m = new java.util.HashMap<>();
+      for (int i = 0; i < columns.size(); i++) m.put(columns.get(i).name(), i);
+      index = m;
+    }
   }
 
   <T> void putValue(Column<T> column, T value) {
@@ -67,19 +95,23 @@ final class Assignments {
   }
 
   List<String> names() {
-    return List.copyOf(columns.keySet());
+    String[] names = new String[columns.size()];
+    for (int i = 0; i < names.length; i++) names[i] = columns.get(i).name();
+    return List.of(names);
   }
 
   boolean has(String name) {
-    return columns.containsKey(name);
+    return indexOf(name) >= 0;
   }
 
   Column<?> column(String name) {
-    return columns.get(name);
+    int i = indexOf(name);
+    return i < 0 ? null : columns.get(i);
   }
 
   Field<?> value(String name) {
-    return values.get(name);
+    int i = indexOf(name);
+    return i < 0 ? null : values.get(i);
   }
 
   /** A copy with {@code col = onUpdateFn()} added for every target column that has one and is not set. */
@@ -93,16 +125,15 @@ final class Assignments {
   }
 
   Assignments copy() {
-    Assignments copy = new Assignments(target, statement);
-    copy.columns.putAll(columns);
-    copy.values.putAll(values);
+    Assignments copy = new Assignments(target, statement, new ArrayList<>(columns), new ArrayList<>(values));
+    copy.index = index == null ? null : new java.util.HashMap<>(index);
     return copy;
   }
 
   /** Fails when a value is written into a {@code GENERATED ALWAYS} column (DEFAULT is allowed). */
   void checkWritable(boolean overridingSystemValue) {
-    for (String name : columns.keySet()) {
-      if (values.get(name) != DEFAULT) checkWritable(columns.get(name), overridingSystemValue, statement);
+    for (int i = 0; i < columns.size(); i++) {
+      if (values.get(i) != DEFAULT) checkWritable(columns.get(i), overridingSystemValue, statement);
     }
   }
 
@@ -123,11 +154,10 @@ final class Assignments {
   /** Writes {@code a = x, b = y}: bare column names, values as written (qualified columns allowed). */
   void renderSet(RenderContext ctx) {
     if (columns.isEmpty()) throw new IllegalStateException(statement + ": SET has no column; call set(column, value)");
-    int i = 0;
-    for (String name : columns.keySet()) {
-      if (i++ > 0) ctx.sql(", ");
-      renderBare(ctx, columns.get(name));
-      ctx.sql(" = ").visit(values.get(name));
+    for (int i = 0; i < columns.size(); i++) {
+      if (i > 0) ctx.sql(", ");
+      renderBare(ctx, columns.get(i));
+      ctx.sql(" = ").visit(values.get(i));
     }
   }
 
@@ -148,6 +178,6 @@ final class Assignments {
   }
 
   List<Column<?>> columnList() {
-    return new ArrayList<>(columns.values());
+    return new ArrayList<>(columns);
   }
 }

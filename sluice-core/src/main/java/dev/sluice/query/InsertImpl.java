@@ -324,17 +324,24 @@ final class InsertImpl extends DmlImpl implements Insert {
     List<Assignments> given = rows.isEmpty() ? List.of(new Assignments(target, what)) : rows;
     // every column any row sets, in order of first appearance; a row that does not set one gets DEFAULT
     // (or the column's app-side default), as Drizzle does
-    java.util.LinkedHashMap<String, Column<?>> union = new java.util.LinkedHashMap<>();
-    for (Assignments a : given) {
-      for (String n : a.names()) union.putIfAbsent(n, a.column(n));
+    List<Column<?>> columns;
+    if (given.size() == 1) {
+      // one row (the common insert): its own columns, then the app-side defaults it does not set
+      Assignments only = given.get(0);
+      columns = only.columnList();
+      for (Column<?> c : target.columns()) {
+        if (c.defaultFn() != null && !only.has(c.name())) columns.add(c);
+      }
+    } else {
+      java.util.LinkedHashMap<String, Column<?>> union = new java.util.LinkedHashMap<>();
+      for (Assignments a : given) {
+        for (String n : a.names()) union.putIfAbsent(n, a.column(n));
+      }
+      columns = new ArrayList<>(union.values());
+      for (Column<?> c : target.columns()) {
+        if (c.defaultFn() != null && !union.containsKey(c.name())) columns.add(c);
+      }
     }
-    List<String> names = new ArrayList<>(union.keySet());
-    List<Column<?>> columns = new ArrayList<>(union.values());
-    List<Column<?>> appDefaults = new ArrayList<>();
-    for (Column<?> c : target.columns()) {
-      if (c.defaultFn() != null && !names.contains(c.name())) appDefaults.add(c);
-    }
-    columns.addAll(appDefaults);
     for (Assignments a : given) a.checkWritable(overridingSystemValue);
     if (columns.isEmpty()) {
       if (given.size() > 1) throw new IllegalStateException(what + ": " + given.size() + " rows set no column");

@@ -27,20 +27,20 @@ final class SelectImpl extends TypedResults implements Select1, Select2, Select3
   private DataType[] columnTypes;
   private boolean distinct;
   private List<Field<?>> distinctOn = List.of();
-  private final List<TableLike> from = new ArrayList<>();
-  private final List<Join> joins = new ArrayList<>();
+  private List<TableLike> from = List.of();
+  private List<Join> joins = List.of();
   private Condition where;
-  private final List<Field<?>> groupBy = new ArrayList<>();
+  private List<Field<?>> groupBy = List.of();
   private Condition having;
-  private final List<String> windowNames = new ArrayList<>();
-  private final List<WindowSpec> windows = new ArrayList<>();
-  private final List<OrderField> orderBy = new ArrayList<>();
+  private List<String> windowNames = List.of();
+  private List<WindowSpec> windows = List.of();
+  private List<OrderField> orderBy = List.of();
   private Long limit;
   private Long offset;
   private String lock;
-  private final List<Table<?>> lockOf = new ArrayList<>();
+  private List<Table<?>> lockOf = List.of();
   private String lockWait;
-  private final List<SetOp> setOps = new ArrayList<>();
+  private List<SetOp> setOps = List.of();
 
   SelectImpl(QueryExecutor executor, List<Cte> ctes, boolean recursive, List<? extends SelectItem> items) {
     super(executor);
@@ -49,8 +49,26 @@ final class SelectImpl extends TypedResults implements Select1, Select2, Select3
     this.items = List.copyOf(items);
   }
 
+  /**
+   * Clause lists start as the shared empty {@code List.of()} and become an ArrayList on first use: a
+   * point read sets two or three of the eight clauses, and this runs on every query.
+   */
+  private static <T> List<T> grow(List<T> list) {
+    return list instanceof ArrayList<T> ? list : new ArrayList<>(list);
+  }
+
+  /** Appends {@code more} (no null elements, like {@code List.of}). */
+  private static <T> List<T> addAll(List<T> list, T[] more) {
+    List<T> l = grow(list);
+    for (T t : more) l.add(java.util.Objects.requireNonNull(t));
+    return l;
+  }
+
   @Override
   public List<Field<?>> resultFields() {
+    if (resultFields == null && Selects.allFields(items)) {
+      resultFields = (List) items; // immutable already (List.copyOf in the constructor)
+    }
     if (resultFields == null) {
       List<Field<?>> fs = new ArrayList<>();
       for (SelectItem i : items) {
@@ -104,55 +122,55 @@ final class SelectImpl extends TypedResults implements Select1, Select2, Select3
 
   @Override
   public SelectImpl from(TableLike... sources) {
-    from.addAll(List.of(sources));
+    from = addAll(from, sources);
     return this;
   }
 
   @Override
   public SelectImpl join(TableLike source, Condition on) {
-    joins.add(new Join("JOIN", source, on));
+    (joins = grow(joins)).add(new Join("JOIN", source, on));
     return this;
   }
 
   @Override
   public SelectImpl leftJoin(TableLike source, Condition on) {
-    joins.add(new Join("LEFT JOIN", source, on));
+    (joins = grow(joins)).add(new Join("LEFT JOIN", source, on));
     return this;
   }
 
   @Override
   public SelectImpl rightJoin(TableLike source, Condition on) {
-    joins.add(new Join("RIGHT JOIN", source, on));
+    (joins = grow(joins)).add(new Join("RIGHT JOIN", source, on));
     return this;
   }
 
   @Override
   public SelectImpl fullJoin(TableLike source, Condition on) {
-    joins.add(new Join("FULL JOIN", source, on));
+    (joins = grow(joins)).add(new Join("FULL JOIN", source, on));
     return this;
   }
 
   @Override
   public SelectImpl crossJoin(TableLike source) {
-    joins.add(new Join("CROSS JOIN", source, null));
+    (joins = grow(joins)).add(new Join("CROSS JOIN", source, null));
     return this;
   }
 
   @Override
   public SelectImpl joinLateral(TableLike source, Condition on) {
-    joins.add(new Join("JOIN LATERAL", source, on));
+    (joins = grow(joins)).add(new Join("JOIN LATERAL", source, on));
     return this;
   }
 
   @Override
   public SelectImpl leftJoinLateral(TableLike source, Condition on) {
-    joins.add(new Join("LEFT JOIN LATERAL", source, on));
+    (joins = grow(joins)).add(new Join("LEFT JOIN LATERAL", source, on));
     return this;
   }
 
   @Override
   public SelectImpl crossJoinLateral(TableLike source) {
-    joins.add(new Join("CROSS JOIN LATERAL", source, null));
+    (joins = grow(joins)).add(new Join("CROSS JOIN LATERAL", source, null));
     return this;
   }
 
@@ -164,7 +182,7 @@ final class SelectImpl extends TypedResults implements Select1, Select2, Select3
 
   @Override
   public SelectImpl groupBy(Field... fields) {
-    for (Field f : fields) groupBy.add(f);
+    for (Field f : fields) (groupBy = grow(groupBy)).add(f);
     return this;
   }
 
@@ -177,14 +195,14 @@ final class SelectImpl extends TypedResults implements Select1, Select2, Select3
   @Override
   public SelectImpl window(String name, WindowSpec spec) {
     dev.sluice.sql.Identifiers.check(name);
-    windowNames.add(name);
-    windows.add(spec);
+    (windowNames = grow(windowNames)).add(name);
+    (windows = grow(windows)).add(spec);
     return this;
   }
 
   @Override
   public SelectImpl orderBy(OrderField... fields) {
-    orderBy.addAll(List.of(fields));
+    orderBy = addAll(orderBy, fields);
     return this;
   }
 
@@ -229,7 +247,7 @@ final class SelectImpl extends TypedResults implements Select1, Select2, Select3
   @Override
   public SelectImpl of(Table... tables) {
     requireLock("OF");
-    for (Table t : tables) lockOf.add(t);
+    for (Table t : tables) (lockOf = grow(lockOf)).add(t);
     return this;
   }
 
@@ -253,25 +271,25 @@ final class SelectImpl extends TypedResults implements Select1, Select2, Select3
 
   @Override
   public SelectImpl union(SelectStep other) {
-    setOps.add(new SetOp("UNION", (SelectImpl) UntypedSelect.unwrap(other)));
+    (setOps = grow(setOps)).add(new SetOp("UNION", (SelectImpl) UntypedSelect.unwrap(other)));
     return this;
   }
 
   @Override
   public SelectImpl unionAll(SelectStep other) {
-    setOps.add(new SetOp("UNION ALL", (SelectImpl) UntypedSelect.unwrap(other)));
+    (setOps = grow(setOps)).add(new SetOp("UNION ALL", (SelectImpl) UntypedSelect.unwrap(other)));
     return this;
   }
 
   @Override
   public SelectImpl intersect(SelectStep other) {
-    setOps.add(new SetOp("INTERSECT", (SelectImpl) UntypedSelect.unwrap(other)));
+    (setOps = grow(setOps)).add(new SetOp("INTERSECT", (SelectImpl) UntypedSelect.unwrap(other)));
     return this;
   }
 
   @Override
   public SelectImpl except(SelectStep other) {
-    setOps.add(new SetOp("EXCEPT", (SelectImpl) UntypedSelect.unwrap(other)));
+    (setOps = grow(setOps)).add(new SetOp("EXCEPT", (SelectImpl) UntypedSelect.unwrap(other)));
     return this;
   }
 

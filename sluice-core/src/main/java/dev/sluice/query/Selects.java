@@ -9,8 +9,15 @@ final class Selects {
 
   static Object create(QueryExecutor executor, List<Cte> ctes, boolean recursive, List<? extends SelectItem> items) {
     SelectImpl s = new SelectImpl(executor, ctes, recursive, items);
-    boolean typed = !items.isEmpty() && items.size() <= 22 && items.stream().allMatch(i -> i instanceof Field<?>);
-    return typed ? s : new UntypedSelect(s);
+    return !items.isEmpty() && items.size() <= 22 && allFields(items) ? s : new UntypedSelect(s);
+  }
+
+  /** Whether every item is a field (a loop: this runs on every select). */
+  static boolean allFields(List<? extends SelectItem> items) {
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.get(i) instanceof Field<?>)) return false;
+    }
+    return true;
   }
 
   static QueryFactory with(QueryExecutor executor, List<Cte> ctes, boolean recursive) {

@@ -8,12 +8,20 @@ import java.util.List;
  * The single rendering pass: SQL text and bind values are produced together, so a value can never
  * end up spliced into the text by accident. In {@link Mode#INLINE} values become escaped literals
  * instead (DDL cannot take parameters).
+ *
+ * <p>The text is collected as the sequence of pieces the parts write (keywords, pre-quoted names,
+ * {@code ?} placeholders), not copied into a buffer. In BIND mode the finished sequence is looked up
+ * in {@link SqlTextCache}: the SQL of a query shape (the pieces; values are binds and never pieces)
+ * is concatenated once and then reused, so a flat query rendered on every call builds no text.
  */
 public final class RenderContext {
   /** How values are rendered. */
   public enum Mode { BIND, INLINE }
 
-  private final StringBuilder sql = new StringBuilder(128);
+  /** The text pieces written so far, in order: {@link String}s and {@link Character}s. */
+  private Object[] pieces = new Object[32];
+  private int count;
+  private int hash;
   private final List<Bind> binds = new ArrayList<>();
   private final Mode mode;
   private boolean qualify = true;
@@ -30,25 +38,32 @@ public final class RenderContext {
 
   /** Appends raw SQL text: callers pass keywords and punctuation only, never user data. */
   public RenderContext sql(String text) {
-    sql.append(text);
+    if (text == null) throw new NullPointerException("SQL text");
+    piece(text);
     return this;
   }
 
   /** Appends one character. */
   public RenderContext sql(char c) {
-    sql.append(c);
+    piece(Character.valueOf(c));
     return this;
+  }
+
+  private void piece(Object p) {
+    if (count == pieces.length) pieces = java.util.Arrays.copyOf(pieces, count * 2);
+    pieces[count++] = p;
+    hash = 31 * hash + p.hashCode();
   }
 
   /** Appends an identifier, quoted when needed. */
   public RenderContext id(String name) {
-    sql.append(Identifiers.quote(name));
+    piece(Identifiers.quote(name));
     return this;
   }
 
   /** Appends {@code schema.name}, quoted when needed; a null schema writes just the name. */
   public RenderContext qualified(String schema, String name) {
-    sql.append(Identifiers.qualify(schema, name));
+    piece(Identifiers.qualify(schema, name));
     return this;
   }
 
@@ -61,7 +76,7 @@ public final class RenderContext {
   /** Renders parts separated by {@code separator}. */
   public RenderContext visitAll(List<? extends QueryPart> parts, String separator) {
     for (int i = 0; i < parts.size(); i++) {
-      if (i > 0) sql.append(separator);
+      if (i > 0) piece(separator);
       parts.get(i).renderTo(this);
     }
     return this;
@@ -73,17 +88,14 @@ public final class RenderContext {
    */
   public <T> RenderContext value(DataType<T> type, T value) {
     if (mode == Mode.INLINE) {
-      if (value == null) {
-        sql.append("NULL");
-      } else {
-        sql.append(Literals.literal(type, value));
-      }
+      piece(value == null ? "NULL" : Literals.literal(type, value));
       return this;
     }
-    sql.append('?');
+    piece(PLACEHOLDER);
     binds.add(new Bind(type, value));
     if (type.needsCast()) {
-      sql.append("::").append(type.castName());
+      piece(CAST);
+      piece(type.castName());
     }
     return this;
   }
@@ -110,13 +122,16 @@ public final class RenderContext {
     subqueryDepth += delta;
   }
 
+  private static final String PLACEHOLDER = "?";
+  private static final String CAST = "::";
+
   /** The SQL written so far. */
   public String sql() {
-    return sql.toString();
+    return mode == Mode.BIND ? SqlTextCache.text(pieces, count, hash) : SqlTextCache.concat(pieces, count);
   }
 
   /** The finished text and binds. */
   public Rendered result() {
-    return new Rendered(sql.toString(), binds);
+    return new Rendered(sql(), binds);
   }
 }
