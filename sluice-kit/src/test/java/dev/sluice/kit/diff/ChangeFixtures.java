@@ -142,6 +142,7 @@ final class ChangeFixtures {
     out.add(ObjectKindFixtures.tableOptions());
     out.add(RelationFixtures.schemaMoves());
     out.add(RelationFixtures.defaultAndSubPartitions());
+    out.add(PartitionOwnFixtures.ownIndexesAndForeignKeys());
     return out;
   }
 
