@@ -484,14 +484,25 @@ final class SchemaDiff {
         comment(Change.CommentTarget.INDEX, s, n.name(), null, o.comment(), n.comment());
       }
     }
-    List<ForeignKeyModel> oldFks = before == null ? List.of() : before.foreignKeys();
-    Map<String, ForeignKeyModel> newFks = byKey(after.foreignKeys(), ForeignKeyModel::name);
+    // foreign keys once every table is diffed (a referenced key rebuilt by a later table rebuilds them too)
+    pendingPartitionKeys.add(new PartitionKeys(s, t, before == null ? List.of() : before.foreignKeys(), after.foreignKeys()));
+  }
+
+  private record PartitionKeys(String s, String t, List<ForeignKeyModel> oldFks, List<ForeignKeyModel> newKeys) {}
+
+  private final List<PartitionKeys> pendingPartitionKeys = new ArrayList<>();
+
+  private void partitionForeignKeys(PartitionKeys k) {
+    String s = k.s();
+    String t = k.t();
+    List<ForeignKeyModel> oldFks = k.oldFks();
+    Map<String, ForeignKeyModel> newFks = byKey(k.newKeys(), ForeignKeyModel::name);
     Map<String, ForeignKeyModel> oldFk = byKey(oldFks, ForeignKeyModel::name);
     for (ForeignKeyModel o : oldFks) {
       ForeignKeyModel n = newFks.get(o.name());
       if (n == null || partitionFkRebuilt(o, n)) dropForeignKeys.add(new Change.DropConstraint(s, t, o.name(), "foreign key"));
     }
-    for (ForeignKeyModel n : after.foreignKeys()) {
+    for (ForeignKeyModel n : k.newKeys()) {
       ForeignKeyModel o = oldFk.get(n.name());
       boolean added = o == null || partitionFkRebuilt(o, n);
       if (added) addForeignKeys.add(new Change.AddForeignKey(s, t, n.withComment(null)));
@@ -690,6 +701,7 @@ final class SchemaDiff {
 
   /** Foreign keys once every table's keys are known: a key rebuilt or a table dropped forces a drop and re-add. */
   private void foreignKeys() {
+    pendingPartitionKeys.forEach(this::partitionForeignKeys);
     for (TablePair p : pendingForeignKeys) {
       TableModel x = p.from();
       TableModel y = p.to();
