@@ -73,7 +73,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   private final List<Exclusion> exclusions = new ArrayList<>();
   private final List<Index> indexes = new ArrayList<>();
   private final List<Policy> policies = new ArrayList<>();
-  private final List<PartitionModel> partitions = new ArrayList<>();
+  private final List<Partition> partitions = new ArrayList<>();
   private final List<PgEnum<?>> enums = new ArrayList<>();
   private final List<CompositeType<?>> composites = new ArrayList<>();
   private boolean unlogged;
@@ -511,19 +511,21 @@ public abstract class Table<T extends Table<T>> implements TableLike {
    * A partition of this table: {@code CREATE TABLE name PARTITION OF this bound}, where bound is
    * e.g. {@code FOR VALUES FROM ('2025-01-01') TO ('2025-02-01')}, {@code FOR VALUES IN ('a')},
    * {@code FOR VALUES WITH (MODULUS 4, REMAINDER 0)} or {@code DEFAULT}. The name gets the namespace prefix.
+   * The returned partition takes indexes and foreign keys of its own.
    */
-  protected final void partition(String partitionName, String bound) {
-    checkModifiable(null);
-    partitions.add(new PartitionModel(namespace.tableName(partitionName), bound, null));
+  protected final Partition partition(String partitionName, String bound) {
+    return partition(partitionName, bound, null);
   }
 
   /**
    * A partition that is itself partitioned ({@code subPartitioning} holds its strategy, keys and
    * partitions, names as in the database); a null {@code subPartitioning} is a plain partition.
    */
-  protected final void partition(String partitionName, String bound, PartitioningModel subPartitioning) {
+  protected final Partition partition(String partitionName, String bound, PartitioningModel subPartitioning) {
     checkModifiable(null);
-    partitions.add(new PartitionModel(namespace.tableName(partitionName), bound, subPartitioning));
+    Partition p = new Partition(namespace.tableName(partitionName), bound, subPartitioning, () -> checkModifiable(null));
+    partitions.add(p);
+    return p;
   }
 
   /**
@@ -824,8 +826,10 @@ public abstract class Table<T extends Table<T>> implements TableLike {
     }
     addTenantIndex(table, is, pk, us, problems);
     List<PolicyModel> ps = policies.stream().map(Policy::toModel).toList();
+    List<PartitionModel> parts = partitions.stream().map(Partition::toModel).toList();
+    PartitionChecks.check(table, columns.stream().<String>map(Column::name).toList(), is, parts, problems);
     PartitioningModel partitioning = partitionStrategy == null ? null
-        : new PartitioningModel(partitionStrategy, partitionKeys, partitions);
+        : new PartitioningModel(partitionStrategy, partitionKeys, parts);
     if (partitionStrategy == null && !partitions.isEmpty()) {
       problems.add("table " + table + " declares partitions but no partitionBy(...)");
     }

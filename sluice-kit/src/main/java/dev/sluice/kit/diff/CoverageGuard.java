@@ -83,6 +83,7 @@ final class CoverageGuard {
     if (p == null) return;
     for (PartitioningModel.PartitionModel part : p.partitions()) {
       names.add(schema + "." + part.name());
+      for (IndexModel i : part.indexes()) names.add(schema + "." + i.name());
       partitions(schema, part.subPartitioning(), names);
     }
   }

@@ -61,6 +61,8 @@ final class SchemaDiff {
   private final List<Change> addConstraints = new ArrayList<>();
   private final List<Change> addForeignKeys = new ArrayList<>();
   private final List<Change> createIndexes = new ArrayList<>();
+  /** Partitions' own indexes: after the parents' (CREATE INDEX on a parent adopts a matching partition index). */
+  private final List<Change> createPartitionIndexes = new ArrayList<>();
   private final List<Change> createViews = new ArrayList<>();
   private final List<Change> security = new ArrayList<>();
   private final List<Change> policies = new ArrayList<>();
@@ -110,7 +112,7 @@ final class SchemaDiff {
         dropForeignKeys, dropIndexes, dropConstraints, dropPartitions, dropColumns, slot(DependencyGraph.Slot.DROP_BEFORE_TABLES),
         dropTables, slot(DependencyGraph.Slot.DROP_AFTER_TABLES), createBase, types, slot(DependencyGraph.Slot.AFTER_TYPES),
         createTables, alterColumns, slot(DependencyGraph.Slot.AFTER_TABLES), addConstraints, addForeignKeys, createIndexes,
-        createViews, slot(DependencyGraph.Slot.AFTER_VIEWS), security, policies, slot(DependencyGraph.Slot.LAST), comments, grants,
+        createPartitionIndexes, createViews, slot(DependencyGraph.Slot.AFTER_VIEWS), security, policies, slot(DependencyGraph.Slot.LAST), comments, grants,
         finalDrops)) {
       out.addAll(phase);
     }
@@ -457,7 +459,77 @@ final class SchemaDiff {
     List<String> columns = TableDdl.columnNames(root);
     for (PartitionModel part : p.partitions()) {
       out.add(new Change.CreatePartition(root.schema(), parent, part, columns));
+      partitionOwn(root.schema(), null, part);
       if (part.subPartitioning() != null) createPartitions(root, part.name(), part.subPartitioning(), out);
+    }
+  }
+
+  /**
+   * A partition's own indexes and foreign keys, from {@code before} (null for a new partition) to
+   * {@code after}: indexes after the parent's (so a parent index is never adopted from one of them),
+   * foreign keys with the others, after every table.
+   */
+  private void partitionOwn(String s, PartitionModel before, PartitionModel after) {
+    String t = after.name();
+    List<IndexModel> oldIndexes = before == null ? List.of() : before.indexes();
+    Map<String, IndexModel> newIdx = byKey(after.indexes(), IndexModel::name);
+    Map<String, IndexModel> oldIdx = byKey(oldIndexes, IndexModel::name);
+    for (IndexModel o : oldIndexes) {
+      IndexModel n = newIdx.get(o.name());
+      if (n == null || !definition(o).equals(definition(n))) dropIndexes.add(new Change.DropIndex(s, o.name(), false));
+    }
+    for (IndexModel n : after.indexes()) {
+      IndexModel o = oldIdx.get(n.name());
+      if (o == null || !definition(o).equals(definition(n))) {
+        createPartitionIndexes.add(new Change.CreateIndex(s, t, n));
+        comment(Change.CommentTarget.INDEX, s, n.name(), null, null, n.comment());
+      } else {
+        comment(Change.CommentTarget.INDEX, s, n.name(), null, o.comment(), n.comment());
+      }
+    }
+    // foreign keys once every table is diffed (a referenced key rebuilt by a later table rebuilds them too)
+    pendingPartitionKeys.add(new PartitionKeys(s, t, before == null ? List.of() : before.foreignKeys(), after.foreignKeys()));
+  }
+
+  private record PartitionKeys(String s, String t, List<ForeignKeyModel> oldFks, List<ForeignKeyModel> newKeys) {}
+
+  private final List<PartitionKeys> pendingPartitionKeys = new ArrayList<>();
+
+  private void partitionForeignKeys(PartitionKeys k) {
+    String s = k.s();
+    String t = k.t();
+    List<ForeignKeyModel> oldFks = k.oldFks();
+    Map<String, ForeignKeyModel> newFks = byKey(k.newKeys(), ForeignKeyModel::name);
+    Map<String, ForeignKeyModel> oldFk = byKey(oldFks, ForeignKeyModel::name);
+    for (ForeignKeyModel o : oldFks) {
+      ForeignKeyModel n = newFks.get(o.name());
+      if (n == null || partitionFkRebuilt(o, n)) dropForeignKeys.add(new Change.DropConstraint(s, t, o.name(), "foreign key"));
+    }
+    for (ForeignKeyModel n : k.newKeys()) {
+      ForeignKeyModel o = oldFk.get(n.name());
+      boolean added = o == null || partitionFkRebuilt(o, n);
+      if (added) addForeignKeys.add(new Change.AddForeignKey(s, t, n.withComment(null)));
+      else if (o.notValid() && !n.notValid()) addForeignKeys.add(new Change.ValidateConstraint(s, t, n.name()));
+      String was = added ? null : o.comment();
+      if (!Objects.equals(was, n.comment())) {
+        comments.add(new MemberComments.CommentOn(MemberComments.Target.CONSTRAINT, s, t, n.name(), n.comment()));
+      }
+    }
+  }
+
+  private boolean partitionFkRebuilt(ForeignKeyModel o, ForeignKeyModel n) {
+    return fkRebuilt(o.withComment(null), n.withComment(null), Set.of());
+  }
+
+  /** Own indexes and foreign keys of the partitions both sides have, at every level. */
+  private void partitionsOwn(String s, PartitioningModel p, PartitioningModel q) {
+    if (p == null || q == null) return;
+    Map<String, PartitionModel> before = byKey(p.partitions(), PartitionModel::name);
+    for (PartitionModel n : q.partitions()) {
+      PartitionModel o = before.get(n.name());
+      if (o == null) continue;
+      partitionOwn(s, o, n);
+      partitionsOwn(s, o.subPartitioning(), n.subPartitioning());
     }
   }
 
@@ -635,6 +707,7 @@ final class SchemaDiff {
 
   /** Foreign keys once every table's keys are known: a key rebuilt or a table dropped forces a drop and re-add. */
   private void foreignKeys() {
+    pendingPartitionKeys.forEach(this::partitionForeignKeys);
     for (TablePair p : pendingForeignKeys) {
       TableModel x = p.from();
       TableModel y = p.to();
@@ -835,6 +908,44 @@ final class SchemaDiff {
 
   private void partitions(TableModel x, TableModel y, String what) {
     partitions(y, y.name(), x.partitioning(), y.partitioning(), what);
+    partitionsOwn(y.schema(), x.partitioning(), y.partitioning());
+    if (y.partitioning() != null) {
+      List<IndexModel> added = createIndexes.stream().filter(c -> c instanceof Change.CreateIndex i
+          && i.schema().equals(y.schema()) && i.table().equals(y.name())).map(c -> ((Change.CreateIndex) c).index()).toList();
+      if (!added.isEmpty()) keptOwnIndexesAdopted(what, added, x.partitioning(), y.partitioning());
+    }
+  }
+
+  /**
+   * Refuses a new index of a partitioned table whose definition a partition's kept own index has:
+   * PostgreSQL would attach that index to the new one instead of creating one, and the partition
+   * would lose it as its own.
+   */
+  private static void keptOwnIndexesAdopted(String what, List<IndexModel> added, PartitioningModel p, PartitioningModel q) {
+    if (p == null || q == null) return;
+    Map<String, PartitionModel> before = byKey(p.partitions(), PartitionModel::name);
+    for (PartitionModel n : q.partitions()) {
+      PartitionModel o = before.get(n.name());
+      if (o == null) continue;
+      Map<String, IndexModel> kept = byKey(o.indexes(), IndexModel::name);
+      for (IndexModel i : n.indexes()) {
+        IndexModel k = kept.get(i.name());
+        if (k == null || !definition(k).equals(definition(i))) continue;
+        for (IndexModel parent : added) {
+          if (definition(parent).equals(definition(renamed(i, parent.name())))) {
+            throw new UnsupportedChangeException(what, "new index " + parent.name() + " has the definition of index " + i.name()
+                + " of partition " + n.name() + ", which PostgreSQL would attach to it instead of keeping it the partition's own;"
+                + " drop " + i.name() + " from the partition (the new index covers it) or give the two different definitions");
+          }
+        }
+      }
+      keptOwnIndexesAdopted(what, added, o.subPartitioning(), n.subPartitioning());
+    }
+  }
+
+  private static IndexModel renamed(IndexModel i, String name) {
+    return new IndexModel(name, i.unique(), i.method(), i.elements(), i.include(), i.where(), i.with(), i.nullsNotDistinct(),
+        i.concurrently(), i.comment());
   }
 
   private void partitions(TableModel root, String parent, PartitioningModel p, PartitioningModel q, String what) {
@@ -865,9 +976,18 @@ final class SchemaDiff {
           throw new UnsupportedChangeException(what, "table " + s + "." + n.name() + " becomes a sub-partitioned partition");
         }
         addConstraints.add(new Change.AttachPartition(s, parent, n.name(), n.bound()));
+        // the attached table keeps its indexes and keys: those named as the partition's own already exist
+        TableModel was = a.table(s, n.name()).orElseThrow();
+        Set<String> own = new HashSet<>();
+        n.indexes().forEach(i -> own.add(i.name()));
+        n.foreignKeys().forEach(f -> own.add(f.name()));
+        partitionOwn(s, new PartitionModel(n.name(), n.bound(), null,
+            was.indexes().stream().filter(i -> own.contains(i.name())).toList(),
+            was.foreignKeys().stream().filter(f -> own.contains(f.name())).toList()), n);
       } else {
         List<Change> created = new ArrayList<>();
         created.add(new Change.CreatePartition(s, parent, n, TableDdl.columnNames(root)));
+        partitionOwn(s, null, n);
         if (n.subPartitioning() != null) createPartitions(root, n.name(), n.subPartitioning(), created);
         addConstraints.addAll(created);
       }

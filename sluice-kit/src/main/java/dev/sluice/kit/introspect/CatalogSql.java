@@ -84,6 +84,15 @@ final class CatalogSql {
    * constraints only inherited from a parent ({@code NOT conislocal}) are skipped.
    */
   static String constraints(int serverVersion) {
+    return constraints(serverVersion, "k.contype IN ('p', 'u', 'f', 'c', 'x') AND NOT c.relispartition");
+  }
+
+  /** Foreign keys of partitions that are the partition's own (not clones of the parent's: {@code conparentid = 0}). */
+  static String partitionForeignKeys(int serverVersion) {
+    return constraints(serverVersion, "k.contype = 'f' AND c.relispartition");
+  }
+
+  private static String constraints(int serverVersion, String filter) {
     return "SELECT k.conrelid, k.conname, k.contype::text AS contype,"
         + " ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(k.conkey) WITH ORDINALITY u(num, ord)"
         + "   JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.num ORDER BY u.ord) AS columns,"
@@ -105,8 +114,8 @@ final class CatalogSql {
         + " LEFT JOIN pg_catalog.pg_class fc ON fc.oid = k.confrelid"
         + " LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace"
         + " LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = k.conindid AND k.contype IN ('p', 'u', 'x')"
-        + " WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conparentid = 0 AND (k.contype <> 'c' OR k.conislocal)"
-        + " AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?::text[])";
+        + " WHERE " + filter + " AND k.conparentid = 0 AND (k.contype <> 'c' OR k.conislocal)"
+        + " AND c.relkind IN ('r', 'p') AND n.nspname = ANY (?::text[])";
   }
 
   /**
@@ -116,6 +125,19 @@ final class CatalogSql {
    * option bits (1 = DESC, 2 = NULLS FIRST).
    */
   static String indexes(int serverVersion) {
+    return indexes(serverVersion, "c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition");
+  }
+
+  /**
+   * Indexes of partitions that are the partition's own: not attached to an index of the parent
+   * ({@code NOT ic.relispartition}) and not backing a constraint.
+   */
+  static String partitionIndexes(int serverVersion) {
+    return indexes(serverVersion, "c.relkind IN ('r', 'p') AND c.relispartition AND NOT ic.relispartition"
+        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid)");
+  }
+
+  private static String indexes(int serverVersion, String filter) {
     return "SELECT i.indexrelid, i.indrelid, ic.relname, am.amname, i.indisunique, i.indnkeyatts,"
         + (serverVersion >= 150000 ? " i.indnullsnotdistinct" : " false") + " AS nullsnotdistinct,"
         + " pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate, ic.reloptions::text[] AS reloptions,"
@@ -137,7 +159,7 @@ final class CatalogSql {
         + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
         + " JOIN pg_catalog.pg_am am ON am.oid = ic.relam"
         + " JOIN pg_catalog.pg_class c ON c.oid = i.indrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-        + " WHERE c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition AND n.nspname = ANY (?::text[])";
+        + " WHERE " + filter + " AND n.nspname = ANY (?::text[])";
   }
 
   static final String PARTITIONED = "SELECT p.partrelid, p.partstrat::text AS partstrat,"

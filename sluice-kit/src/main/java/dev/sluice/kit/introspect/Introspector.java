@@ -114,7 +114,9 @@ import java.util.TreeSet;
  *
  * <p>Not modelled (and so not read): column-level grants, WITH GRANT OPTION,
  * aggregates, foreign tables, statistics objects, tablespaces, options of
- * partitions, constraints or indexes that exist only on a partition.
+ * partitions, primary key, unique, check and exclusion constraints that exist only on a partition.
+ * A partition's own indexes (not attached to an index of the parent) and own foreign keys
+ * ({@code conparentid = 0}) are read into its {@code PartitionModel}.
  */
 public final class Introspector {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -213,6 +215,15 @@ public final class Introspector {
         indexesByOid.put(i.oid, i);
         indexes.computeIfAbsent(i.relid, x -> new ArrayList<>()).add(i);
       }
+      Map<Long, List<IndexModel>> partitionIndexes = new HashMap<>();
+      for (IndexRow i : query("partition indexes", CatalogSql.partitionIndexes(serverVersion), IndexRow::of)) {
+        partitionIndexes.computeIfAbsent(i.relid, x -> new ArrayList<>()).add(i.toModel());
+      }
+      Map<Long, List<ForeignKeyModel>> partitionForeignKeys = new HashMap<>();
+      for (ConstraintRow k : query("partition foreign keys", CatalogSql.partitionForeignKeys(serverVersion), ConstraintRow::of)) {
+        partitionForeignKeys.computeIfAbsent(k.relid, x -> new ArrayList<>()).add(foreignKey(k));
+      }
+      PartitionOwn own = new PartitionOwn(partitionIndexes, partitionForeignKeys);
       Map<Long, PartitionedRow> partitioned = new HashMap<>();
       for (PartitionedRow p : query("partition keys", CatalogSql.PARTITIONED, PartitionedRow::of)) {
         partitioned.put(p.oid, p);
@@ -244,7 +255,7 @@ public final class Introspector {
           cms.add(column(t, col, ownedBy, consumed));
         }
         tableModels.add(table(t, cms, constraints.getOrDefault(t.oid, List.of()), indexes.getOrDefault(t.oid, List.of()),
-            indexesByOid, partitioned, partitions, policies.getOrDefault(t.oid, List.of()))
+            indexesByOid, partitioned, partitions, own, policies.getOrDefault(t.oid, List.of()))
             .withOptions(tableOptions.get(t.oid)).withInherits(parents.get(t.oid)));
       }
       List<SequenceModel> sequences = new ArrayList<>();
@@ -340,7 +351,7 @@ public final class Introspector {
 
     private TableModel table(TableRow t, List<ColumnModel> cms, List<ConstraintRow> cons, List<IndexRow> idx,
         Map<Long, IndexRow> indexesByOid, Map<Long, PartitionedRow> partitioned, Map<Long, List<PartitionRow>> partitions,
-        List<PolicyModel> policies) {
+        PartitionOwn own, List<PolicyModel> policies) {
       PrimaryKeyModel pk = null;
       List<ForeignKeyModel> fks = new ArrayList<>();
       List<UniqueModel> uniques = new ArrayList<>();
@@ -351,9 +362,7 @@ public final class Introspector {
           case "p" -> pk = new PrimaryKeyModel(k.name, k.columns, k.comment);
           case "u" -> uniques.add(new UniqueModel(k.name, k.columns, k.nullsNotDistinct, k.deferrable, k.deferred, k.comment));
           case "c" -> checks.add(check(k.name, k.def, k.validated).withComment(k.comment));
-          case "f" -> fks.add(new ForeignKeyModel(k.name, k.columns, k.refSchema, k.refTable, k.refColumns,
-              action(k.onDelete), action(k.onUpdate), k.match.equals("f") ? ForeignKeyModel.Match.FULL : ForeignKeyModel.Match.SIMPLE,
-              k.deferrable, k.deferred, !k.validated, k.onDeleteColumns, k.comment));
+          case "f" -> fks.add(foreignKey(k));
           case "x" -> exclusions.add(exclusion(k, indexesByOid.get(k.indexOid)).withComment(k.comment));
           default -> { }
         }
@@ -362,18 +371,28 @@ public final class Introspector {
       for (IndexRow i : idx) {
         if (!i.constraintBacked) ims.add(i.toModel());
       }
-      PartitioningModel partitioning = partitioning(t.oid, partitioned, partitions);
+      PartitioningModel partitioning = partitioning(t.oid, partitioned, partitions, own);
       return new TableModel(t.schema, t.name, cms, pk, fks, uniques, checks, exclusions, ims, partitioning,
           t.rlsEnabled, t.rlsForced, policies, t.comment);
     }
 
+    private static ForeignKeyModel foreignKey(ConstraintRow k) {
+      return new ForeignKeyModel(k.name, k.columns, k.refSchema, k.refTable, k.refColumns,
+          action(k.onDelete), action(k.onUpdate), k.match.equals("f") ? ForeignKeyModel.Match.FULL : ForeignKeyModel.Match.SIMPLE,
+          k.deferrable, k.deferred, !k.validated, k.onDeleteColumns, k.comment);
+    }
+
+    /** Indexes and foreign keys of partitions alone, by partition oid. */
+    private record PartitionOwn(Map<Long, List<IndexModel>> indexes, Map<Long, List<ForeignKeyModel>> foreignKeys) {}
+
     private static PartitioningModel partitioning(long oid, Map<Long, PartitionedRow> partitioned,
-        Map<Long, List<PartitionRow>> partitions) {
+        Map<Long, List<PartitionRow>> partitions, PartitionOwn own) {
       PartitionedRow p = partitioned.get(oid);
       if (p == null) return null;
       List<PartitioningModel.PartitionModel> parts = new ArrayList<>();
       for (PartitionRow r : partitions.getOrDefault(oid, List.of())) {
-        parts.add(new PartitioningModel.PartitionModel(r.name, r.bound, partitioning(r.oid, partitioned, partitions)));
+        parts.add(new PartitioningModel.PartitionModel(r.name, r.bound, partitioning(r.oid, partitioned, partitions, own),
+            own.indexes().get(r.oid), own.foreignKeys().get(r.oid)));
       }
       return new PartitioningModel(p.strategy, p.keys, parts);
     }

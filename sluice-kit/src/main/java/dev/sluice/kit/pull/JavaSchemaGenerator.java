@@ -834,8 +834,9 @@ public final class JavaSchemaGenerator {
         out.add("partitionBy(" + strategy + "." + pm.strategy() + ", "
             + (pm.keys().isEmpty() ? "new String[0]" : literals(pm.keys())) + ")");
         for (PartitionModel p : pm.partitions()) {
-          out.add("partition(" + string(p.name()) + ", " + string(p.bound())
-              + (p.subPartitioning() == null ? "" : ", " + partitioningLiteral(p.subPartitioning())) + ")");
+          out.add(chain("partition(" + string(p.name()) + ", " + string(p.bound())
+              + (p.subPartitioning() == null ? "" : ", " + partitioningLiteral(p.subPartitioning())) + ")",
+              PartitionSource.ownCalls(p, im), "    "));
         }
       }
       for (dev.sluice.schema.model.ParentTable p : t.inherits()) {
@@ -869,7 +870,8 @@ public final class JavaSchemaGenerator {
       for (PartitionModel p : pm.partitions()) {
         parts.add("new " + im.use("dev.sluice.schema.model.PartitioningModel.PartitionModel") + "(" + string(p.name())
             + ", " + string(p.bound()) + ", "
-            + (p.subPartitioning() == null ? "null" : partitioningLiteral(p.subPartitioning())) + ")");
+            + (p.subPartitioning() == null ? "null" : partitioningLiteral(p.subPartitioning()))
+            + PartitionSource.ownArguments(p, im) + ")");
       }
       return "new " + im.use("dev.sluice.schema.model.PartitioningModel") + "("
           + im.use("dev.sluice.schema.model.PartitioningModel.Strategy") + "." + pm.strategy() + ", " + list + ".of("

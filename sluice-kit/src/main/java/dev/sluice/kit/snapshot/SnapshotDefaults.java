@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Leaves out of a snapshot the fields added after version 1 was first written when they hold
  * their defaults (no composite types, schema comments, Citus distributions, external tables, aggregates, extended
  * statistics, rules, publications or event triggers; a logged table without storage parameters and with the default
- * replica identity; a foreign key whose ON DELETE action has no column list; a table without parents), so that existing snapshots stay
+ * replica identity; a foreign key whose ON DELETE action has no column list; a table without parents; a partition
+ * without indexes or foreign keys of its own), so that existing snapshots stay
  * byte-identical and read back to the
  * same model (a missing field is its default).
  */
@@ -30,13 +31,8 @@ final class SnapshotDefaults {
     JsonNode tables = root.get("tables");
     if (tables == null || !tables.isArray()) return;
     for (JsonNode t : tables) {
-      JsonNode fks = t.get("foreignKeys");
-      if (fks != null && fks.isArray()) {
-        for (JsonNode fk : fks) {
-          JsonNode cols = fk.get("onDeleteColumns");
-          if (cols != null && cols.isArray() && cols.isEmpty()) ((ObjectNode) fk).remove("onDeleteColumns");
-        }
-      }
+      pruneForeignKeys(t);
+      prunePartitions(t.get("partitioning"));
       JsonNode inherits = t.get("inherits");
       if (inherits != null && inherits.isArray() && inherits.isEmpty()) ((ObjectNode) t).remove("inherits");
       JsonNode o = t.get("options");
@@ -44,6 +40,29 @@ final class SnapshotDefaults {
       boolean plain = !o.path("unlogged").asBoolean(false) && o.path("with").isEmpty()
           && "DEFAULT".equals(o.path("replicaIdentity").asText("DEFAULT")) && o.path("replicaIdentityIndex").isMissingNode();
       if (plain) ((ObjectNode) t).remove("options");
+    }
+  }
+
+  private static void pruneForeignKeys(JsonNode owner) {
+    JsonNode fks = owner.get("foreignKeys");
+    if (fks == null || !fks.isArray()) return;
+    for (JsonNode fk : fks) {
+      JsonNode cols = fk.get("onDeleteColumns");
+      if (cols != null && cols.isArray() && cols.isEmpty()) ((ObjectNode) fk).remove("onDeleteColumns");
+    }
+  }
+
+  private static void prunePartitions(JsonNode partitioning) {
+    if (partitioning == null || !partitioning.isObject()) return;
+    JsonNode parts = partitioning.get("partitions");
+    if (parts == null || !parts.isArray()) return;
+    for (JsonNode p : parts) {
+      pruneForeignKeys(p);
+      for (String own : new String[] {"indexes", "foreignKeys"}) {
+        JsonNode list = p.get(own);
+        if (list != null && list.isArray() && list.isEmpty()) ((ObjectNode) p).remove(own);
+      }
+      prunePartitions(p.get("subPartitioning"));
     }
   }
 }

@@ -143,6 +143,7 @@ final class ChangeFixtures {
     out.add(RelationFixtures.schemaMoves());
     out.add(RelationFixtures.defaultAndSubPartitions());
     out.addAll(InheritanceFixtures.all());
+    out.add(PartitionOwnFixtures.ownIndexesAndForeignKeys());
     return out;
   }
 

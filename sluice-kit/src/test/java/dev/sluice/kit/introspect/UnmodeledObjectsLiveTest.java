@@ -86,13 +86,33 @@ class UnmodeledObjectsLiveTest {
   }
 
   @Test
+  void aPartitionsOwnCheckIsStillListedButNotItsOwnIndexesAndForeignKeys(PgTestContext pg) throws Exception {
+    String url = pg.server().createDatabase("unmodeled_partition");
+    execute(url, "create table t (id int primary key)",
+        "create table pay (id int not null, t_id int, at date not null) partition by range (at)",
+        "create table pay_2024 partition of pay for values from ('2024-01-01') to ('2025-01-01')",
+        "create index pay_2024_t_id_idx on pay_2024 (t_id)",
+        "alter table pay_2024 add constraint pay_2024_t_id_fkey foreign key (t_id) references t (id)",
+        "alter table pay_2024 add constraint pay_2024_id_check check (id > 0)");
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).extracting(Object::toString)
+          .containsExactly("partition constraint pay_2024_id_check on public.pay_2024");
+    }
+  }
+
+  @Test
   void aDatabaseOfOnlyModeledObjectsListsNothing(PgTestContext pg) throws Exception {
     String url = pg.server().createDatabase("unmodeled_none");
     execute(url, "create type mood as enum ('a', 'b')", "create domain posint as int check (value > 0)",
         "create sequence counter", "create table t (id serial primary key, m mood, p posint)",
         "create view v as select id from t", "create materialized view mv as select id from t",
         "create index t_m_idx on t (m)", "alter table t enable row level security",
-        "create policy p on t using (true)", "create extension if not exists pg_trgm");
+        "create policy p on t using (true)", "create extension if not exists pg_trgm",
+        "create table pay (id int not null, t_id int, at date not null) partition by range (at)",
+        "create index pay_at_idx on pay (at)",
+        "create table pay_2024 partition of pay for values from ('2024-01-01') to ('2025-01-01')",
+        "create index pay_2024_t_id_idx on pay_2024 (t_id)",
+        "alter table pay_2024 add constraint pay_2024_t_id_fkey foreign key (t_id) references t (id)");
     try (Connection c = PgUrl.parse(url).connect()) {
       assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).isEmpty();
     }

@@ -9,6 +9,8 @@ import dev.sluice.schema.model.ExtensionModel;
 import dev.sluice.schema.model.ForeignKeyModel;
 import dev.sluice.schema.model.IndexModel;
 import dev.sluice.schema.model.IndexModel.IndexElement;
+import dev.sluice.schema.model.PartitioningModel;
+import dev.sluice.schema.model.PartitioningModel.PartitionModel;
 import dev.sluice.schema.model.PolicyModel;
 import dev.sluice.schema.model.PrimaryKeyModel;
 import dev.sluice.schema.model.SchemaModel;
@@ -121,7 +123,18 @@ class JavaSchemaGeneratorPropertyTest {
       List<PolicyModel> policies = r.nextBoolean() ? List.of(new PolicyModel(pick(r, NAMES),
           pick(r, List.of(PolicyModel.Command.values())), r.nextBoolean(), List.of(), maybe(r, TEXT), maybe(r, TEXT)))
           : List.of();
-      tables.add(new TableModel(schema, name, cols, pk, fks, uniques, checks, null, indexes, null, r.nextBoolean(),
+      PartitioningModel partitioning = null;
+      if (r.nextInt(3) == 0) {
+        // a partition with its own index (brin: never the parent's definition) and a copy of the table's key
+        List<IndexModel> own = List.of(new IndexModel("own " + pick(r, NAMES), false, "brin",
+            List.of(IndexElement.column(last)), null, maybe(r, TEXT), null, false, false, maybe(r, TEXT)));
+        List<ForeignKeyModel> ownFks = fks.stream().map(f -> f.withComment(maybe(r, TEXT))).map(f -> new ForeignKeyModel(
+            "own " + f.name(), f.columns(), f.refSchema(), f.refTable(), f.refColumns(), f.onDelete(), f.onUpdate(), f.match(),
+            f.deferrable(), f.initiallyDeferred(), f.notValid(), f.onDeleteColumns(), f.comment())).toList();
+        partitioning = new PartitioningModel(PartitioningModel.Strategy.LIST, List.of(names.get(0)), List.of(
+            new PartitionModel(name + "_part" + i, "DEFAULT", null, own, ownFks)));
+      }
+      tables.add(new TableModel(schema, name, cols, pk, fks, uniques, checks, null, indexes, partitioning, r.nextBoolean(),
           r.nextBoolean(), policies, maybe(r, TEXT)));
     }
     List<ExtensionModel> extensions = citext ? List.of(new ExtensionModel("citext", null)) : List.of();

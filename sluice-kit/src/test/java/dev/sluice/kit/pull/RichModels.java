@@ -133,11 +133,17 @@ final class RichModels {
     tables.add(new TableModel("public", "measurements", List.of(notNull("logdate", "date"), col("city", "text")),
         null, null, null, null, null, null,
         new PartitioningModel(Strategy.RANGE, List.of("logdate", "(lower(city))"), List.of(
-            new PartitionModel("m2025", "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')", null),
+            new PartitionModel("m2025", "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')", null,
+                List.of(new IndexModel("m2025 \"city\" idx", true, "btree", List.of(IndexElement.column("city")), List.of("logdate"),
+                    "(city <> 'x')", java.util.Map.of("fillfactor", "70"), true, false, "own index of 2025")),
+                List.of(new ForeignKeyModel("m2025_city_fkey", List.of("city"), "sales", "customers", List.of("id"),
+                    Action.SET_NULL, null, null, true, true, true, List.of("city"), "own key"))),
             new PartitionModel("m_default", "DEFAULT", null),
             new PartitionModel("m2026", "FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
                 new PartitioningModel(Strategy.LIST, List.of("city"), List.of(
-                    new PartitionModel("m2026_paris", "FOR VALUES IN ('Paris')", null),
+                    new PartitionModel("m2026_paris", "FOR VALUES IN ('Paris')", null,
+                        List.of(new IndexModel("m2026_paris_logdate_idx", false, "brin", List.of(IndexElement.column("logdate")),
+                            null, null, null, false, false, null)), null),
                     new PartitionModel("m2026_rest", "DEFAULT", null)))))),
         false, false, null, null));
     tables.add(table("public", "Customers", List.of(col("x", "integer")), null));
