@@ -3,8 +3,6 @@ package dev.sluice.kit.diff;
 import static dev.sluice.kit.diff.Tables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.kit.introspect.IntrospectOptions;
-import dev.sluice.kit.introspect.Introspector;
 import dev.sluice.schema.Aggregate;
 import dev.sluice.schema.EventTrigger;
 import dev.sluice.schema.Function;
@@ -19,8 +17,6 @@ import dev.sluice.schema.model.StatisticsModel.Kind;
 import dev.sluice.schema.model.ViewModel;
 import dev.sluice.test.PgTest;
 import dev.sluice.test.PgTestContext;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -347,47 +343,15 @@ class AggregateStatisticsRuleConvergenceLiveTest {
   }
 
   private static void converge(PgTestContext db, Fixture f) throws Exception {
-    ObjectsConvergenceLiveTest.apply(db, Differ.diff(SchemaModel.EMPTY, f.from()), "create " + f.name());
-    for (String sql : f.seed()) db.execute(sql);
-    List<Change> up = Differ.diff(f.from(), f.to());
-    String script = DdlRenderer.script(up);
-    for (String t : f.mustContain()) assertThat(script).as(f.name() + " up migration").contains(t);
-    for (String t : f.mustNotContain()) assertThat(script).as(f.name() + " up migration").doesNotContain(t);
-    ObjectsConvergenceLiveTest.apply(db, up, "up " + f.name());
-    for (Map.Entry<String, String> e : f.expect().entrySet()) {
-      assertThat(Catalog.value(db, e.getKey())).as(f.name() + ": " + e.getKey()).isEqualTo(e.getValue());
-    }
-    assertConverged(db, f.name(), f.to());
-    ObjectsConvergenceLiveTest.apply(db, Differ.diff(f.to(), f.from()), "down " + f.name());
-    assertConverged(db, f.name(), f.from());
-    ObjectsConvergenceLiveTest.apply(db, Differ.diff(f.from(), SchemaModel.EMPTY), "drop " + f.name());
-  }
-
-  private static void assertConverged(PgTestContext db, String name, SchemaModel expected) throws Exception {
-    String shadowUrl = db.server().createDatabase("shadow_" + name);
-    try {
-      try (Connection c = DriverManager.getConnection(shadowUrl); java.sql.Statement st = c.createStatement()) {
-        for (String sql : DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, expected))) st.execute(sql);
-      }
-      SchemaModel want;
-      try (Connection c = DriverManager.getConnection(shadowUrl)) {
-        want = only(name, Introspector.introspect(c, IntrospectOptions.all()));
-      }
-      SchemaModel actual;
-      try (Connection c = db.connect()) {
-        actual = only(name, Introspector.introspect(c, IntrospectOptions.all()));
-      }
-      assertThat(actual.aggregates()).as(name + ": aggregates").isEqualTo(want.aggregates());
-      assertThat(actual.statistics()).as(name + ": statistics").isEqualTo(want.statistics());
-      assertThat(actual.rules()).as(name + ": rules").isEqualTo(want.rules());
-      assertThat(actual.publications()).as(name + ": publications").isEqualTo(want.publications());
-      assertThat(actual.eventTriggers()).as(name + ": event triggers").isEqualTo(want.eventTriggers());
-      assertThat(actual.functions()).as(name + ": functions").isEqualTo(want.functions());
-      List<Change> rest = Differ.diff(actual, want, DiffOptions.NONE.allowDropAndCreate());
-      assertThat(DdlRenderer.render(rest)).as(name + ": re-diff against a shadow database created from the target").isEmpty();
-    } finally {
-      db.server().dropDatabase(shadowUrl);
-    }
+    ConvergenceRun.converge(db, f.name(), f.from(), f.to(), f.seed(), f.expect(), f.mustContain(), f.mustNotContain(), null,
+        AggregateStatisticsRuleConvergenceLiveTest::only, (name, actual, want) -> {
+          assertThat(actual.aggregates()).as(name + ": aggregates").isEqualTo(want.aggregates());
+          assertThat(actual.statistics()).as(name + ": statistics").isEqualTo(want.statistics());
+          assertThat(actual.rules()).as(name + ": rules").isEqualTo(want.rules());
+          assertThat(actual.publications()).as(name + ": publications").isEqualTo(want.publications());
+          assertThat(actual.eventTriggers()).as(name + ": event triggers").isEqualTo(want.eventTriggers());
+          assertThat(actual.functions()).as(name + ": functions").isEqualTo(want.functions());
+        });
   }
 
   static SchemaModel only(String name, SchemaModel m) {

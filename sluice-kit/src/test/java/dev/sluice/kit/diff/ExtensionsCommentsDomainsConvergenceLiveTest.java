@@ -4,24 +4,17 @@ import static dev.sluice.kit.diff.Tables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.kit.introspect.IntrospectOptions;
-import dev.sluice.kit.introspect.Introspector;
 import dev.sluice.schema.model.CheckModel;
 import dev.sluice.schema.model.ColumnModel;
 import dev.sluice.schema.model.DomainModel;
 import dev.sluice.schema.model.ExclusionModel;
 import dev.sluice.schema.model.ExtensionModel;
-import dev.sluice.schema.model.ForeignKeyModel;
 import dev.sluice.schema.model.PolicyModel;
 import dev.sluice.schema.model.PrimaryKeyModel;
 import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.schema.model.UniqueModel;
 import dev.sluice.test.PgTest;
 import dev.sluice.test.PgTestContext;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -369,61 +362,9 @@ class ExtensionsCommentsDomainsConvergenceLiveTest {
   }
 
   private static void converge(PgTestContext db, Fixture f) throws Exception {
-    apply(db, Differ.diff(SchemaModel.EMPTY, f.from()), "create " + f.name());
-    for (String sql : f.seed()) db.execute(sql);
-    List<Change> up = Differ.diff(f.from(), f.to());
-    String script = DdlRenderer.script(up);
-    for (String t : f.mustContain()) assertThat(script).as(f.name() + " up migration").contains(t);
-    for (String t : f.mustNotContain()) assertThat(script).as(f.name() + " up migration").doesNotContain(t);
-    apply(db, up, "up " + f.name());
-    for (Map.Entry<String, String> e : f.expect().entrySet()) {
-      assertThat(Catalog.value(db, e.getKey())).as(f.name() + ": " + e.getKey()).isEqualTo(e.getValue());
-    }
-    assertConverged(db, f.name(), f.to());
-    if (f.downFails() != null) {
-      assertThatThrownBy(() -> apply(db, Differ.diff(f.to(), f.from()), "down " + f.name()))
-          .hasMessageContaining(f.downFails());
-      apply(db, Differ.diff(f.to(), SchemaModel.EMPTY), "drop " + f.name());
-      return;
-    }
-    apply(db, Differ.diff(f.to(), f.from()), "down " + f.name());
-    assertConverged(db, f.name(), f.from());
-    apply(db, Differ.diff(f.from(), SchemaModel.EMPTY), "drop " + f.name());
-  }
-
-  static void apply(PgTestContext db, List<Change> changes, String what) throws SQLException {
-    try (Connection c = db.connect(); Statement st = c.createStatement()) {
-      for (Change ch : changes) {
-        String sql = DdlRenderer.render(ch);
-        try {
-          st.execute(sql);
-        } catch (SQLException e) {
-          throw new AssertionError(what + ": " + e.getMessage() + "\nin statement:\n" + sql + "\nof:\n" + DdlRenderer.script(changes), e);
-        }
-      }
-    }
-  }
-
-  private static void assertConverged(PgTestContext db, String name, SchemaModel expected) throws Exception {
-    String shadowUrl = db.server().createDatabase("shadow_" + name);
-    try {
-      try (Connection c = DriverManager.getConnection(shadowUrl); Statement st = c.createStatement()) {
-        for (String sql : DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, expected))) st.execute(sql);
-      }
-      SchemaModel want;
-      try (Connection c = DriverManager.getConnection(shadowUrl)) {
-        want = only(name, Introspector.introspect(c, IntrospectOptions.all()));
-      }
-      SchemaModel actual;
-      try (Connection c = db.connect()) {
-        actual = only(name, Introspector.introspect(c, IntrospectOptions.all()));
-      }
-      assertThat(actual).as(name + ": introspected model (extensions, domains, comments)").isEqualTo(want);
-      List<Change> rest = Differ.diff(actual, want, DiffOptions.NONE.allowDropAndCreate());
-      assertThat(DdlRenderer.render(rest)).as(name + ": re-diff against a shadow database created from the target").isEmpty();
-    } finally {
-      db.server().dropDatabase(shadowUrl);
-    }
+    ConvergenceRun.converge(db, f.name(), f.from(), f.to(), f.seed(), f.expect(), f.mustContain(), f.mustNotContain(),
+        f.downFails(), ExtensionsCommentsDomainsConvergenceLiveTest::only, (name, actual, want) ->
+            assertThat(actual).as(name + ": introspected model (extensions, domains, comments)").isEqualTo(want));
   }
 
   /** The part of {@code m} in this fixture's schemas, extensions and schema comments included. */

@@ -3,8 +3,6 @@ package dev.sluice.kit.diff;
 import static dev.sluice.kit.diff.Tables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.kit.introspect.IntrospectOptions;
-import dev.sluice.kit.introspect.Introspector;
 import dev.sluice.schema.Function;
 import dev.sluice.schema.Namespace;
 import dev.sluice.schema.Schema;
@@ -12,7 +10,6 @@ import dev.sluice.schema.Table;
 import dev.sluice.schema.Trigger;
 import dev.sluice.schema.Column;
 import dev.sluice.schema.model.ColumnModel;
-import dev.sluice.schema.model.CheckModel;
 import dev.sluice.schema.model.IndexModel;
 import dev.sluice.schema.model.IndexModel.IndexElement;
 import dev.sluice.schema.model.PolicyModel;
@@ -21,10 +18,6 @@ import dev.sluice.schema.model.TriggerModel;
 import dev.sluice.schema.model.ViewModel;
 import dev.sluice.test.PgTest;
 import dev.sluice.test.PgTestContext;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -285,10 +278,10 @@ class ObjectsConvergenceLiveTest {
   void touchUpdatedAtMakesTheDatabaseSetUpdatedAtOnWritesThatBypassTheDsl(PgTestContext db) throws Exception {
     SchemaModel m = Schema.of(Touched.T, Trigger.touchUpdatedAt(Touched.T)).toModel();
     assertThat(m.functions()).extracting(f -> f.signature()).containsExactly("ok_touch.touch_updated_at()");
-    apply(db, Differ.diff(SchemaModel.EMPTY, m), "create");
+    ConvergenceRun.apply(db, Differ.diff(SchemaModel.EMPTY, m), "create");
     db.execute("INSERT INTO ok_touch.notes VALUES (1, 'a', '2000-01-01')", "UPDATE ok_touch.notes SET body = 'b'");
     assertThat(Catalog.value(db, "SELECT updated_at > now() - interval '1 hour' FROM ok_touch.notes")).isEqualTo("t");
-    apply(db, Differ.diff(m, SchemaModel.EMPTY), "drop");
+    ConvergenceRun.apply(db, Differ.diff(m, SchemaModel.EMPTY), "drop");
   }
 
   @Test
@@ -314,56 +307,11 @@ class ObjectsConvergenceLiveTest {
   }
 
   private static void converge(PgTestContext db, Fixture f) throws Exception {
-    apply(db, Differ.diff(SchemaModel.EMPTY, f.from()), "create " + f.name());
-    for (String sql : f.seed()) db.execute(sql);
-    List<Change> up = Differ.diff(f.from(), f.to());
-    String script = DdlRenderer.script(up);
-    for (String t : f.mustContain()) assertThat(script).as(f.name() + " up migration").contains(t);
-    for (String t : f.mustNotContain()) assertThat(script).as(f.name() + " up migration").doesNotContain(t);
-    apply(db, up, "up " + f.name());
-    for (Map.Entry<String, String> e : f.expect().entrySet()) {
-      assertThat(Catalog.value(db, e.getKey())).as(f.name() + ": " + e.getKey()).isEqualTo(e.getValue());
-    }
-    assertConverged(db, f.name(), f.to());
-    apply(db, Differ.diff(f.to(), f.from()), "down " + f.name());
-    assertConverged(db, f.name(), f.from());
-    apply(db, Differ.diff(f.from(), SchemaModel.EMPTY), "drop " + f.name());
-  }
-
-  static void apply(PgTestContext db, List<Change> changes, String what) throws SQLException {
-    try (Connection c = db.connect(); Statement st = c.createStatement()) {
-      for (Change ch : changes) {
-        String sql = DdlRenderer.render(ch);
-        try {
-          st.execute(sql);
-        } catch (SQLException e) {
-          throw new AssertionError(what + ": " + e.getMessage() + "\nin statement:\n" + sql + "\nof:\n" + DdlRenderer.script(changes), e);
-        }
-      }
-    }
-  }
-
-  private static void assertConverged(PgTestContext db, String name, SchemaModel expected) throws Exception {
-    String shadowUrl = db.server().createDatabase("shadow_" + name);
-    try {
-      try (Connection c = DriverManager.getConnection(shadowUrl); Statement st = c.createStatement()) {
-        for (String sql : DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, expected))) st.execute(sql);
-      }
-      SchemaModel want;
-      try (Connection c = DriverManager.getConnection(shadowUrl)) {
-        want = only(name, Introspector.introspect(c, IntrospectOptions.all()));
-      }
-      SchemaModel actual;
-      try (Connection c = db.connect()) {
-        actual = only(name, Introspector.introspect(c, IntrospectOptions.all()));
-      }
-      assertThat(actual.functions()).as(name + ": functions").isEqualTo(want.functions());
-      assertThat(actual.triggers()).as(name + ": triggers").isEqualTo(want.triggers());
-      List<Change> rest = Differ.diff(actual, want, DiffOptions.NONE.allowDropAndCreate());
-      assertThat(DdlRenderer.render(rest)).as(name + ": re-diff against a shadow database created from the target").isEmpty();
-    } finally {
-      db.server().dropDatabase(shadowUrl);
-    }
+    ConvergenceRun.converge(db, f.name(), f.from(), f.to(), f.seed(), f.expect(), f.mustContain(), f.mustNotContain(), null,
+        ObjectsConvergenceLiveTest::only, (name, actual, want) -> {
+          assertThat(actual.functions()).as(name + ": functions").isEqualTo(want.functions());
+          assertThat(actual.triggers()).as(name + ": triggers").isEqualTo(want.triggers());
+        });
   }
 
   static SchemaModel only(String name, SchemaModel m) {
