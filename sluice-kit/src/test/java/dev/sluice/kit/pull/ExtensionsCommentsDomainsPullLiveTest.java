@@ -4,26 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.kit.diff.DdlRenderer;
 import dev.sluice.kit.diff.Differ;
-import dev.sluice.kit.introspect.IntrospectOptions;
-import dev.sluice.kit.introspect.Introspector;
 import dev.sluice.kit.sql.SqlScript;
 import dev.sluice.kit.sql.SqlStatement;
 import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.test.PgTest;
 import dev.sluice.test.PgTestContext;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 @PgTest
 class ExtensionsCommentsDomainsPullLiveTest {
-  private static final Path PG_DUMP = Path.of("/usr/lib/postgresql/15/bin/pg_dump");
 
   @Test
   void extensionsCommentsAndDomainsPullToJavaThatRecreatesTheSchemaExactly(PgTestContext pg) throws Exception {
@@ -45,7 +35,7 @@ class ExtensionsCommentsDomainsPullLiveTest {
     try (Connection c = pg.connect(); Statement st = c.createStatement()) {
       for (SqlStatement s : SqlScript.split(sql)) st.execute(s.text());
     }
-    SchemaModel live = introspect(pg.jdbcUrl());
+    SchemaModel live = ObjectsPullLiveTest.introspect(pg.jdbcUrl());
     assertThat(live.extensions()).extracting(x -> x.name() + " " + x.schema() + " " + x.version())
         .contains("hstore xp_ext 1.7");
     assertThat(live.schemaComments()).containsEntry("xp", "pulled schema");
@@ -85,52 +75,18 @@ class ExtensionsCommentsDomainsPullLiveTest {
           }
         }
       }
-      SchemaModel again = introspect(copy);
+      SchemaModel again = ObjectsPullLiveTest.introspect(copy);
       assertThat(again).isEqualTo(live);
       assertThat(Differ.diff(again, live)).isEmpty();
-      int major = serverMajor(pg);
-      if (Files.isExecutable(PG_DUMP) && major <= 15) {
-        assertThat(dump(copy)).isEqualTo(dump(pg.jdbcUrl()));
+      int major = ObjectsPullLiveTest.serverMajor(pg);
+      if (Files.isExecutable(ObjectsPullLiveTest.PG_DUMP) && major <= 15) {
+        assertThat(ObjectsPullLiveTest.dump(copy)).isEqualTo(ObjectsPullLiveTest.dump(pg.jdbcUrl()));
       } else {
-        System.out.println("NOTICE: pg_dump equality skipped: " + PG_DUMP + " cannot dump a PostgreSQL " + major
+        System.out.println("NOTICE: pg_dump equality skipped: " + ObjectsPullLiveTest.PG_DUMP + " cannot dump a PostgreSQL " + major
             + " server (run with SLUICE_TEST_DATABASE_URL pointing at a PostgreSQL 15 server to check it)");
       }
     } finally {
       pg.server().dropDatabase(copy);
     }
-  }
-
-  static SchemaModel introspect(String jdbcUrl) throws Exception {
-    try (Connection c = DriverManager.getConnection(jdbcUrl)) {
-      return Introspector.introspect(c, IntrospectOptions.all());
-    }
-  }
-
-  private static int serverMajor(PgTestContext pg) throws Exception {
-    try (Connection c = pg.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version_num")) {
-      rs.next();
-      return Integer.parseInt(rs.getString(1)) / 10000;
-    }
-  }
-
-  /** {@code pg_dump --schema-only} of a test database, without the per-run {@code \restrict} key lines. */
-  static String dump(String jdbcUrl) throws IOException, InterruptedException {
-    URI u = URI.create(jdbcUrl.substring("jdbc:".length()));
-    String db = u.getPath().substring(1);
-    String user = "postgres";
-    String password = null;
-    for (String kv : u.getQuery() == null ? new String[0] : u.getQuery().split("&")) {
-      if (kv.startsWith("user=")) user = kv.substring(5);
-      if (kv.startsWith("password=")) password = kv.substring(9);
-    }
-    ProcessBuilder b = new ProcessBuilder(PG_DUMP.toString(), "--schema-only", "-h", u.getHost(), "-p",
-        String.valueOf(u.getPort()), "-U", user, "-d", db);
-    if (password != null) b.environment().put("PGPASSWORD", password);
-    b.redirectErrorStream(true);
-    Process p = b.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("pg_dump failed: " + out);
-    List<String> lines = out.lines().filter(l -> !l.startsWith("\\restrict") && !l.startsWith("\\unrestrict")).toList();
-    return lines.stream().collect(Collectors.joining("\n"));
   }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @PgTest
 class ObjectsPullLiveTest {
-  private static final Path PG_DUMP = Path.of("/usr/lib/postgresql/15/bin/pg_dump");
+  static final Path PG_DUMP = Path.of("/usr/lib/postgresql/15/bin/pg_dump");
 
   @Test
   void functionsAndTriggersPullToJavaThatRecreatesTheSchemaExactly(PgTestContext pg) throws Exception {
@@ -90,7 +90,7 @@ class ObjectsPullLiveTest {
     }
   }
 
-  private static int serverMajor(PgTestContext pg) throws Exception {
+  static int serverMajor(PgTestContext pg) throws Exception {
     try (Connection c = pg.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version_num")) {
       rs.next();
       return Integer.parseInt(rs.getString(1)) / 10000;
