@@ -237,6 +237,11 @@ public final class Introspector {
         policies.computeIfAbsent(p.getKey(), x -> new ArrayList<>()).add(p.getValue());
       }
       List<ViewRow> viewRows = query("views", CatalogSql.VIEWS, ViewRow::of);
+      Map<Long, Map<String, String>> viewColumnComments = new HashMap<>();
+      for (String[] r : query("view column comments", CatalogSql.VIEW_COLUMN_COMMENTS,
+          rs -> new String[] {rs.getString("oid"), rs.getString("attname"), rs.getString("description")})) {
+        viewColumnComments.computeIfAbsent(Long.parseLong(r[0]), x -> new HashMap<>()).put(r[1], r[2]);
+      }
       List<GrantModel> grants = grants();
       Map<Long, dev.sluice.schema.model.TableOptions> tableOptions = TableOptionsCatalog.read(c, schemas);
       Map<Long, List<dev.sluice.schema.model.ParentTable>> parents = InheritsCatalog.read(c, schemas);
@@ -269,7 +274,7 @@ public final class Introspector {
         if (options.excludes(v.schema, v.name)) continue;
         List<IndexModel> vis = new ArrayList<>();
         for (IndexRow i : indexes.getOrDefault(v.oid, List.of())) vis.add(i.toModel());
-        views.add(v.toModel(vis));
+        views.add(v.toModel(vis, viewColumnComments.get(v.oid)));
       }
       grants.removeIf(g -> !g.objectType().equals("SCHEMA") && options.excludes(g.schema(), g.name()));
       List<RoleModel> roles = roles(policies, grants);
@@ -624,7 +629,7 @@ public final class Introspector {
           rs.getBoolean("relispopulated"), rs.getString("comment"));
     }
 
-    ViewModel toModel(List<IndexModel> indexes) {
+    ViewModel toModel(List<IndexModel> indexes, Map<String, String> columnComments) {
       String q = query.strip();
       while (q.endsWith(";")) q = q.substring(0, q.length() - 1).stripTrailing();
       boolean invoker = false;
@@ -643,7 +648,7 @@ public final class Introspector {
         }
       }
       return new ViewModel(schema, name, q, materialized, invoker, barrier, check, materialized && populated, indexes,
-          comment);
+          comment, columnComments);
     }
   }
 }

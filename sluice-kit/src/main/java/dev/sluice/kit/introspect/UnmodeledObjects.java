@@ -137,6 +137,19 @@ public final class UnmodeledObjects {
           + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
           + " WHERE c.relispartition AND" + IN_SCHEMAS
           + " AND ((k.contype IN ('p', 'u', 'x') AND k.conparentid = 0) OR (k.contype = 'c' AND k.conislocal))"),
+      // COMMENT ON TABLE/COLUMN of a partition (the model keeps comments of the partitioned table only)
+      new Kind("partition comment", false, "SELECT n.nspname AS schema, c.oid::pg_catalog.regclass::text"
+          + " || CASE WHEN d.objsubid = 0 THEN '' ELSE '.' || pg_catalog.quote_ident(a.attname) END AS name, c.relname::text AS tbl"
+          + " FROM pg_catalog.pg_description d JOIN pg_catalog.pg_class c ON c.oid = d.objoid"
+          + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+          + " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid"
+          + " WHERE d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND c.relispartition AND" + IN_SCHEMAS),
+      // an extension's comment changed from the one its control file sets
+      new Kind("extension comment", false, "SELECT n.nspname AS schema, pg_catalog.quote_ident(e.extname) AS name, NULL AS tbl"
+          + " FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace"
+          + " WHERE" + IN_SCHEMAS + "AND pg_catalog.obj_description(e.oid, 'pg_extension') IS DISTINCT FROM"
+          + " (SELECT v.comment FROM pg_catalog.pg_available_extension_versions v"
+          + "   WHERE v.name = e.extname AND v.version = e.extversion)"),
       new Kind("column grant", false, "SELECT n.nspname AS schema,"
           + " c.oid::pg_catalog.regclass::text || '.' || pg_catalog.quote_ident(a.attname) AS name, c.relname::text AS tbl"
           + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"

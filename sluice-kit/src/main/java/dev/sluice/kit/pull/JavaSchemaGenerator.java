@@ -409,6 +409,7 @@ public final class JavaSchemaGenerator {
       if (v.materialized() && !v.withData()) calls.add(".withNoData()");
       for (IndexModel i : v.indexes()) calls.add(".index(" + viewIndex(i, im) + ")");
       if (v.comment() != null) calls.add(".comment(" + string(v.comment()) + ")");
+      v.columnComments().forEach((column, text) -> calls.add(".columnComment(" + string(column) + ", " + string(text) + ")"));
       body.append("  ").append(chain("public static final " + view + " " + constant + " = " + view
           + (v.materialized() ? ".materialized(" : ".of(") + (nsArg == null ? "" : nsArg + ", ") + string(v.name())
           + ")", calls, "  ")).append(";\n");

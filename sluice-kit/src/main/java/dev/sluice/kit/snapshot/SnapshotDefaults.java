@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * their defaults (no composite types, schema comments, Citus distributions, external tables, aggregates, extended
  * statistics, rules, publications or event triggers; a logged table without storage parameters and with the default
  * replica identity; a foreign key whose ON DELETE action has no column list; a table without parents; a partition
- * without indexes or foreign keys of its own), so that existing snapshots stay
+ * without indexes or foreign keys of its own; a view without column comments), so that existing snapshots stay
  * byte-identical and read back to the
  * same model (a missing field is its default).
  */
@@ -27,6 +27,13 @@ final class SnapshotDefaults {
     for (String later : new String[] {"aggregates", "statistics", "rules", "publications", "eventTriggers"}) {
       JsonNode list = root.get(later);
       if (list != null && list.isArray() && list.isEmpty()) root.remove(later);
+    }
+    JsonNode views = root.get("views");
+    if (views != null && views.isArray()) {
+      for (JsonNode v : views) {
+        JsonNode cc = v.get("columnComments");
+        if (cc != null && cc.isObject() && cc.isEmpty()) ((ObjectNode) v).remove("columnComments");
+      }
     }
     JsonNode tables = root.get("tables");
     if (tables == null || !tables.isArray()) return;

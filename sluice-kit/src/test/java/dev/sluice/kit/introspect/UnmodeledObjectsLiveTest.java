@@ -101,6 +101,24 @@ class UnmodeledObjectsLiveTest {
   }
 
   @Test
+  void aPartitionsCommentsAndAChangedExtensionCommentAreListed(PgTestContext pg) throws Exception {
+    String url = pg.server().createDatabase("unmodeled_comments");
+    execute(url, "create extension if not exists pg_trgm", "create extension if not exists citext",
+        "comment on extension pg_trgm is 'trigrams, commented by hand'",
+        "create table pay (id int not null, at date not null) partition by range (at)",
+        "create table pay_2024 partition of pay for values from ('2024-01-01') to ('2025-01-01')",
+        "create table pay_2025 partition of pay for values from ('2025-01-01') to ('2026-01-01')",
+        "comment on table pay is 'modeled: the partitioned table'", "comment on column pay.at is 'modeled too'",
+        "comment on table pay_2024 is 'one year'", "comment on column pay_2025.id is 'a partition column'");
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).extracting(Object::toString)
+          .as("citext keeps the comment its control file sets")
+          .containsExactlyInAnyOrder("partition comment public.pay_2024", "partition comment public.pay_2025.id",
+              "extension comment pg_trgm");
+    }
+  }
+
+  @Test
   void aDatabaseOfOnlyModeledObjectsListsNothing(PgTestContext pg) throws Exception {
     String url = pg.server().createDatabase("unmodeled_none");
     execute(url, "create type mood as enum ('a', 'b')", "create domain posint as int check (value > 0)",
