@@ -103,6 +103,9 @@ import java.util.TreeSet;
  *       {@code TABLE}; a schema grant has {@code schema} and {@code name} both the schema's name. The
  *       default PUBLIC grants on schema {@code public} are left out.</li>
  *   <li>{@code schemas} lists the read schemas except {@code public}.</li>
+ *   <li>External tables and functions: tables of other schemas that read foreign keys reference
+ *       ({@code ExternalTargets}) and functions of other schemas that read policies, defaults,
+ *       constraints, views and indexes call ({@code ExternalFunctions}, from {@code pg_depend}).</li>
  * </ul>
  *
  * <p>Functions, procedures and triggers are read by their own units (see
@@ -298,7 +301,8 @@ public final class Introspector {
           // publications and event triggers are database-wide: read only without a schema filter (as UnmodeledObjects lists such kinds)
           .withPublications(options.schemas().isEmpty() ? model.publications() : List.of())
           .withEventTriggers(options.schemas().isEmpty() ? model.eventTriggers() : List.of())
-          .withExternalTables(ExternalTargets.of(c, model.tables()));
+          .withExternalTables(ExternalTargets.of(c, model.tables()))
+          .withExternalFunctions(ExternalFunctions.of(c, schemas, serverVersion));
     }
 
     private DomainModel domain(ResultSet rs) throws SQLException {

@@ -484,7 +484,7 @@ public final class JavaSchemaGenerator {
 
   private final Map<String, String> viewConstants = new HashMap<>();
 
-  /** Functions, procedures and triggers, declared by their own units (see {@code ObjectKinds}). */
+  /** External functions, then functions, procedures and triggers, declared by their own units (see {@code ObjectKinds}). */
   private void objectKinds(Imports im, StringBuilder body, List<String> all) {
     Map<String, String> declared = new HashMap<>();
     dev.sluice.kit.diff.ObjectKinds.JavaContext ctx = new dev.sluice.kit.diff.ObjectKinds.JavaContext() {
@@ -526,6 +526,15 @@ public final class JavaSchemaGenerator {
         return JavaSchemaGenerator.chain(head, calls, "  ");
       }
     };
+    // external functions first: declared (for the shadow's stubs), never created
+    for (dev.sluice.schema.model.FunctionModel f : model.externalFunctions()) {
+      String type = im.use("dev.sluice.schema.Function");
+      String constant = holderFields.allocate(JavaNames.upperSnake(f.name() + "_function", "X"),
+          JavaNames.upperSnake(f.schema() + "_" + f.name() + "_function", "X"));
+      body.append("  public static final ").append(type).append(' ').append(constant).append(" = ")
+          .append(dev.sluice.kit.diff.ObjectKinds.externalFunctionJava(f, ctx)).append(";\n");
+      all.add(constant);
+    }
     dev.sluice.kit.diff.ObjectKinds.java(model, ctx, d -> {
       String type = im.use(d.type());
       String constant = holderFields.allocate(JavaNames.upperSnake(d.baseName(), "X"), JavaNames.upperSnake(d.baseName(), "X") + "_2");
