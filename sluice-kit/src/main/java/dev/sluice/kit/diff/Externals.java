@@ -16,8 +16,30 @@ import java.util.Set;
  * types may be spelled differently on the two sides) is removed from both models, so what calls it
  * is created as usual and never waits on it.
  */
-final class Externals {
+public final class Externals {
   private Externals() {}
+
+  /**
+   * The schemas that belong to someone else as far as {@code code} knows: it declares external tables or
+   * functions there and owns nothing else in them ({@code public} is never one). A push or drift check
+   * leaves them unread ({@code IntrospectOptions#withForeignSchemas}), so what else the owner keeps there
+   * (Supabase's other {@code auth} tables and functions) is never compared, altered or dropped.
+   */
+  public static Set<String> foreignSchemas(SchemaModel code) {
+    Set<String> tables = new HashSet<>();
+    Set<String> functions = new HashSet<>();
+    Set<String> out = new java.util.TreeSet<>();
+    for (TableModel t : code.externalTables()) {
+      tables.add(t.schema() + "." + t.name());
+      out.add(t.schema());
+    }
+    for (FunctionModel f : code.externalFunctions()) {
+      functions.add(f.schema() + "." + f.name());
+      out.add(f.schema());
+    }
+    out.removeAll(owned(code, tables, functions));
+    return out;
+  }
 
   record Pair(SchemaModel from, SchemaModel to) {}
 

@@ -187,6 +187,7 @@ public final class Introspector {
     SchemaModel read() {
       serverVersion = Integer.parseInt(setting(c, "SHOW server_version_num"));
       schemas = Rows.query(c, "schemas", CatalogSql.SCHEMAS, options.schemas(), rs -> rs.getString(1));
+      schemas.removeAll(options.foreignSchemas());
       if (!options.schemas().isEmpty()) {
         for (String s : options.schemas()) {
           if (!schemas.contains(s)) throw new IntrospectionException("schema " + s + " does not exist", null);

@@ -173,6 +173,7 @@ public final class UnmodeledObjects {
     execute(c, "SELECT pg_catalog.set_config('search_path', '', false)");
     try {
       List<String> schemas = Rows.query(c, "schemas", CatalogSql.SCHEMAS, options.schemas(), rs -> rs.getString(1));
+      schemas.removeAll(options.foreignSchemas());
       int version = serverVersion(c);
       List<UnmodeledObject> out = new ArrayList<>();
       for (Kind k : KINDS) {
