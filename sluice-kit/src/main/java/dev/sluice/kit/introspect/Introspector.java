@@ -116,7 +116,7 @@ import java.util.TreeSet;
  * (a child lists only the columns and CHECK constraints it declares itself, {@code attislocal} / {@code conislocal}).
  *
  * <p>Not modelled (and so not read): column-level grants, WITH GRANT OPTION,
- * aggregates, foreign tables, statistics objects, tablespaces, options of
+ * aggregates whose ACL holds a grant option, foreign tables, statistics objects, tablespaces, options of
  * partitions, primary key, unique, check and exclusion constraints that exist only on a partition.
  * A partition's own indexes (not attached to an index of the parent) and own foreign keys
  * ({@code conparentid = 0}) are read into its {@code PartitionModel}.

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a live database holds that {@link Introspector} does not read into the model: ordered-set,
- * moving-mode and granted aggregates, window functions, range types and the other kinds below. {@code pull},
+ * What a live database holds that {@link Introspector} does not read into the model: aggregates whose ACL
+ * holds a grant option, window functions, range types and the other kinds below. {@code pull},
  * {@code diff} and {@code push} list them by kind and qualified name so that nothing is skipped
  * silently; {@code pull --strict} refuses when the list is not empty.
  *
@@ -88,9 +88,11 @@ public final class UnmodeledObjects {
 
   /** The kinds not modelled yet; remove an entry when its kind enters the model. */
   private static final List<Kind> KINDS = List.of(
-      new Kind("aggregate", false, procs("a") + " AND EXISTS (SELECT 1 FROM pg_catalog.pg_aggregate g WHERE g.aggfnoid = p.oid"
-          + " AND NOT (g.aggkind = 'n' AND g.aggmtransfn::pg_catalog.oid = 0 AND g.aggsortop::pg_catalog.oid = 0"
-          + " AND p.proacl IS NULL))"),
+      // aggregates are modelled except an ACL beyond EXECUTE grantees: a grant option, or the owner's own EXECUTE revoked
+      new Kind("aggregate", false, procs("a") + " AND p.proacl IS NOT NULL AND (EXISTS (SELECT 1"
+          + " FROM pg_catalog.aclexplode(p.proacl) x WHERE x.grantee <> p.proowner AND x.is_grantable)"
+          + " OR NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(p.proacl) x WHERE x.grantee = p.proowner"
+          + " AND x.privilege_type = 'EXECUTE'))"),
       new Kind("window function", false, procs("w")),
       new Kind("range type", false, namespaced("pg_catalog.pg_type", "t", "typnamespace", "t.oid::pg_catalog.regtype::text",
           "t.typtype = 'r'")),

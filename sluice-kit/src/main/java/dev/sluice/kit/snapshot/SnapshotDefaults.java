@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * their defaults (no composite types, schema comments, Citus distributions, external tables, aggregates, extended
  * statistics, rules, publications, event triggers or external functions; a logged table without storage parameters and with the default
  * replica identity; a foreign key whose ON DELETE action has no column list; a table without parents; a partition
- * without indexes or foreign keys of its own; a view without column comments), so that existing snapshots stay
+ * without indexes or foreign keys of its own; a view without column comments; a normal aggregate with PostgreSQL's
+ * default EXECUTE grant), so that existing snapshots stay
  * byte-identical and read back to the
  * same model (a missing field is its default).
  */
@@ -35,6 +36,8 @@ final class SnapshotDefaults {
         if (cc != null && cc.isObject() && cc.isEmpty()) ((ObjectNode) v).remove("columnComments");
       }
     }
+    JsonNode aggregates = root.get("aggregates");
+    if (aggregates != null && aggregates.isArray()) aggregates.forEach(SnapshotDefaults::pruneAggregate);
     JsonNode tables = root.get("tables");
     if (tables == null || !tables.isArray()) return;
     for (JsonNode t : tables) {
@@ -48,6 +51,15 @@ final class SnapshotDefaults {
           && "DEFAULT".equals(o.path("replicaIdentity").asText("DEFAULT")) && o.path("replicaIdentityIndex").isMissingNode();
       if (plain) ((ObjectNode) t).remove("options");
     }
+  }
+
+  /** The fields added with ordered-set aggregates and aggregate grants, when they hold their defaults. */
+  private static void pruneAggregate(JsonNode a) {
+    if (!(a instanceof ObjectNode o)) return;
+    if ("NORMAL".equals(o.path("kind").asText())) o.remove("kind");
+    if (o.path("directArguments").isInt() && o.path("directArguments").intValue() == 0) o.remove("directArguments");
+    JsonNode g = o.get("executeGrantees");
+    if (g != null && g.isArray() && g.size() == 1 && "PUBLIC".equals(g.get(0).asText())) o.remove("executeGrantees");
   }
 
   private static void pruneForeignKeys(JsonNode owner) {
