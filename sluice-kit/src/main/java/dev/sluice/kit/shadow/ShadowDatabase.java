@@ -29,7 +29,7 @@ import java.util.List;
  * the introspect options; the exact DDL: see {@link NormalizedKey}), for the life of the JVM and on
  * disk between runs ({@link #cacheDirectory()}), so normalising the same code again (a second
  * {@code push}, a plan followed by an apply, a watch loop, the studio) reads it back instead of
- * creating another scratch database; computing the key costs one query. A changed DDL, server,
+ * creating another scratch database; computing the key costs a query or two. A changed DDL, server,
  * setting or option is another key.
  */
 public final class ShadowDatabase {
