@@ -115,8 +115,7 @@ public final class KitCurve {
       }));
       if (!shadow) return out;
       // code as a user writes it (fragments not in PostgreSQL's printed form): the plan needs the shadow database
-      SchemaModel handWritten = SnapshotJson.read(SnapshotJson.write(model).replace("(amount >= (0)::numeric)", "amount >= 0"));
-      if (handWritten.equals(model)) throw new IllegalStateException("the hand-written variant equals the live model");
+      SchemaModel handWritten = handWritten(model);
       out.add(phase("push --dry-run no-op, shadow", n, reps, () -> {
         ShadowDatabase.forgetNormalized(); // a cold run, as in a fresh CLI process
         Pusher.Plan plan = Pusher.plan(planUrl, handWritten, all, DiffOptions.NONE);
@@ -141,6 +140,13 @@ public final class KitCurve {
         st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
       }
     }
+  }
+
+  /** {@code live} with its check expressions as a user writes them: a plan of it needs the shadow database. */
+  static SchemaModel handWritten(SchemaModel live) {
+    SchemaModel handWritten = SnapshotJson.read(SnapshotJson.write(live).replace("(amount >= (0)::numeric)", "amount >= 0"));
+    if (handWritten.equals(live)) throw new IllegalStateException("the hand-written variant equals the live model");
+    return handWritten;
   }
 
   private static Phase phase(String name, int n, int reps, Supplier<Integer> body) {
@@ -180,7 +186,7 @@ public final class KitCurve {
     }
   }
 
-  private static String withDatabase(String jdbcUrl, String name) {
+  static String withDatabase(String jdbcUrl, String name) {
     String prefix = "jdbc:postgresql://";
     int slash = jdbcUrl.indexOf('/', prefix.length());
     int q = jdbcUrl.indexOf('?');
