@@ -34,7 +34,10 @@ import java.util.function.Supplier;
  *       pulled code gives: equal to the live model, so no shadow database is needed);</li>
  *   <li><b>the same through the shadow</b>: the model with its check expressions as a user writes them
  *       ({@code amount >= 0}), so the plan creates, fills and introspects a shadow database (cold: the
- *       reuse cache is emptied first, as in a fresh CLI process).</li>
+ *       normalised models kept in memory and on disk are forgotten first, as in the first run);</li>
+ *   <li><b>the same, cached</b>: as a second CLI or Maven run of the same code: this JVM's copy is
+ *       forgotten, the normalised model is read back from the cache directory (a temporary one unless
+ *       {@code -Dsluice.shadow.cache} is given).</li>
  * </ul>
  * Each phase runs {@code reps} times after one warm-up; the best wall time and the best client CPU
  * time (this thread's, so the server's work is not in it: on a shared machine it is the steadier
@@ -60,6 +63,9 @@ public final class KitCurve {
         .mapToInt(Integer::parseInt).toArray();
     int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     boolean shadow = !(args.length > 3 && args[3].equals("noshadow"));
+    if (System.getProperty(ShadowDatabase.CACHE_PROPERTY) == null) { // never clear the user's own cache
+      System.setProperty(ShadowDatabase.CACHE_PROPERTY, java.nio.file.Files.createTempDirectory("sluice-kitcurve-cache").toString());
+    }
     System.out.println("tables  phase                          best ms   client CPU ms  peak heap MB");
     for (int n : sizes) {
       for (Phase p : measure(url, n, reps, shadow)) {
@@ -109,10 +115,21 @@ public final class KitCurve {
       }));
       if (!shadow) return out;
       // code as a user writes it (fragments not in PostgreSQL's printed form): the plan needs the shadow database
-      SchemaModel handWritten = SnapshotJson.read(SnapshotJson.write(model).replace("(amount >= (0)::numeric)", "amount >= 0"));
-      if (handWritten.equals(model)) throw new IllegalStateException("the hand-written variant equals the live model");
+      SchemaModel handWritten = handWritten(model);
       out.add(phase("push --dry-run no-op, shadow", n, reps, () -> {
         ShadowDatabase.forgetNormalized(); // a cold run, as in a fresh CLI process
+        Pusher.Plan plan = Pusher.plan(planUrl, handWritten, all, DiffOptions.NONE);
+        if (!plan.inSync()) throw new IllegalStateException("the no-op push planned changes: " + plan.statements());
+        return plan.changes().size();
+      }));
+      java.nio.file.Path cache = ShadowDatabase.cacheDirectory().orElseThrow();
+      try (var files = java.nio.file.Files.list(cache)) {
+        if (files.noneMatch(f -> f.toString().endsWith(".json"))) throw new IllegalStateException("nothing cached in " + cache);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      out.add(phase("push --dry-run no-op, cached", n, reps, () -> {
+        ShadowDatabase.forgetNormalizedInThisJvm(); // a second run: a new process finds the model on disk
         Pusher.Plan plan = Pusher.plan(planUrl, handWritten, all, DiffOptions.NONE);
         if (!plan.inSync()) throw new IllegalStateException("the no-op push planned changes: " + plan.statements());
         return plan.changes().size();
@@ -123,6 +140,13 @@ public final class KitCurve {
         st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
       }
     }
+  }
+
+  /** {@code live} with its check expressions as a user writes them: a plan of it needs the shadow database. */
+  static SchemaModel handWritten(SchemaModel live) {
+    SchemaModel handWritten = SnapshotJson.read(SnapshotJson.write(live).replace("(amount >= (0)::numeric)", "amount >= 0"));
+    if (handWritten.equals(live)) throw new IllegalStateException("the hand-written variant equals the live model");
+    return handWritten;
   }
 
   private static Phase phase(String name, int n, int reps, Supplier<Integer> body) {
@@ -162,7 +186,7 @@ public final class KitCurve {
     }
   }
 
-  private static String withDatabase(String jdbcUrl, String name) {
+  static String withDatabase(String jdbcUrl, String name) {
     String prefix = "jdbc:postgresql://";
     int slash = jdbcUrl.indexOf('/', prefix.length());
     int q = jdbcUrl.indexOf('?');

@@ -22,23 +22,64 @@ import java.util.List;
  *
  * <p>The scratch database is named {@code sluice_shadow_<random>} and dropped afterwards (also when
  * creation fails). The connecting role needs CREATEDB. The DDL runs in as few round trips and
- * transactions as the changes allow ({@link ShadowScript}); the result is kept for the life of the
- * JVM, keyed by server, role, options and DDL text, so normalising the same code again (a plan
- * followed by an apply, a watch loop, the studio) reuses it instead of creating another scratch
- * database.
+ * transactions as the changes allow ({@link ShadowScript}).
+ *
+ * <p>The result is kept, keyed by everything it depends on (this build of Sluice; the server's
+ * version, identity, settings, {@code template0} locale and extension versions; the URL and role;
+ * the introspect options; the exact DDL: see {@link NormalizedKey}), for the life of the JVM and on
+ * disk between runs ({@link #cacheDirectory()}), so normalising the same code again (a second
+ * {@code push}, a plan followed by an apply, a watch loop, the studio) reads it back instead of
+ * creating another scratch database; computing the key costs a query or two. A changed DDL, server,
+ * setting or option is another key.
  */
 public final class ShadowDatabase {
   private ShadowDatabase() {}
 
-  /** Normalised models of this JVM, by server and DDL: a repeated plan of the same code creates no new scratch database. */
+  /** Normalised models of this JVM, by key: a repeated plan of the same code creates no new scratch database. */
   private static final NormalizedCache CACHE = new NormalizedCache(8);
 
+  /** System property naming the directory of normalised models kept between runs, or {@code off}. */
+  public static final String CACHE_PROPERTY = "sluice.shadow.cache";
+
+  /** Environment variable read when {@link #CACHE_PROPERTY} is not set, with the same values. */
+  public static final String CACHE_ENV = "SLUICE_SHADOW_CACHE";
+
   /**
-   * Forgets the normalised models kept for reuse, so the next {@link #normalize} creates a scratch
-   * database again (for benchmarks measuring a cold run, and after changing roles or extensions on
-   * the server, which the DDL text does not show).
+   * The directory where normalised models are kept between runs, or empty when that is turned off:
+   * the system property {@value #CACHE_PROPERTY}, else the environment variable {@value #CACHE_ENV}
+   * (a path, or {@code off} to keep models only in memory), else {@code $XDG_CACHE_HOME/sluice/shadow},
+   * else {@code ~/.cache/sluice/shadow}. Read at each normalisation.
+   */
+  public static java.util.Optional<java.nio.file.Path> cacheDirectory() {
+    String value = System.getProperty(CACHE_PROPERTY);
+    if (value == null) value = System.getenv(CACHE_ENV);
+    if (value != null) {
+      value = value.trim();
+      if (value.isEmpty() || value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false") || value.equalsIgnoreCase("none")) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(java.nio.file.Path.of(value));
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    java.nio.file.Path base = xdg != null && !xdg.isBlank() && java.nio.file.Path.of(xdg).isAbsolute()
+        ? java.nio.file.Path.of(xdg) : java.nio.file.Path.of(System.getProperty("user.home"), ".cache");
+    return java.util.Optional.of(base.resolve("sluice").resolve("shadow"));
+  }
+
+  /**
+   * Forgets the normalised models kept for reuse, in this JVM and in {@link #cacheDirectory()}, so the
+   * next {@link #normalize} creates a scratch database again (for benchmarks measuring a cold run).
    */
   public static void forgetNormalized() {
+    CACHE.clear();
+    PersistedModels.configured().ifPresent(PersistedModels::clear);
+  }
+
+  /**
+   * Forgets the normalised models kept in this JVM only, as a new process starts: the next
+   * {@link #normalize} of the same code reads the model back from {@link #cacheDirectory()}.
+   */
+  public static void forgetNormalizedInThisJvm() {
     CACHE.clear();
   }
 
@@ -48,15 +89,26 @@ public final class ShadowDatabase {
     List<Change> changes = Differ.diff(SchemaModel.EMPTY, model);
     List<String> script = new java.util.ArrayList<>(externalStubs(model)); // the stubs are part of what the shadow holds
     script.addAll(DdlRenderer.render(changes));
-    NormalizedCache.Key key = new NormalizedCache.Key(base.jdbcUrl(), base.user(), options, script);
-    SchemaModel cached = CACHE.get(key);
-    if (cached != null) return cached;
     String name = "sluice_shadow_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+    NormalizedKey.Key key;
+    java.util.Optional<PersistedModels> persisted = PersistedModels.configured();
     try (Connection admin = base.connect(); Statement st = admin.createStatement()) {
-      st.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
+      key = NormalizedKey.of(admin, base, model, options, script);
+      SchemaModel cached = CACHE.get(key.digest());
+      if (cached != null) return cached;
+      cached = persisted.flatMap(p -> p.read(key.digest())).orElse(null);
+      if (cached != null) {
+        CACHE.put(key.digest(), cached);
+        return cached;
+      }
+      try {
+        st.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot create the shadow database " + name + " on " + base
+            + " (the role needs CREATEDB): " + e.getMessage(), e);
+      }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create the shadow database " + name + " on " + base
-          + " (the role needs CREATEDB): " + e.getMessage(), e);
+      throw new IllegalStateException("cannot reach the server for the shadow database on " + base + ": " + e.getMessage(), e);
     }
     PgUrl shadow = new PgUrl(withDatabase(base.jdbcUrl(), name), base.user(), base.password());
     try {
@@ -74,10 +126,11 @@ public final class ShadowDatabase {
         ShadowScript.apply(c, changes);
         c.setAutoCommit(true);
         IntrospectOptions present = existingSchemasOnly(c, options);
-        SchemaModel normalized = present == null ? SchemaModel.EMPTY : Introspector.introspect(c, present);
-        normalized = withoutStubbedFunctions(normalized, model).withExternalTables(model.externalTables())
+        SchemaModel introspected = present == null ? SchemaModel.EMPTY : Introspector.introspect(c, present);
+        SchemaModel normalized = withoutStubbedFunctions(introspected, model).withExternalTables(model.externalTables())
             .withExternalFunctions(model.externalFunctions());
-        CACHE.put(key, normalized);
+        CACHE.put(key.digest(), normalized);
+        persisted.ifPresent(p -> p.write(key.digest(), key.server(), normalized));
         return normalized;
       }
     } catch (SQLException e) {
