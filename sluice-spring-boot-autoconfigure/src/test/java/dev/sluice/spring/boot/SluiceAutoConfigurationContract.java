@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sluice.kit.migrate.Migrator;
 import dev.sluice.runtime.Database;
 import dev.sluice.runtime.TransactionOptions;
+import dev.sluice.spring.boot.jpa.JpaEntities;
+import dev.sluice.spring.boot.jpa.JpaNote;
 import dev.sluice.sql.Sql;
 import dev.sluice.test.TestDatabase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -22,6 +26,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,6 +41,9 @@ public abstract class SluiceAutoConfigurationContract {
 
   /** This line's transaction manager and TransactionTemplate / {@code @Transactional} auto-configurations. */
   protected abstract List<Class<?>> transactions();
+
+  /** This line's Hibernate JPA auto-configuration. */
+  protected abstract Class<?> hibernateJpa();
 
   /** The {@code sluiceHealthIndicator} bean's health, through this line's health API. */
   protected abstract HealthView sluiceHealth(ApplicationContext ctx);
@@ -78,6 +86,26 @@ public abstract class SluiceAutoConfigurationContract {
   void jdbcTemplateIsCreatedOnlyAfterTheMigrations() {
     runner("dependson").run(ctx -> assertThat(ctx.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn())
         .contains(DependsOnMigrationsPostProcessor.INITIALIZER));
+  }
+
+  @Test
+  void jpaStartsOnlyAfterTheMigrationsAndSharesItsTransactionsWithSluice() {
+    runner("jpa").withConfiguration(AutoConfigurations.of(hibernateJpa())).withUserConfiguration(JpaEntities.class)
+        .withPropertyValues("spring.jpa.hibernate.ddl-auto=validate")
+        .run(ctx -> {
+          assertThat(ctx).as("Hibernate validated the migrated notes table").hasNotFailed();
+          assertThat(ctx.getBeanFactory().getBeanDefinition("entityManagerFactory").getDependsOn())
+              .contains(DependsOnMigrationsPostProcessor.INITIALIZER);
+          Database db = ctx.getBean(Database.class);
+          EntityManager em = SharedEntityManagerCreator.createSharedEntityManager(ctx.getBean(EntityManagerFactory.class));
+          ctx.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
+            insert(db, "via-sluice");
+            assertThat(em.createQuery("select n from JpaNote n", JpaNote.class).getResultList())
+                .as("JPA in the same transaction sees the Sluice insert").extracting(JpaNote::body).containsExactly("via-sluice");
+            status.setRollbackOnly();
+          });
+          assertThat(count(ctx.getBean(JdbcTemplate.class), "via-sluice")).isZero();
+        });
   }
 
   @Test

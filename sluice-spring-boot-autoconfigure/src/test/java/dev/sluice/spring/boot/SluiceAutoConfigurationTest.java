@@ -22,6 +22,11 @@ class SluiceAutoConfigurationTest extends SluiceAutoConfigurationContract {
   }
 
   @Override
+  protected Class<?> hibernateJpa() {
+    return org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration.class;
+  }
+
+  @Override
   protected HealthView sluiceHealth(ApplicationContext ctx) {
     Health health = ctx.getBean("sluiceHealthIndicator", HealthIndicator.class).health();
     return new HealthView(health.getStatus().getCode(), health.getDetails());
