@@ -26,10 +26,12 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * ({@code sluice.migrate.*}) before the {@code Database}, JPA and the web server are used.
  */
 @AutoConfiguration(
+    // by name, each class as Spring Boot 3.5 and 4.0 call it (4.0 moved them to per-technology modules)
     afterName = {
         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration"},
+        "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration",
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"},
     beforeName = {
         "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration",
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration"})

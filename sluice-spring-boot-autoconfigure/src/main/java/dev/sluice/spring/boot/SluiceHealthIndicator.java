@@ -1,14 +1,12 @@
 package dev.sluice.spring.boot;
 
-import dev.sluice.kit.migrate.MigrationState;
-import dev.sluice.kit.migrate.MigrationStatus;
 import dev.sluice.kit.migrate.Migrator;
 import dev.sluice.runtime.Database;
-import java.util.List;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
 /**
+ * The {@code sluice} health indicator on Spring Boot 3.5 ({@link SluiceBoot4HealthIndicator} on 4.0):
  * UP when the database answers and every migration of the folder is applied unchanged; DOWN with the
  * versions otherwise (pending, changed, missing file, failed), or with the error when it cannot connect.
  */
@@ -24,19 +22,7 @@ public class SluiceHealthIndicator extends AbstractHealthIndicator {
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
-    db.executor().execute(dev.sluice.sql.Sql.raw("select 1").render());
-    if (migrator == null) {
-      builder.up();
-      return;
-    }
-    List<MigrationStatus> all = migrator.status();
-    List<String> notApplied = all.stream().filter(s -> s.state() != MigrationState.APPLIED)
-        .map(s -> s.version() + " " + s.state()).toList();
-    builder.withDetail("applied", all.size() - notApplied.size());
-    if (notApplied.isEmpty()) {
-      builder.up();
-    } else {
-      builder.down().withDetail("notApplied", notApplied);
-    }
+    MigrationHealth.Result result = MigrationHealth.check(db, migrator);
+    (result.up() ? builder.up() : builder.down()).withDetails(result.details());
   }
 }

@@ -1,235 +1,34 @@
 package dev.sluice.spring.boot;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.sluice.kit.migrate.Migrator;
-import dev.sluice.runtime.Database;
-import dev.sluice.runtime.TransactionOptions;
-import dev.sluice.sql.Sql;
-import dev.sluice.test.TestDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
+import java.util.List;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.ApplicationContext;
 
-class SluiceAutoConfigurationTest {
-  private static ApplicationContextRunner runner(String hint) {
-    String url = TestDatabase.get().createDatabase("boot14_" + hint);
-    return new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-            JdbcTemplateAutoConfiguration.class, TransactionAutoConfiguration.class, SluiceAutoConfiguration.class))
-        .withPropertyValues("spring.datasource.url=" + url);
+/** {@link SluiceAutoConfigurationContract} on Spring Boot 3.5. */
+class SluiceAutoConfigurationTest extends SluiceAutoConfigurationContract {
+  @Override
+  protected List<Class<?>> jdbc() {
+    return List.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class);
   }
 
-  private static int insert(Database db, String body) {
-    return db.executor().execute(Sql.raw("insert into notes(body) values ('" + body + "')").render());
+  @Override
+  protected List<Class<?>> transactions() {
+    return List.of(DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class);
   }
 
-  private static long count(JdbcTemplate jdbc, String body) {
-    return jdbc.queryForObject("select count(*) from notes where body = ?", Long.class, body);
+  @Override
+  protected Class<?> hibernateJpa() {
+    return org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration.class;
   }
 
-  @Test
-  void startupAppliesMigrationsBeforeTheDatabaseBeanIsUsable() {
-    runner("migrates").run(ctx -> {
-      assertThat(ctx).hasSingleBean(Database.class).hasSingleBean(SluiceMigrationInitializer.class);
-      assertThat(ctx.getBean(SluiceMigrationInitializer.class).applied()).hasSize(2);
-      Database db = ctx.getBean(Database.class);
-      assertThat(insert(db, "a")).isEqualTo(1);
-      assertThat(count(ctx.getBean(JdbcTemplate.class), "a")).isEqualTo(1);
-    });
-  }
-
-  @Test
-  void jdbcTemplateIsCreatedOnlyAfterTheMigrations() {
-    runner("dependson").run(ctx -> assertThat(ctx.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn())
-        .contains(DependsOnMigrationsPostProcessor.INITIALIZER));
-  }
-
-  @Test
-  void migrateDisabledLeavesTheSchemaAlone() {
-    runner("disabled").withPropertyValues("sluice.migrate.enabled=false").run(ctx -> {
-      assertThat(ctx).hasSingleBean(Database.class).doesNotHaveBean(Migrator.class);
-      assertThat(ctx.getBean(JdbcTemplate.class).queryForObject("select to_regclass('notes') is null", Boolean.class)).isTrue();
-    });
-  }
-
-  @Test
-  void anApplicationDatabaseBeanReplacesTheAutoConfiguredOne() {
-    runner("own").withUserConfiguration(OwnDatabase.class).run(ctx ->
-        assertThat(ctx.getBean(Database.class)).isSameAs(ctx.getBean(OwnDatabase.class).db));
-  }
-
-  @Test
-  void transactionTemplateSeesAndRollsBackSluiceStatements() {
-    runner("template").run(ctx -> {
-      Database db = ctx.getBean(Database.class);
-      JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
-      TransactionTemplate tt = ctx.getBean(TransactionTemplate.class);
-      tt.executeWithoutResult(status -> {
-        insert(db, "t");
-        assertThat(count(jdbc, "t")).as("JdbcTemplate in the same transaction sees the insert").isEqualTo(1);
-        status.setRollbackOnly();
-      });
-      assertThat(count(jdbc, "t")).isZero();
-      tt.executeWithoutResult(status -> insert(db, "kept"));
-      assertThat(count(jdbc, "kept")).isEqualTo(1);
-    });
-  }
-
-  @Test
-  void transactionalMethodThatThrowsRollsBackSluiceStatements() {
-    runner("transactional").withUserConfiguration(Service.class).run(ctx -> {
-      NotesService service = ctx.getBean(NotesService.class);
-      assertThatThrownBy(() -> service.insertThenFail("x")).isInstanceOf(IllegalStateException.class);
-      assertThat(count(ctx.getBean(JdbcTemplate.class), "x")).isZero();
-    });
-  }
-
-  @Test
-  void dbTransactionInsideASpringTransactionIsASavepointThatDoesNotCommitIt() {
-    runner("nested").run(ctx -> {
-      Database db = ctx.getBean(Database.class);
-      JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
-      TransactionTemplate tt = ctx.getBean(TransactionTemplate.class);
-      tt.executeWithoutResult(status -> {
-        db.inTransaction(tx -> insert(db, "inner-ok"));
-        assertThatThrownBy(() -> db.inTransaction(tx -> {
-          insert(db, "inner-failed");
-          throw new IllegalStateException("boom");
-        })).hasMessage("boom");
-        assertThat(count(jdbc, "inner-failed")).as("rolled back to the savepoint").isZero();
-        assertThat(count(jdbc, "inner-ok")).isEqualTo(1);
-        status.setRollbackOnly();
-      });
-      assertThat(count(jdbc, "inner-ok")).as("db.transaction did not commit the Spring transaction").isZero();
-      assertThatThrownBy(() -> tt.executeWithoutResult(s -> db.transaction(TransactionOptions.serializable(), tx -> 1)))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("SERIALIZABLE");
-      db.inTransaction(tx -> insert(db, "own"));
-      assertThat(count(jdbc, "own")).as("outside Spring, db.transaction commits itself").isEqualTo(1);
-    });
-  }
-
-  @Test
-  void tenantScopeInsideASpringTransactionPutsTheRoleBack() {
-    runner("tenantnested").run(ctx -> {
-      Database db = ctx.getBean(Database.class);
-      JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
-      ctx.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
-        String before = jdbc.queryForObject("select current_user", String.class);
-        db.as(dev.sluice.runtime.TenantContext.builder().tenantId("t1").dbRole("sluice_boot_app").build())
-            .executor().execute(Sql.raw("insert into notes(body) values ('scoped')").render());
-        assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select coalesce(current_setting('app.tenant_id', true), '')", String.class)).isEmpty();
-        assertThat(jdbc.queryForObject("select tenant from notes where body = 'scoped'", String.class)).isEqualTo("t1");
-      });
-    });
-  }
-
-  @Test
-  void historyTableAndOwnerLoginAreTakenFromProperties() throws Exception {
-    String url = TestDatabase.get().createDatabase("boot14_owner");
-    String owner = "boot14_owner_" + ProcessHandle.current().pid();
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-      st.execute("drop role if exists " + owner);
-      st.execute("create role " + owner + " login password 'pw'");
-      st.execute("alter database " + c.getCatalog() + " owner to " + owner);
-      st.execute("do $$ begin if not exists (select from pg_roles where rolname = 'sluice_boot_app') then"
-          + " create role sluice_boot_app nologin noinherit; end if; end $$");
-      st.execute("grant sluice_boot_app to " + owner + " with admin option");
-    }
-    try {
-      String jdbc = url.substring(0, url.indexOf('?'));
-      new ApplicationContextRunner()
-          .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-              SluiceAutoConfiguration.class))
-          .withPropertyValues("spring.datasource.url=" + url, "sluice.migrate.url=" + jdbc, "sluice.migrate.user=" + owner,
-              "sluice.migrate.password=pw", "sluice.migrate.history-table=app_history")
-          .run(ctx -> {
-            assertThat(ctx).hasNotFailed();
-            JdbcTemplate t = ctx.getBean(JdbcTemplate.class);
-            assertThat(t.queryForList("select distinct applied_by from sluice.app_history", String.class)).containsExactly(owner);
-            assertThat(t.queryForObject("select tableowner from pg_tables where tablename = 'notes'", String.class)).isEqualTo(owner);
-          });
-    } finally {
-      TestDatabase.get().dropDatabase(url);
-      try (Connection c = TestDatabase.get().adminConnection(); Statement st = c.createStatement()) {
-        st.execute("drop owned by " + owner);
-        st.execute("drop role if exists " + owner);
-      } catch (java.sql.SQLException e) {
-        // left for the next run's drop role if exists
-      }
-    }
-  }
-
-  @Test
-  void baselineVersionAdoptsAnExistingSchema() throws Exception {
-    String url = TestDatabase.get().createDatabase("boot14_baseline");
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-      st.execute("create table notes (id bigserial primary key, tenant text not null default 'none', body text not null)");
-    }
-    new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-            SluiceAutoConfiguration.class))
-        .withPropertyValues("spring.datasource.url=" + url, "sluice.migrate.baseline-version=1")
-        .run(ctx -> {
-          assertThat(ctx).hasNotFailed();
-          assertThat(ctx.getBean(SluiceMigrationInitializer.class).applied()).extracting(m -> m.version()).containsExactly(2);
-        });
-  }
-
-  @Test
-  void aFailedMigrationFailsTheStartup() {
-    runner("failing").withPropertyValues("sluice.migrate.location=classpath:db/broken").run(ctx ->
-        assertThat(ctx).hasFailed().getFailure().hasStackTraceContaining("no_such_table"));
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  static class OwnDatabase {
-    final Database db;
-
-    OwnDatabase(DataSource ds) {
-      this.db = Database.of(ds);
-    }
-
-    @Bean
-    Database myDatabase() {
-      return db;
-    }
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  static class Service {
-    @Bean
-    NotesService notesService(Database db) {
-      return new NotesService(db);
-    }
-  }
-
-  static class NotesService {
-    private final Database db;
-
-    NotesService(Database db) {
-      this.db = db;
-    }
-
-    @Transactional
-    public void insertThenFail(String body) {
-      insert(db, body);
-      throw new IllegalStateException("fail after insert");
-    }
+  @Override
+  protected HealthView sluiceHealth(ApplicationContext ctx) {
+    Health health = ctx.getBean("sluiceHealthIndicator", HealthIndicator.class).health();
+    return new HealthView(health.getStatus().getCode(), health.getDetails());
   }
 }

@@ -58,7 +58,11 @@ class NotesAppHttpTest {
   void healthIsUpAndTheEndpointListsTheAppliedMigrations() throws Exception {
     HttpResponse<String> health = send("GET", "/actuator/health", null, null);
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"sluice\":{\"status\":\"UP\"", "\"applied\":2");
+    // parsed: Boot 4's Jackson 3 writes the keys in another order than Boot 3.5's Jackson 2
+    com.fasterxml.jackson.databind.JsonNode sluiceHealth = new com.fasterxml.jackson.databind.ObjectMapper().readTree(health.body())
+        .path("components").path("sluice");
+    assertThat(sluiceHealth.path("status").asText()).isEqualTo("UP");
+    assertThat(sluiceHealth.path("details").path("applied").asInt()).isEqualTo(2);
     HttpResponse<String> sluice = send("GET", "/actuator/sluice", null, null);
     assertThat(sluice.statusCode()).isEqualTo(200);
     assertThat(sluice.body()).contains("\"counts\":{\"APPLIED\":2}", "\"name\":\"0001_notes\"", "\"name\":\"0002_tenancy\"");
