@@ -827,7 +827,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
     addTenantIndex(table, is, pk, us, problems);
     List<PolicyModel> ps = policies.stream().map(Policy::toModel).toList();
     List<PartitionModel> parts = partitions.stream().map(Partition::toModel).toList();
-    PartitionChecks.check(table, columns.stream().<String>map(Column::name).toList(), is, parts, problems);
+    PartitionChecks.check(table, columns.stream().<String>map(Column::name).toList(), is, pk, parts, problems);
     PartitioningModel partitioning = partitionStrategy == null ? null
         : new PartitioningModel(partitionStrategy, partitionKeys, parts);
     if (partitionStrategy == null && !partitions.isEmpty()) {

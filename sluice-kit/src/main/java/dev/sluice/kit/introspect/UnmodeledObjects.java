@@ -131,12 +131,6 @@ public final class UnmodeledObjects {
           + "     WHERE d.adrelid = pa.attrelid AND d.adnum = pa.attnum) IS NOT DISTINCT FROM"
           + "   (SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid) FROM pg_catalog.pg_attrdef d"
           + "     WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum))"),
-      new Kind("partition constraint", false, "SELECT n.nspname AS schema,"
-          + " pg_catalog.quote_ident(k.conname) || ' on ' || c.oid::pg_catalog.regclass::text AS name, c.relname::text AS tbl"
-          + " FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid"
-          + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE c.relispartition AND" + IN_SCHEMAS
-          + " AND ((k.contype IN ('p', 'u', 'x') AND k.conparentid = 0) OR (k.contype = 'c' AND k.conislocal))"),
       new Kind("column grant", false, "SELECT n.nspname AS schema,"
           + " c.oid::pg_catalog.regclass::text || '.' || pg_catalog.quote_ident(a.attname) AS name, c.relname::text AS tbl"
           + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * their defaults (no composite types, schema comments, Citus distributions, external tables, aggregates, extended
  * statistics, rules, publications or event triggers; a logged table without storage parameters and with the default
  * replica identity; a foreign key whose ON DELETE action has no column list; a table without parents; a partition
- * without indexes or foreign keys of its own), so that existing snapshots stay
+ * without indexes, foreign keys or constraints of its own), so that existing snapshots stay
  * byte-identical and read back to the
  * same model (a missing field is its default).
  */
@@ -58,7 +58,7 @@ final class SnapshotDefaults {
     if (parts == null || !parts.isArray()) return;
     for (JsonNode p : parts) {
       pruneForeignKeys(p);
-      for (String own : new String[] {"indexes", "foreignKeys"}) {
+      for (String own : new String[] {"indexes", "foreignKeys", "uniques", "checks", "exclusions"}) {
         JsonNode list = p.get(own);
         if (list != null && list.isArray() && list.isEmpty()) ((ObjectNode) p).remove(own);
       }
