@@ -99,7 +99,7 @@ final class CoverageGuard {
     columns.sort(Comparator.comparing(ColumnModel::name));
     List<IndexModel> indexes = t.indexes().stream().map(CoverageGuard::normal).toList();
     return new TableModel(t.schema(), t.name(), columns, t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.exclusions(),
-        indexes, t.partitioning(), t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment(), t.options(), t.inherits());
+        indexes, t.partitioning(), t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment(), t.options(), t.inherits(), t.inheritedColumns());
   }
 
   private static TableModel strip(TableModel t, java.util.Set<String> columns, java.util.Set<String> checks) {

@@ -60,6 +60,8 @@ final class SchemaDiff {
   private final List<Change> createTables = new ArrayList<>();
   private final List<Change> alterColumns = new ArrayList<>();
   private final List<Change> addConstraints = new ArrayList<>();
+  /** A child's own default or NOT NULL on inherited columns: after INHERIT and the parents' column changes. */
+  private final List<Change> inheritedColumns = new ArrayList<>();
   /** Partitions' own primary key, unique, check and exclusion constraints: after their partitions, before foreign keys. */
   private final List<Change> addPartitionConstraints = new ArrayList<>();
   private final List<Change> addForeignKeys = new ArrayList<>();
@@ -106,6 +108,7 @@ final class SchemaDiff {
     sequences();
     for (ObjectKind<?> k : Kinds.ALL) rebuiltNames.addAll(k.rebuilt(a, b));
     tables();
+    InheritedColumns.diff(a, b, inheritedColumns);
     views();
     grants();
     objectKinds();
@@ -114,7 +117,7 @@ final class SchemaDiff {
     for (List<Change> phase : List.of(renames, revokes, slot(DependencyGraph.Slot.DROP_FIRST), dropViews, dropPolicies,
         dropForeignKeys, dropIndexes, dropConstraints, dropPartitions, dropColumns, slot(DependencyGraph.Slot.DROP_BEFORE_TABLES),
         dropTables, slot(DependencyGraph.Slot.DROP_AFTER_TABLES), createBase, types, slot(DependencyGraph.Slot.AFTER_TYPES),
-        createTables, alterColumns, slot(DependencyGraph.Slot.AFTER_TABLES), addConstraints, addPartitionConstraints, addForeignKeys, createIndexes,
+        createTables, alterColumns, slot(DependencyGraph.Slot.AFTER_TABLES), addConstraints, inheritedColumns, addPartitionConstraints, addForeignKeys, createIndexes,
         createPartitionIndexes, createViews, slot(DependencyGraph.Slot.AFTER_VIEWS), security, policies, slot(DependencyGraph.Slot.LAST), comments, grants,
         finalDrops)) {
       out.addAll(phase);
@@ -762,7 +765,7 @@ final class SchemaDiff {
             i.concurrently(), i.comment()),
         (o, n) -> renames.add(new Change.RenameIndex(s, o, n)));
     return new TableModel(x.schema(), x.name(), x.columns(), pk, fks, us, cs, xs, is, x.partitioning(), x.rlsEnabled(),
-        x.rlsForced(), x.policies(), x.comment(), x.options(), x.inherits());
+        x.rlsForced(), x.policies(), x.comment(), x.options(), x.inherits(), x.inheritedColumns());
   }
 
   /** Pairs items only in {@code before} with items only in {@code after} that are equal once renamed. */

@@ -110,7 +110,8 @@ import java.util.TreeSet;
  * {@code pg_get_function_result}, trigger conditions as {@code pg_get_triggerdef} prints them.
  * Composite types and table options (UNLOGGED, storage parameters, replica identity) are read by
  * {@code CompositeTypeCatalog} and {@code TableOptionsCatalog}; table inheritance by {@code InheritsCatalog}
- * (a child lists only the columns and CHECK constraints it declares itself, {@code attislocal} / {@code conislocal}).
+ * (a child lists only the columns and CHECK constraints it declares itself, {@code attislocal} / {@code conislocal});
+ * a child's own default or NOT NULL on a column it only inherits by {@code InheritedColumnsCatalog}.
  *
  * <p>Not modelled (and so not read): column-level grants, WITH GRANT OPTION,
  * aggregates, foreign tables, statistics objects, tablespaces, options of partitions.
@@ -244,6 +245,7 @@ public final class Introspector {
       List<GrantModel> grants = grants();
       Map<Long, dev.sluice.schema.model.TableOptions> tableOptions = TableOptionsCatalog.read(c, schemas);
       Map<Long, List<dev.sluice.schema.model.ParentTable>> parents = InheritsCatalog.read(c, schemas);
+      Map<Long, List<dev.sluice.schema.model.InheritedColumnModel>> overrides = InheritedColumnsCatalog.read(c, schemas);
       List<dev.sluice.schema.model.CompositeTypeModel> compositeTypes = CompositeTypeCatalog.read(c, schemas);
 
       // sequences: identity and serial sequences belong to their columns
@@ -260,7 +262,8 @@ public final class Introspector {
         }
         tableModels.add(table(t, cms, constraints.getOrDefault(t.oid, List.of()), indexes.getOrDefault(t.oid, List.of()),
             indexesByOid, partitioned, partitions, own, policies.getOrDefault(t.oid, List.of()))
-            .withOptions(tableOptions.get(t.oid)).withInherits(parents.get(t.oid)));
+            .withOptions(tableOptions.get(t.oid)).withInherits(parents.get(t.oid))
+            .withInheritedColumns(overrides.get(t.oid)));
       }
       List<SequenceModel> sequences = new ArrayList<>();
       for (SequenceRow s : sequenceRows) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Leaves out of a snapshot the fields added after version 1 was first written when they hold
  * their defaults (no composite types, schema comments, Citus distributions, external tables, aggregates, extended
  * statistics, rules, publications or event triggers; a logged table without storage parameters and with the default
- * replica identity; a foreign key whose ON DELETE action has no column list; a table without parents; a partition
+ * replica identity; a foreign key whose ON DELETE action has no column list; a table without parents or overrides of inherited columns; a partition
  * without indexes, foreign keys or constraints of its own), so that existing snapshots stay
  * byte-identical and read back to the
  * same model (a missing field is its default).
@@ -35,6 +35,8 @@ final class SnapshotDefaults {
       prunePartitions(t.get("partitioning"));
       JsonNode inherits = t.get("inherits");
       if (inherits != null && inherits.isArray() && inherits.isEmpty()) ((ObjectNode) t).remove("inherits");
+      JsonNode overrides = t.get("inheritedColumns");
+      if (overrides != null && overrides.isArray() && overrides.isEmpty()) ((ObjectNode) t).remove("inheritedColumns");
       JsonNode o = t.get("options");
       if (o == null || !o.isObject()) continue;
       boolean plain = !o.path("unlogged").asBoolean(false) && o.path("with").isEmpty()

@@ -38,7 +38,11 @@ class PartitionConstraintsConvergenceLiveTest {
 
   @Test
   void aMigratedDatabaseDumpsLikeOneCreatedFromTheTarget(PgTestContext pg) throws Exception {
-    ChangeFixtures.Fixture f = PartitionOwnFixtures.ownConstraints();
+    dumpsLikeTarget(pg, PartitionOwnFixtures.ownConstraints());
+  }
+
+  /** {@code f} migrated up dumps like its target created directly, and migrated back down like its source. */
+  static void dumpsLikeTarget(PgTestContext pg, ChangeFixtures.Fixture f) throws Exception {
     String migrated = pg.server().createDatabase("partcons_migrated");
     String target = pg.server().createDatabase("partcons_target");
     String source = pg.server().createDatabase("partcons_source");
