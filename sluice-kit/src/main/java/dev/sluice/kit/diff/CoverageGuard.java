@@ -93,13 +93,17 @@ final class CoverageGuard {
         false, i.comment());
   }
 
-  /** Column order and the CONCURRENTLY build hint are not part of a table's definition. */
+  /**
+   * Column order and the CONCURRENTLY build hint are not part of a table's definition; nor are the
+   * overrides of inherited columns as written ({@code InheritedColumns} compares what the child ends
+   * up with: an override repeating the parent's definition needs no statement).
+   */
   private static TableModel normal(TableModel t) {
     List<ColumnModel> columns = new ArrayList<>(t.columns());
     columns.sort(Comparator.comparing(ColumnModel::name));
     List<IndexModel> indexes = t.indexes().stream().map(CoverageGuard::normal).toList();
     return new TableModel(t.schema(), t.name(), columns, t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(), t.exclusions(),
-        indexes, t.partitioning(), t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment(), t.options(), t.inherits(), t.inheritedColumns());
+        indexes, t.partitioning(), t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment(), t.options(), t.inherits());
   }
 
   private static TableModel strip(TableModel t, java.util.Set<String> columns, java.util.Set<String> checks) {

@@ -123,4 +123,16 @@ class DifferInheritanceTest {
         .build();
     assertThat(sql(from, to)).containsExactly("ALTER TABLE fx_inh_leave.login NO INHERIT fx_inh_leave.event");
   }
+
+  @Test
+  void anOverrideRepeatingTheParentsDefinitionNeedsNoStatement() {
+    String s = "fx_inh_same";
+    Tables.SchemaModelBuilder parent = Tables.schema().schemas(s).add(Tables.table(s, "event").column("id", "integer")
+        .column(new dev.sluice.schema.model.ColumnModel("status", "text", true, "'new'::text", null, null, null, null)));
+    SchemaModel plain = parent.add(Tables.table(s, "login").inherits(s, "event")).build();
+    SchemaModel repeated = Tables.schema().schemas(s).add(plain.tables().get(0))
+        .add(Tables.table(s, "login").inherits(s, "event").inheritedColumn("status", "'new'::text", false, true)).build();
+    assertThat(sql(plain, repeated)).isEmpty();
+    assertThat(sql(repeated, plain)).isEmpty();
+  }
 }
