@@ -42,10 +42,46 @@ CREATE AGGREGATE agst.arg_count(VARIADIC text[]) (
   FINALFUNC_MODIFY = READ_WRITE
 );
 
+-- an ordered-set aggregate (a percentile with SQL functions), a hypothetical-set one (plpgsql final function), a built-in
+-- variadic hypothetical one, a moving-mode sum with an inverse function, a max-like one with SORTOP, EXECUTE grants
+CREATE FUNCTION agst._push_int(acc integer[], x integer) RETURNS integer[] LANGUAGE sql IMMUTABLE AS $$ select acc || x $$;
+CREATE FUNCTION agst._pick(acc integer[], fraction double precision, x integer) RETURNS integer LANGUAGE sql IMMUTABLE
+AS $$ select v from unnest(acc) v order by v offset greatest(ceil(fraction * cardinality(acc))::integer - 1, 0) limit 1 $$;
+CREATE AGGREGATE agst.percentile(fraction double precision ORDER BY integer) (
+  SFUNC = agst._push_int, STYPE = integer[], FINALFUNC = agst._pick, FINALFUNC_EXTRA, INITCOND = '{}'
+);
+COMMENT ON AGGREGATE agst.percentile(double precision ORDER BY integer) IS 'nearest-rank percentile';
+CREATE FUNCTION agst._rank_of(acc integer[], h integer, x integer) RETURNS bigint LANGUAGE plpgsql IMMUTABLE
+AS $$ begin return (select count(*) + 1 from unnest(acc) v where v < h); end $$;
+CREATE AGGREGATE agst.rank_of(integer ORDER BY integer) (
+  SFUNC = agst._push_int, STYPE = integer[], FINALFUNC = agst._rank_of, FINALFUNC_EXTRA, FINALFUNC_MODIFY = READ_ONLY,
+  INITCOND = '{}', HYPOTHETICAL
+);
+CREATE AGGREGATE agst.any_rank(VARIADIC "any" ORDER BY VARIADIC "any") (
+  SFUNC = ordered_set_transition_multi, STYPE = internal, FINALFUNC = rank_final, FINALFUNC_EXTRA, HYPOTHETICAL
+);
+CREATE FUNCTION agst._plus(acc bigint, x integer) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT AS $$ select acc + x $$;
+CREATE FUNCTION agst._minus(acc bigint, x integer) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT AS $$ select acc - x $$;
+CREATE FUNCTION agst._moving_done(acc bigint, x integer) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ select acc $$;
+CREATE AGGREGATE agst.moving_sum(integer) (
+  SFUNC = int4_sum, STYPE = bigint, MSFUNC = agst._plus, MINVFUNC = agst._minus, MSTYPE = bigint, MSSPACE = 8,
+  MFINALFUNC = agst._moving_done, MFINALFUNC_EXTRA, MFINALFUNC_MODIFY = SHAREABLE, MINITCOND = '0'
+);
+CREATE AGGREGATE agst.latest(date) (SFUNC = date_larger, STYPE = date, COMBINEFUNC = date_larger, SORTOP = >, PARALLEL = SAFE);
+DO $$ BEGIN CREATE ROLE agst_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+REVOKE EXECUTE ON FUNCTION agst.percentile(double precision, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION agst.percentile(double precision, integer) TO agst_reader;
+GRANT EXECUTE ON FUNCTION agst.latest(date) TO agst_reader;
+
 -- views calling the aggregates
 CREATE VIEW agst.film_titles AS SELECT rating, agst.group_concat(title ORDER BY title) AS titles, agst.rows(*) AS n
   FROM agst.film GROUP BY rating;
 CREATE VIEW agst.film_joined AS SELECT agst.joined(title) AS j, agst.total(length) AS minutes FROM agst.film;
+CREATE VIEW agst.film_lengths AS SELECT agst.percentile(0.5) WITHIN GROUP (ORDER BY length) AS median,
+  agst.rank_of(100) WITHIN GROUP (ORDER BY length) AS rank_100, agst.any_rank(100, 'x') WITHIN GROUP (ORDER BY length, title) AS r,
+  agst.latest(NULL::date) AS never FROM agst.film;
+CREATE VIEW agst.film_running AS SELECT film_id,
+  agst.moving_sum(length) OVER (ORDER BY film_id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS last_two FROM agst.film;
 
 -- extended statistics: every kind, chosen kinds, expressions, a target, a comment, another schema
 CREATE STATISTICS agst.film_rating_length ON rating, length FROM agst.film;

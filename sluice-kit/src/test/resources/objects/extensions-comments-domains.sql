@@ -18,6 +18,7 @@ CREATE TYPE xp.mood AS ENUM ('ok', 'sad');
 COMMENT ON TYPE xp.mood IS 'moods';
 CREATE TYPE xp.pair AS (a integer, b text);
 COMMENT ON TYPE xp.pair IS 'a pair';
+COMMENT ON COLUMN xp.pair.b IS 'second of the pair';
 CREATE SEQUENCE xp.counter;
 COMMENT ON SEQUENCE xp.counter IS 'counts';
 
@@ -55,5 +56,7 @@ CREATE POLICY children_all ON xp.children USING (true);
 
 CREATE VIEW xp.v AS SELECT id, n FROM xp.children;
 COMMENT ON VIEW xp.v IS 'a view';
+COMMENT ON COLUMN xp.v.n IS 'n of the child';
 CREATE MATERIALIZED VIEW xp.mv AS SELECT id FROM xp.children;
 COMMENT ON MATERIALIZED VIEW xp.mv IS 'a materialized view';
+COMMENT ON COLUMN xp.mv.id IS 'child id';

@@ -36,6 +36,7 @@ public final class CompositeType<R extends Record> {
   private final List<PgEnum<?>> enums = new ArrayList<>();
   private final DataType<R> dataType;
   private String comment;
+  private final java.util.Map<String, String> attributeComments = new java.util.TreeMap<>();
 
   /** One declared attribute. */
   record Attr(String name, DataType<?> type, String collation) {}
@@ -94,6 +95,16 @@ public final class CompositeType<R extends Record> {
     return this;
   }
 
+  /** {@code COMMENT ON COLUMN type.attribute}: the comment of one declared attribute. */
+  public CompositeType<R> attributeComment(String attribute, String text) {
+    if (attributes.stream().noneMatch(a -> a.name().equals(attribute))) {
+      throw new SchemaDefinitionException("composite type " + name + " has no attribute " + attribute
+          + " to comment on: declare it with attribute(...) first");
+    }
+    attributeComments.put(attribute, java.util.Objects.requireNonNull(text, "text"));
+    return this;
+  }
+
   /** The schema. */
   public String schema() {
     return schema;
@@ -138,7 +149,7 @@ public final class CompositeType<R extends Record> {
     if (problem != null) throw new SchemaDefinitionException(problem);
     List<CompositeTypeModel.Attribute> attrs = new ArrayList<>();
     for (Attr a : attributes) attrs.add(new CompositeTypeModel.Attribute(a.name(), a.type().sqlName(), a.collation()));
-    return new CompositeTypeModel(schema, name, attrs, comment);
+    return new CompositeTypeModel(schema, name, attrs, comment, attributeComments);
   }
 
   @Override

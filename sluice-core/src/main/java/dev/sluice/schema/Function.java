@@ -44,6 +44,7 @@ public final class Function {
   private final List<String> config = new ArrayList<>();
   private String comment;
   private final List<String> grantees = new ArrayList<>(FunctionModel.DEFAULT_GRANTEES);
+  private boolean external;
 
   private Function(String schema, String name, String language, boolean procedure) {
     Identifiers.check(name);
@@ -51,6 +52,24 @@ public final class Function {
     this.name = name;
     this.language = Objects.requireNonNull(language, "language");
     this.procedure = procedure;
+  }
+
+  /**
+   * A function that belongs to someone else, declared in place: Supabase's {@code auth.uid()} is
+   * {@code Function.external("auth", "uid").returns("uuid").stable()}. Policies, defaults, checks and
+   * views may call it (in their SQL text); generate, push and diff never create, replace or drop it
+   * (nor its schema), and the push shadow database stubs it with the declared arguments, result and
+   * volatility, which are all an external function declares (no body, no other attribute).
+   */
+  public static Function external(String schema, String name) {
+    Function f = new Function(Namespace.of(schema).schema(), name, "sql", false);
+    f.external = true;
+    return f;
+  }
+
+  /** True when the function was declared {@link #external(String, String)}. */
+  public boolean isExternal() {
+    return external;
   }
 
   /** A {@code LANGUAGE sql} function in {@code public}. */
@@ -159,6 +178,7 @@ public final class Function {
 
   /** The body (for {@code AS $$...$$}), kept as written. */
   public Function body(String source) {
+    refuseOnExternal("a body");
     body = Objects.requireNonNull(source, "body");
     atomic = false;
     return this;
@@ -169,6 +189,7 @@ public final class Function {
    * and dependency-tracked at creation, so the tables it reads must exist first.
    */
   public Function atomicBody(String sql) {
+    refuseOnExternal("a body");
     if (!language.equals("sql")) throw new SchemaDefinitionException("function " + name + ": only LANGUAGE sql has SQL-standard bodies");
     body = Objects.requireNonNull(sql, "body");
     atomic = true;
@@ -270,8 +291,24 @@ public final class Function {
     return name;
   }
 
-  /** The model of this function. */
+  private void refuseOnExternal(String what) {
+    if (external) throw new SchemaDefinitionException("function " + schema + "." + name + " is external: it has no " + what);
+  }
+
+  /**
+   * The model of this function; for an {@link #isExternal() external} one, only its arguments, result
+   * and volatility (language {@code sql}, no body, every other attribute PostgreSQL's default).
+   */
   public FunctionModel toModel() {
+    if (external) {
+      if (returns == null) throw new SchemaDefinitionException("external function " + schema + "." + name + " has no return type: call returns(...)");
+      if (strict || securityDefiner || leakproof || parallel != Parallel.UNSAFE || cost != null || rows != null || !config.isEmpty()
+          || comment != null || !grantees.equals(FunctionModel.DEFAULT_GRANTEES)) {
+        throw new SchemaDefinitionException("external function " + schema + "." + name
+            + " declares only its arguments, result and volatility (its other attributes belong to its owner)");
+      }
+      return FunctionModel.external(schema, name, arguments, returns, volatility);
+    }
     if (body == null) throw new SchemaDefinitionException("function " + schema + "." + name + " has no body: call body(...)");
     if (!procedure && returns == null) {
       throw new SchemaDefinitionException("function " + schema + "." + name + " has no return type: call returns(...)");

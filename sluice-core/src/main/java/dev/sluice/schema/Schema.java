@@ -44,7 +44,7 @@ public final class Schema {
   /**
    * A schema of the given definitions: {@link Table}, {@link PgEnum}, {@link View}, {@link Sequence},
    * {@link Domain}, {@link Role}, {@link ExtensionModel}, {@link RoleModel}, {@link GrantModel},
-   * {@link Function}, {@link Trigger} (its function comes with it),
+   * {@link Function} (an {@link Function#external external} one is declared, never created), {@link Trigger} (its function comes with it),
    * {@link Namespace} (creates its schema even when nothing else lives in it), {@link Aggregate} (its
    * functions come with it), {@link Statistics}, {@link Rule}, {@link Publication}, {@link EventTrigger} (its function
    * comes with it), or collections of those.
@@ -136,6 +136,7 @@ public final class Schema {
     Map<String, TriggerModel> triggers = new LinkedHashMap<>();
     Map<String, dev.sluice.schema.model.DistributionModel> distributions = new LinkedHashMap<>();
     Map<String, TableModel> externals = new LinkedHashMap<>();
+    Map<String, FunctionModel> externalFunctions = new LinkedHashMap<>();
     Map<String, AggregateModel> aggregates = new LinkedHashMap<>();
     Map<String, StatisticsModel> statistics = new LinkedHashMap<>();
     Map<String, RuleModel> rules = new LinkedHashMap<>();
@@ -211,6 +212,10 @@ public final class Schema {
         }
       } else if (d instanceof Function f) {
         try {
+          if (f.isExternal()) {
+            addFunction(externalFunctions, f.toModel(), problems);
+            continue;
+          }
           addFunction(functions, f.toModel(), problems);
           schemas.add(f.schema());
         } catch (SchemaDefinitionException e) {
@@ -219,7 +224,9 @@ public final class Schema {
       } else if (d instanceof Trigger tr) {
         try {
           TriggerModel m = tr.toModel();
-          if (tr.function() != null) {
+          if (tr.function() != null && tr.function().isExternal()) {
+            addFunction(externalFunctions, tr.function().toModel(), problems);
+          } else if (tr.function() != null) {
             addFunction(functions, tr.function().toModel(), problems);
             schemas.add(tr.function().schema());
           }
@@ -310,7 +317,13 @@ public final class Schema {
         List.copyOf(enums.values()), domains, sequences, tables, views, grants, List.copyOf(functions.values()),
         List.copyOf(triggers.values()), List.copyOf(composites.values()), schemaComments, List.copyOf(distributions.values()),
         List.copyOf(externals.values()), List.copyOf(aggregates.values()), List.copyOf(statistics.values()),
-        List.copyOf(rules.values()), List.copyOf(publications.values()), List.copyOf(eventTriggers.values()));
+        List.copyOf(rules.values()), List.copyOf(publications.values()), List.copyOf(eventTriggers.values()),
+        List.copyOf(externalFunctions.values()));
+    for (FunctionModel f : model.externalFunctions()) {
+      if (model.functions().stream().anyMatch(o -> o.signature().equals(f.signature()))) {
+        throw new SchemaDefinitionException(List.of("function " + f.signature() + " is declared both external and as a function to create"));
+      }
+    }
     List<String> citus = dev.sluice.schema.model.CitusRules.problems(model);
     if (!citus.isEmpty()) throw new SchemaDefinitionException(citus);
     return model;

@@ -22,6 +22,7 @@ public final class View {
   private boolean withData = true;
   private final List<IndexModel> indexes = new ArrayList<>();
   private String comment;
+  private final java.util.Map<String, String> columnComments = new java.util.TreeMap<>();
 
   private View(String schema, String name, boolean materialized) {
     dev.sluice.sql.Identifiers.check(name);
@@ -108,6 +109,13 @@ public final class View {
     return this;
   }
 
+  /** {@code COMMENT ON COLUMN view.column}: the comment of one of the view's output columns. */
+  public View columnComment(String column, String text) {
+    dev.sluice.sql.Identifiers.check(column);
+    columnComments.put(column, java.util.Objects.requireNonNull(text, "text"));
+    return this;
+  }
+
   /** The schema. */
   public String schema() {
     return schema;
@@ -122,6 +130,6 @@ public final class View {
   public ViewModel toModel() {
     if (query == null) throw new SchemaDefinitionException("view " + name + " has no query: call as(...)");
     return new ViewModel(schema, name, query, materialized, securityInvoker, securityBarrier, checkOption,
-        materialized && withData, indexes, comment);
+        materialized && withData, indexes, comment, columnComments);
   }
 }

@@ -23,7 +23,9 @@ final class MigrationsView {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("folder", dir == null ? null : dir.toString());
     if (dir != null) {
-      List<MigrationStatus> status = new Migrator(db.dataSource(), MigrationFolder.of(dir)).status();
+      // in the studio's own transaction, as its role (through a pooler no connection keeps a role of its own)
+      Migrator migrator = new Migrator(db.dataSource(), MigrationFolder.of(dir));
+      List<MigrationStatus> status = db.tx(true, migrator::status);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (MigrationStatus s : status) {
         Map<String, Object> r = new LinkedHashMap<>();

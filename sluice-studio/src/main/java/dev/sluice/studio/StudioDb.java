@@ -26,9 +26,11 @@ import javax.sql.DataSource;
  * studio, decide what the work can do. Results come as text (binary transfer off): {@code getString} is the column
  * type's output function, never a cast. Console work runs on a connection of its own that is closed afterwards, so
  * nothing a console statement leaves in its session (settings, advisory locks, temp tables, roles) reaches later
- * requests. Through a transaction pooler ({@code pgbouncer=true} in the URL) statements are unnamed, closing a
- * connection resets nothing on the server, so the console drops its session state inside its own transaction
- * ({@link #POOLED_CONSOLE_RESET}), and read-only mode is refused (its session-level role cannot be kept).
+ * requests. Outside a pooler the role (and, read-only, {@code READ ONLY}) is also set for the whole session, as a
+ * second wall. Through a transaction pooler ({@code pgbouncer=true} in the URL) the studio sets nothing at session
+ * level, since the pooler hands that server session to other clients: the role and {@code READ ONLY} come from each
+ * transaction alone, statements are unnamed, and, as closing a connection resets nothing on the server, the console
+ * drops its session state inside its own transaction ({@link #POOLED_CONSOLE_RESET}).
  */
 final class StudioDb implements AutoCloseable {
   /** The statement timeout of every studio transaction, so a runaway console query cannot hang the server. */
@@ -60,17 +62,12 @@ final class StudioDb implements AutoCloseable {
     String flag = urlParam(url, "pgbouncer");
     this.pgBouncer = "true".equalsIgnoreCase(flag);
     if (flag != null) url = withoutParam(url, "pgbouncer");
-    if (pgBouncer && readOnly) {
-      throw new IllegalStateException("the read-only studio cannot run through a transaction pooler (pgbouncer=true):"
-          + " it pins the read role with a session-level SET ROLE, which a pooler hands to other clients and"
-          + " cannot keep for the studio; point --read-only at PostgreSQL directly");
-    }
     PgUrl pg = PgUrl.parse(url);
     this.pg = pg;
     String mode = readOnly ? "--read-only" : "read-write";
     String wanted = readOnly ? StudioRoles.checkName(readRole, "read role") : StudioRoles.checkName(writeRole, "write role");
     String chosen = wanted;
-    try (Connection c = pg.connect()) {
+    try (Connection c = connection("sluice studio")) {
       if (!readOnly && allowSuperuser && StudioRoles.isSuperuser(c)) {
         chosen = null;
         System.err.println("WARNING: sluice studio runs read-write as the superuser login of " + pg + " (--allow-superuser):"
@@ -83,6 +80,7 @@ final class StudioDb implements AutoCloseable {
       throw new IllegalStateException("cannot check the studio's " + mode + " setup on " + pg + ": " + e.getMessage(), e);
     }
     this.role = chosen;
+    this.readOnly = readOnly;
     HikariConfig cfg = new HikariConfig();
     cfg.setJdbcUrl(pg.jdbcUrl());
     if (pg.user() != null) cfg.setUsername(pg.user());
@@ -94,19 +92,23 @@ final class StudioDb implements AutoCloseable {
     cfg.addDataSourceProperty("binaryTransfer", "false");
     // no named server-side statements: the next transaction may run on another server session
     if (pgBouncer) cfg.addDataSourceProperty("prepareThreshold", "0");
-    if (pgBouncer && role != null) {
-      throw new IllegalStateException("the studio cannot run as its write role " + role + " through a transaction pooler"
-          + " (pgbouncer=true): the role is pinned with a session-level SET ROLE, which a pooler hands to other clients;"
-          + " point the studio at PostgreSQL directly");
-    }
-    if (readOnly) cfg.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY; SET ROLE " + role);
-    else if (role != null) cfg.setConnectionInitSql("SET ROLE " + role);
+    String sessionSetup = sessionSetup();
+    if (sessionSetup != null) cfg.setConnectionInitSql(sessionSetup);
     this.pool = new HikariDataSource(cfg);
-    this.readOnly = readOnly;
   }
 
   DataSource dataSource() {
     return pool;
+  }
+
+  /**
+   * The session-level second wall (role, and {@code READ ONLY} in read-only mode) for a connection straight to
+   * PostgreSQL, or null: none is needed (a superuser login allowed to run as itself) or none may be set (through a
+   * transaction pooler, where the server session goes to other clients after each transaction).
+   */
+  private String sessionSetup() {
+    if (pgBouncer || role == null) return null;
+    return (readOnly ? "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY; " : "") + "SET ROLE " + role;
   }
 
   /** Runs work in one transaction, committed on success (unless {@code rollback}), rolled back on any failure. */
@@ -121,17 +123,11 @@ final class StudioDb implements AutoCloseable {
 
   private Connection open(boolean own) throws SQLException {
     if (!own) return pool.getConnection();
-    Properties p = new Properties();
-    if (pg.user() != null) p.setProperty("user", pg.user());
-    if (pg.password() != null) p.setProperty("password", pg.password());
-    p.setProperty("ApplicationName", "sluice studio console");
-    p.setProperty("binaryTransfer", "false");
-    if (pgBouncer) p.setProperty("prepareThreshold", "0");
-    Connection c = DriverManager.getConnection(pg.jdbcUrl(), p);
-    if (role != null) {
+    Connection c = connection("sluice studio console");
+    String sessionSetup = sessionSetup();
+    if (sessionSetup != null) {
       try (Statement st = c.createStatement()) {
-        if (readOnly) st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-        st.execute("SET ROLE " + role);
+        st.execute(sessionSetup);
       } catch (SQLException e) {
         try {
           c.close();
@@ -142,6 +138,17 @@ final class StudioDb implements AutoCloseable {
       }
     }
     return c;
+  }
+
+  /** A connection outside the pool, set up like the pool's (text results; through a pooler, no named statements). */
+  private Connection connection(String applicationName) throws SQLException {
+    Properties p = new Properties();
+    if (pg.user() != null) p.setProperty("user", pg.user());
+    if (pg.password() != null) p.setProperty("password", pg.password());
+    p.setProperty("ApplicationName", applicationName);
+    p.setProperty("binaryTransfer", "false");
+    if (pgBouncer) p.setProperty("prepareThreshold", "0");
+    return DriverManager.getConnection(pg.jdbcUrl(), p);
   }
 
   private <T> T run(boolean rollback, boolean own, Work<T> work) throws SQLException {

@@ -44,6 +44,17 @@ public record FunctionModel(String schema, String name, boolean procedure, List<
     if (!procedure && returns == null) throw new IllegalArgumentException("function " + name + " has no return type");
   }
 
+  /**
+   * The model of an external function (one that belongs to someone else, see
+   * {@link SchemaModel#externalFunctions()}): only its arguments, result and volatility are declared,
+   * everything else is PostgreSQL's default and there is no body. The DSL and introspection both
+   * build external functions here, so the two are equal.
+   */
+  public static FunctionModel external(String schema, String name, List<Argument> arguments, String returns, Volatility volatility) {
+    return new FunctionModel(schema, name, false, arguments, returns, "sql", null, false, volatility, false, false, false,
+        Parallel.UNSAFE, null, null, List.of(), null, DEFAULT_GRANTEES);
+  }
+
   /** {@code schema.name(type, type)}: the input argument types (IN, INOUT, VARIADIC), which identify the function. */
   public String signature() {
     return schema + "." + name + "(" + String.join(", ", arguments.stream().filter(Argument::input).map(Argument::type).toList()) + ")";

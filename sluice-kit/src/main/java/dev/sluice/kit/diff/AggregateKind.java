@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.kit.diff.DependencyGraph.Slot;
 import dev.sluice.schema.model.AggregateModel;
+import dev.sluice.schema.model.AggregateModel.Kind;
 import dev.sluice.schema.model.AggregateModel.Modify;
+import dev.sluice.schema.model.AggregateModel.Moving;
+import dev.sluice.schema.model.FunctionModel;
 import dev.sluice.schema.model.FunctionModel.Argument;
 import dev.sluice.schema.model.FunctionModel.Mode;
 import dev.sluice.schema.model.FunctionModel.Parallel;
 import dev.sluice.schema.model.SchemaModel;
+import dev.sluice.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,17 +28,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Aggregates ({@code pg_proc} with {@code prokind} a, {@code pg_aggregate} with {@code aggkind} n).
+ * Aggregates ({@code pg_proc} with {@code prokind} a, {@code pg_aggregate}): normal, ordered-set and
+ * hypothetical-set, with moving-aggregate mode, {@code SORTOP} and {@code EXECUTE} grants.
  *
  * <p><b>Read</b>: function references as {@code regproc} text (search_path empty, so qualified
- * outside pg_catalog), the state type with {@code format_type}, {@code SSPACE} null when 0. Ordered-set
- * and hypothetical aggregates, moving-aggregate mode, {@code SORTOP} and aggregates with an ACL are
- * not read (they stay in {@code UnmodeledObjects}). <b>Graph</b>: an aggregate is a
+ * outside pg_catalog), the state types with {@code format_type}, {@code SSPACE}/{@code MSSPACE} null when 0,
+ * the direct arguments counted by {@code aggnumdirectargs}, {@code SORTOP} as {@code schema.operator}, EXECUTE
+ * grantees from {@code aclexplode(proacl)} as for a function. An ACL the model cannot hold (a grant option, the
+ * owner's own EXECUTE revoked) stays in {@code UnmodeledObjects}. <b>Graph</b>: an aggregate is a
  * {@code function:} node, so views, policies, defaults, checks and indexes calling it are ordered
- * after it exactly as for a function; it needs its state, final, combine and (de)serial functions and
- * its argument and state types. <b>Diff</b>: a change keeping the state type and final function is
- * {@code CREATE OR REPLACE AGGREGATE}; any other, or a function it uses being dropped and re-created,
- * drops and creates the aggregate and everything calling it; the comment changes in place.
+ * after it exactly as for a function; it needs all the functions it names (plain and moving mode) and
+ * its argument and state types. <b>Diff</b>: a change keeping the arguments, kind, number of direct arguments,
+ * state type and final function is {@code CREATE OR REPLACE AGGREGATE}; any other, or a function it uses being
+ * dropped and re-created, drops and creates the aggregate and everything calling it; the comment and the
+ * EXECUTE grants change in place (and are given again after a re-create).
  */
 final class AggregateKind implements ObjectKind<AggregateModel> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,31 +70,46 @@ final class AggregateKind implements ObjectKind<AggregateModel> {
     return "function:" + a.signature();
   }
 
+  /** The definition without comment and grants, which change in place. */
   private static AggregateModel uncommented(AggregateModel a) {
-    return new AggregateModel(a.schema(), a.name(), a.arguments(), a.stateFunction(), a.stateType(), a.stateSpace(),
-        a.finalFunction(), a.finalExtra(), a.finalModify(), a.combineFunction(), a.serialFunction(), a.deserialFunction(),
-        a.initialCondition(), a.parallel(), null);
+    return a.withComment(null).withExecuteGrantees(null);
   }
 
   private static Stream<String> functionsUsed(AggregateModel a) {
-    return Stream.of(a.stateFunction(), a.finalFunction(), a.combineFunction(), a.serialFunction(), a.deserialFunction())
+    Moving m = a.moving();
+    return Stream.of(a.stateFunction(), a.finalFunction(), a.combineFunction(), a.serialFunction(), a.deserialFunction(),
+        m == null ? null : m.stateFunction(), m == null ? null : m.inverseFunction(), m == null ? null : m.finalFunction())
         .filter(Objects::nonNull);
   }
 
   // --- introspection -------------------------------------------------------------------------------
 
-  /** The condition (on {@code g} = pg_aggregate, {@code p} = pg_proc) of the aggregates the model holds. */
-  static final String MODELLED = "(g.aggkind = 'n' AND g.aggmtransfn::pg_catalog.oid = 0"
-      + " AND g.aggsortop::pg_catalog.oid = 0 AND p.proacl IS NULL)";
+  /**
+   * The condition (on {@code p} = pg_proc) of the aggregates the model holds: all but those whose ACL holds
+   * more than EXECUTE grantees (a grant option, or the owner's own EXECUTE revoked).
+   */
+  static final String MODELLED = "(p.proacl IS NULL OR (NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(p.proacl) x"
+      + " WHERE x.grantee <> p.proowner AND x.is_grantable) AND EXISTS (SELECT 1 FROM pg_catalog.aclexplode(p.proacl) x"
+      + " WHERE x.grantee = p.proowner AND x.privilege_type = 'EXECUTE')))";
+
+  private static String regproc(String column, String alias) {
+    return " CASE WHEN g." + column + "::pg_catalog.oid = 0 THEN NULL ELSE g." + column + "::pg_catalog.text END AS " + alias + ",";
+  }
 
   private static final String SQL = "SELECT n.nspname, p.proname, g.aggtransfn::pg_catalog.text AS sfunc,"
       + " pg_catalog.format_type(g.aggtranstype, NULL) AS stype, g.aggtransspace,"
-      + " CASE WHEN g.aggfinalfn::pg_catalog.oid = 0 THEN NULL ELSE g.aggfinalfn::pg_catalog.text END AS ffunc,"
-      + " g.aggfinalextra, g.aggfinalmodify,"
-      + " CASE WHEN g.aggcombinefn::pg_catalog.oid = 0 THEN NULL ELSE g.aggcombinefn::pg_catalog.text END AS cfunc,"
-      + " CASE WHEN g.aggserialfn::pg_catalog.oid = 0 THEN NULL ELSE g.aggserialfn::pg_catalog.text END AS serfunc,"
-      + " CASE WHEN g.aggdeserialfn::pg_catalog.oid = 0 THEN NULL ELSE g.aggdeserialfn::pg_catalog.text END AS defunc,"
+      + regproc("aggfinalfn", "ffunc") + " g.aggfinalextra, g.aggfinalmodify,"
+      + regproc("aggcombinefn", "cfunc") + regproc("aggserialfn", "serfunc") + regproc("aggdeserialfn", "defunc")
       + " g.agginitval, p.proparallel, pg_catalog.obj_description(p.oid, 'pg_proc') AS comment,"
+      + " g.aggkind, g.aggnumdirectargs,"
+      + " (SELECT pg_catalog.quote_ident(o.nspname) || '.' || op.oprname FROM pg_catalog.pg_operator op"
+      + "   JOIN pg_catalog.pg_namespace o ON o.oid = op.oprnamespace WHERE op.oid = g.aggsortop) AS sortop,"
+      + regproc("aggmtransfn", "msfunc") + regproc("aggminvtransfn", "minvfunc") + regproc("aggmfinalfn", "mffunc")
+      + " CASE WHEN g.aggmtranstype = 0 THEN NULL ELSE pg_catalog.format_type(g.aggmtranstype, NULL) END AS mstype,"
+      + " g.aggmtransspace, g.aggmfinalextra, g.aggmfinalmodify, g.aggminitval,"
+      + " p.proacl IS NULL AS default_acl,"
+      + " ARRAY(SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END"
+      + "   FROM pg_catalog.aclexplode(p.proacl) a WHERE a.privilege_type = 'EXECUTE' AND a.grantee <> p.proowner) AS grantees,"
       + " (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('mode', COALESCE(p.proargmodes[x.i], 'i'),"
       + "   'name', p.proargnames[x.i], 'type', pg_catalog.format_type(x.t, NULL)) ORDER BY x.i)"
       + "   FROM pg_catalog.unnest(p.proargtypes::pg_catalog.oid[]) WITH ORDINALITY AS x(t, i)) AS args"
@@ -117,20 +139,38 @@ final class AggregateKind implements ObjectKind<AggregateModel> {
         throw new SQLException("unreadable argument list of aggregate " + rs.getString("proname") + ": " + e.getMessage(), e);
       }
     }
-    Modify modify = switch (rs.getString("aggfinalmodify")) {
-      case "s" -> Modify.SHAREABLE;
-      case "w" -> Modify.READ_WRITE;
-      default -> Modify.READ_ONLY;
-    };
+    Modify modify = modify(rs.getString("aggfinalmodify"));
     Parallel parallel = switch (rs.getString("proparallel")) {
       case "s" -> Parallel.SAFE;
       case "r" -> Parallel.RESTRICTED;
       default -> Parallel.UNSAFE;
     };
     int space = rs.getInt("aggtransspace");
+    Kind kind = switch (rs.getString("aggkind")) {
+      case "o" -> Kind.ORDERED_SET;
+      case "h" -> Kind.HYPOTHETICAL;
+      default -> Kind.NORMAL;
+    };
+    Moving moving = null;
+    if (rs.getString("msfunc") != null) {
+      int mspace = rs.getInt("aggmtransspace");
+      moving = new Moving(rs.getString("msfunc"), rs.getString("minvfunc"), rs.getString("mstype"), mspace == 0 ? null : mspace,
+          rs.getString("mffunc"), rs.getBoolean("aggmfinalextra"), modify(rs.getString("aggmfinalmodify")), rs.getString("aggminitval"));
+    }
+    List<String> grantees = rs.getBoolean("default_acl") ? FunctionModel.DEFAULT_GRANTEES
+        : List.of((String[]) rs.getArray("grantees").getArray());
     return new AggregateModel(rs.getString("nspname"), rs.getString("proname"), args, rs.getString("sfunc"), rs.getString("stype"),
         space == 0 ? null : space, rs.getString("ffunc"), rs.getBoolean("aggfinalextra"), modify, rs.getString("cfunc"),
-        rs.getString("serfunc"), rs.getString("defunc"), rs.getString("agginitval"), parallel, rs.getString("comment"));
+        rs.getString("serfunc"), rs.getString("defunc"), rs.getString("agginitval"), parallel, rs.getString("comment"), kind,
+        rs.getInt("aggnumdirectargs"), rs.getString("sortop"), moving, grantees);
+  }
+
+  private static Modify modify(String code) {
+    return switch (code) {
+      case "s" -> Modify.SHAREABLE;
+      case "w" -> Modify.READ_WRITE;
+      default -> Modify.READ_ONLY;
+    };
   }
 
   // --- dependency graph ----------------------------------------------------------------------------
@@ -146,6 +186,7 @@ final class AggregateKind implements ObjectKind<AggregateModel> {
       String n = node(a);
       for (Argument x : a.arguments()) g.mentions(n, x.type(), "type:", "table:", "view:");
       g.mentions(n, a.stateType(), "type:", "table:", "view:");
+      if (a.moving() != null) g.mentions(n, a.moving().stateType(), "type:", "table:", "view:");
       functionsUsed(a).forEach(f -> {
         for (String to : g.named(bareName(f))) if (to.startsWith("function:") && !to.equals(n)) g.edge(n, to);
       });
@@ -191,7 +232,8 @@ final class AggregateKind implements ObjectKind<AggregateModel> {
 
   private static boolean replaceable(AggregateModel o, AggregateModel n) {
     return o.stateType().equals(n.stateType()) && Objects.equals(o.finalFunction(), n.finalFunction())
-        && o.finalExtra() == n.finalExtra() && o.arguments().equals(n.arguments());
+        && o.finalExtra() == n.finalExtra() && o.arguments().equals(n.arguments()) && o.kind() == n.kind()
+        && o.directArguments() == n.directArguments();
   }
 
   private static boolean usesRebuilt(AggregateModel a, Set<String> rebuiltFunctionNames) {
@@ -232,6 +274,9 @@ final class AggregateKind implements ObjectKind<AggregateModel> {
       if (create || replace) ctx.add(slot, new CreateAggregate(n, replace));
       String oldComment = create ? null : o.comment();
       if (!Objects.equals(oldComment, n.comment())) ctx.add(slot, new CommentOnAggregate(n));
+      List<String> oldGrantees = create ? FunctionModel.DEFAULT_GRANTEES : o.executeGrantees();
+      for (String g : oldGrantees) if (!n.executeGrantees().contains(g)) ctx.add(slot, new ExecuteGrant(n, g, false));
+      for (String g : n.executeGrantees()) if (!oldGrantees.contains(g)) ctx.add(slot, new ExecuteGrant(n, g, true));
     }
   }
 
@@ -260,9 +305,7 @@ final class AggregateKind implements ObjectKind<AggregateModel> {
   public AggregateModel renamed(AggregateModel a, UnaryOperator<String> schema, BinaryOperator<String> relation) {
     String s = schema.apply(a.schema());
     if (s.equals(a.schema())) return a;
-    return new AggregateModel(s, a.name(), a.arguments(), a.stateFunction(), a.stateType(), a.stateSpace(), a.finalFunction(),
-        a.finalExtra(), a.finalModify(), a.combineFunction(), a.serialFunction(), a.deserialFunction(), a.initialCondition(),
-        a.parallel(), a.comment());
+    return a.withSchema(s);
   }
 
   // --- DDL -----------------------------------------------------------------------------------------
@@ -278,28 +321,63 @@ final class AggregateKind implements ObjectKind<AggregateModel> {
     if (orReplace) sb.append("OR REPLACE ");
     sb.append("AGGREGATE ").append(Sql.qualified(a.schema(), a.name())).append('(');
     if (a.arguments().isEmpty()) sb.append('*');
-    List<String> args = new ArrayList<>();
-    for (Argument x : a.arguments()) {
-      StringBuilder y = new StringBuilder();
-      if (x.mode() == Mode.VARIADIC) y.append("VARIADIC ");
-      if (x.name() != null) y.append(Sql.name(x.name())).append(' ');
-      y.append(Sql.fragment("argument type", x.type()));
-      args.add(y.toString());
+    if (a.kind() == Kind.NORMAL) {
+      sb.append(arguments(a.arguments()));
+    } else {
+      sb.append(arguments(a.directArgumentList())).append(a.directArguments() == 0 ? "" : " ")
+          .append("ORDER BY ").append(arguments(a.aggregatedArguments()));
     }
-    sb.append(String.join(", ", args)).append(") (\n    SFUNC = ").append(Sql.fragment("state function", a.stateFunction()))
+    sb.append(") (\n    SFUNC = ").append(Sql.fragment("state function", a.stateFunction()))
         .append(",\n    STYPE = ").append(Sql.fragment("state type", a.stateType()));
     if (a.stateSpace() != null) sb.append(",\n    SSPACE = ").append(a.stateSpace());
     if (a.finalFunction() != null) sb.append(",\n    FINALFUNC = ").append(Sql.fragment("final function", a.finalFunction()));
     if (a.finalExtra()) sb.append(",\n    FINALFUNC_EXTRA");
-    if (a.finalModify() != Modify.READ_ONLY) sb.append(",\n    FINALFUNC_MODIFY = ").append(a.finalModify());
+    if (a.finalModify() != a.kind().defaultModify()) sb.append(",\n    FINALFUNC_MODIFY = ").append(a.finalModify());
     if (a.combineFunction() != null) sb.append(",\n    COMBINEFUNC = ").append(Sql.fragment("combine function", a.combineFunction()));
     if (a.serialFunction() != null) sb.append(",\n    SERIALFUNC = ").append(Sql.fragment("serial function", a.serialFunction()));
     if (a.deserialFunction() != null) {
       sb.append(",\n    DESERIALFUNC = ").append(Sql.fragment("deserial function", a.deserialFunction()));
     }
     if (a.initialCondition() != null) sb.append(",\n    INITCOND = ").append(Sql.literal(a.initialCondition()));
+    Moving m = a.moving();
+    if (m != null) {
+      sb.append(",\n    MSFUNC = ").append(Sql.fragment("moving state function", m.stateFunction()))
+          .append(",\n    MINVFUNC = ").append(Sql.fragment("moving inverse function", m.inverseFunction()))
+          .append(",\n    MSTYPE = ").append(Sql.fragment("moving state type", m.stateType()));
+      if (m.stateSpace() != null) sb.append(",\n    MSSPACE = ").append(m.stateSpace());
+      if (m.finalFunction() != null) sb.append(",\n    MFINALFUNC = ").append(Sql.fragment("moving final function", m.finalFunction()));
+      if (m.finalExtra()) sb.append(",\n    MFINALFUNC_EXTRA");
+      if (m.finalModify() != a.kind().defaultModify()) sb.append(",\n    MFINALFUNC_MODIFY = ").append(m.finalModify());
+      if (m.initialCondition() != null) sb.append(",\n    MINITCOND = ").append(Sql.literal(m.initialCondition()));
+    }
+    if (a.sortOperator() != null) sb.append(",\n    SORTOP = ").append(operator(a.sortOperator()));
+    if (a.kind() == Kind.HYPOTHETICAL) sb.append(",\n    HYPOTHETICAL");
     if (a.parallel() != Parallel.UNSAFE) sb.append(",\n    PARALLEL = ").append(a.parallel());
     return sb.append("\n)").toString();
+  }
+
+  private static String arguments(List<Argument> arguments) {
+    List<String> args = new ArrayList<>();
+    for (Argument x : arguments) {
+      StringBuilder y = new StringBuilder();
+      if (x.mode() == Mode.VARIADIC) y.append("VARIADIC ");
+      if (x.name() != null) y.append(Sql.name(x.name())).append(' ');
+      y.append(Sql.fragment("argument type", x.type()));
+      args.add(y.toString());
+    }
+    return String.join(", ", args);
+  }
+
+  /** {@code OPERATOR(schema.op)} of a {@code schema.op} text; the operator must be only operator characters. */
+  static String operator(String qualified) {
+    int dot = qualified.lastIndexOf('.');
+    String op = qualified.substring(dot + 1);
+    if (op.isEmpty() || !op.chars().allMatch(ch -> "+-*/<>=~!@#%^&|`?".indexOf(ch) >= 0)) {
+      throw new IllegalArgumentException("sort operator " + qualified + " is not an operator name");
+    }
+    if (dot < 0) return "OPERATOR(pg_catalog." + op + ")";
+    List<String> schema = splitQualified(qualified.substring(0, dot));
+    return "OPERATOR(" + Identifiers.quote(schema.get(schema.size() - 1)) + "." + op + ")";
   }
 
   /** {@code CREATE [OR REPLACE] AGGREGATE ...}. */
@@ -325,6 +403,22 @@ final class AggregateKind implements ObjectKind<AggregateModel> {
     @Override
     public String description() {
       return "aggregate " + aggregate.signature() + ": drop";
+    }
+  }
+
+  /** {@code GRANT EXECUTE ON FUNCTION agg(types) TO role} or {@code REVOKE EXECUTE ... FROM role} (an aggregate is a function to GRANT). */
+  record ExecuteGrant(AggregateModel aggregate, String grantee, boolean grant) implements Change.ObjectChange {
+    @Override
+    public String sql() {
+      String role = grantee.equals("PUBLIC") ? "PUBLIC" : Identifiers.quote(grantee);
+      return (grant ? "GRANT" : "REVOKE") + " EXECUTE ON FUNCTION " + Sql.qualified(aggregate.schema(), aggregate.name()) + "("
+          + aggregate.arguments().stream().map(Argument::type).collect(Collectors.joining(", ")) + ")"
+          + (grant ? " TO " : " FROM ") + role;
+    }
+
+    @Override
+    public String description() {
+      return "aggregate " + aggregate.signature() + ": " + (grant ? "grant execute to " : "revoke execute from ") + grantee;
     }
   }
 
@@ -366,26 +460,27 @@ final class AggregateKind implements ObjectKind<AggregateModel> {
     String ag = ctx.use("dev.sluice.schema.Aggregate");
     String head = ag + ".of(" + ctx.namespace(a.schema()) + ", " + ctx.string(a.name()) + ")";
     List<String> calls = new ArrayList<>();
-    List<String> argTypes = a.arguments().stream().map(Argument::type).toList();
-    for (Argument x : a.arguments()) {
-      if (x.mode() == Mode.VARIADIC) calls.add(".variadic(" + ctx.string(x.name()) + ", " + ctx.string(x.type()) + ")");
-      else if (x.name() == null) calls.add(".arg(" + ctx.string(x.type()) + ")");
-      else calls.add(".arg(" + ctx.string(x.name()) + ", " + ctx.string(x.type()) + ")");
+    if (a.kind() == Kind.NORMAL) {
+      for (Argument x : a.arguments()) calls.add(argument(x, "", ctx));
+    } else {
+      for (Argument x : a.directArgumentList()) calls.add(argument(x, "", ctx));
+      for (Argument x : a.aggregatedArguments()) calls.add(argument(x, "orderBy", ctx));
+      if (a.kind() == Kind.HYPOTHETICAL) calls.add(".hypothetical()");
     }
-    List<String> sfuncTypes = new ArrayList<>(List.of(a.stateType()));
-    sfuncTypes.addAll(argTypes);
-    String sf = function(ctx, a.stateFunction(), sfuncTypes);
+    List<String> direct = a.directArgumentList().stream().map(Argument::type).toList();
+    List<String> aggregated = a.aggregatedArguments().stream().map(Argument::type).toList();
+    String sf = function(ctx, a.stateFunction(), types(a.stateType(), aggregated));
     calls.add(".stateFunction(" + (sf != null ? sf : ctx.string(a.stateFunction())) + ")");
     calls.add(".stateType(" + ctx.string(a.stateType()) + ")");
     if (a.stateSpace() != null) calls.add(".stateSpace(" + a.stateSpace() + ")");
     if (a.finalFunction() != null) {
-      List<String> ft = new ArrayList<>(List.of(a.stateType()));
-      if (a.finalExtra()) ft.addAll(argTypes);
+      List<String> ft = types(a.stateType(), direct);
+      if (a.finalExtra()) ft.addAll(aggregated);
       String ff = function(ctx, a.finalFunction(), ft);
       calls.add(".finalFunction(" + (ff != null ? ff : ctx.string(a.finalFunction())) + ")");
     }
     if (a.finalExtra()) calls.add(".finalExtra()");
-    if (a.finalModify() != Modify.READ_ONLY) {
+    if (a.finalModify() != a.kind().defaultModify()) {
       calls.add(".finalModify(" + ctx.use("dev.sluice.schema.model.AggregateModel") + ".Modify." + a.finalModify() + ")");
     }
     if (a.combineFunction() != null) {
@@ -396,10 +491,57 @@ final class AggregateKind implements ObjectKind<AggregateModel> {
       calls.add(".serialization(" + ctx.string(a.serialFunction()) + ", " + ctx.string(a.deserialFunction()) + ")");
     }
     if (a.initialCondition() != null) calls.add(".initialCondition(" + ctx.string(a.initialCondition()) + ")");
+    Moving m = a.moving();
+    if (m != null) {
+      String ms = function(ctx, m.stateFunction(), types(m.stateType(), aggregated));
+      String mi = function(ctx, m.inverseFunction(), types(m.stateType(), aggregated));
+      if (ms != null && mi != null) {
+        calls.add(".movingState(" + ms + ", " + mi + ", " + ctx.string(m.stateType()) + ")");
+      } else {
+        calls.add(".movingState(" + ctx.string(m.stateFunction()) + ", " + ctx.string(m.inverseFunction()) + ", "
+            + ctx.string(m.stateType()) + ")");
+      }
+      if (m.stateSpace() != null) calls.add(".movingStateSpace(" + m.stateSpace() + ")");
+      if (m.finalFunction() != null) {
+        List<String> ft = types(m.stateType(), direct);
+        if (m.finalExtra()) ft.addAll(aggregated);
+        String mf = function(ctx, m.finalFunction(), ft);
+        calls.add(".movingFinalFunction(" + (mf != null ? mf : ctx.string(m.finalFunction())) + ")");
+      }
+      if (m.finalExtra()) calls.add(".movingFinalExtra()");
+      if (m.finalModify() != a.kind().defaultModify()) {
+        calls.add(".movingFinalModify(" + ctx.use("dev.sluice.schema.model.AggregateModel") + ".Modify." + m.finalModify() + ")");
+      }
+      if (m.initialCondition() != null) calls.add(".movingInitialCondition(" + ctx.string(m.initialCondition()) + ")");
+    }
+    if (a.sortOperator() != null) {
+      String op = a.sortOperator();
+      calls.add(".sortOperator(" + ctx.string(op.startsWith("pg_catalog.") ? op.substring("pg_catalog.".length()) : op) + ")");
+    }
     if (a.parallel() != Parallel.UNSAFE) {
       calls.add(".parallel(" + ctx.use("dev.sluice.schema.model.FunctionModel") + ".Parallel." + a.parallel() + ")");
     }
     if (a.comment() != null) calls.add(".comment(" + ctx.string(a.comment()) + ")");
+    if (!a.executeGrantees().contains("PUBLIC")) calls.add(".revokeExecuteFromPublic()");
+    List<String> granted = a.executeGrantees().stream().filter(g -> !g.equals("PUBLIC")).toList();
+    if (!granted.isEmpty()) calls.add(".grantExecute(" + granted.stream().map(ctx::string).collect(Collectors.joining(", ")) + ")");
     return ctx.chain(head, calls);
+  }
+
+  /** {@code .arg(...)}, {@code .variadic(...)}, {@code .orderBy(...)} or {@code .orderByVariadic(...)}. */
+  private static String argument(Argument x, String orderBy, ObjectKinds.JavaContext ctx) {
+    boolean ordered = !orderBy.isEmpty();
+    if (x.mode() == Mode.VARIADIC) {
+      return "." + (ordered ? "orderByVariadic" : "variadic") + "(" + ctx.string(x.name()) + ", " + ctx.string(x.type()) + ")";
+    }
+    String method = ordered ? "orderBy" : "arg";
+    if (x.name() == null) return "." + method + "(" + ctx.string(x.type()) + ")";
+    return "." + method + "(" + ctx.string(x.name()) + ", " + ctx.string(x.type()) + ")";
+  }
+
+  private static List<String> types(String first, List<String> rest) {
+    List<String> out = new ArrayList<>(List.of(first));
+    out.addAll(rest);
+    return out;
   }
 }

@@ -39,9 +39,21 @@ final class CompositeTypeDiff {
       } else if (!old.attributes().equals(t.attributes())) {
         alter(a, b, old, t, types);
       }
-      String was = old == null ? null : old.comment();
+      // a type created, or dropped and created again, has no comments yet
+      boolean fresh = old == null || types.contains(new Change.DropCompositeType(old.schema(), old.name()));
+      String was = fresh ? null : old.comment();
       if (!Objects.equals(was, t.comment())) {
         comments.add(new Change.SetComment(Change.CommentTarget.TYPE, t.schema(), t.name(), null, t.comment()));
+      }
+      Map<String, String> wasOn = fresh ? Map.of() : old.attributeComments();
+      Set<String> attrs = new java.util.TreeSet<>(wasOn.keySet());
+      attrs.addAll(t.attributeComments().keySet());
+      for (String at : attrs) {
+        String now = t.attributeComments().get(at);
+        boolean kept = t.attributes().stream().anyMatch(x -> x.name().equals(at));
+        if (kept && !Objects.equals(wasOn.get(at), now)) {
+          comments.add(new Change.SetComment(Change.CommentTarget.COLUMN, t.schema(), t.name(), at, now));
+        }
       }
     }
     for (CompositeTypeModel t : order(a.compositeTypes())) {

@@ -323,6 +323,18 @@ final class FunctionKind implements ObjectKind<FunctionModel> {
     return sb.toString();
   }
 
+  /** A stand-in with {@code f}'s signature, result and volatility whose PL/pgSQL body returns null (or nothing). */
+  static String stubSql(FunctionModel f) {
+    String result = f.returns() == null ? "" : f.returns().strip().toLowerCase(java.util.Locale.ROOT);
+    boolean bare = f.procedure() || result.startsWith("setof ") || result.startsWith("table(") || result.startsWith("table (")
+        || result.equals("void") || result.equals("event_trigger")
+        || f.arguments().stream().anyMatch(a -> a.mode() == Mode.OUT || a.mode() == Mode.INOUT);
+    FunctionModel stub = new FunctionModel(f.schema(), f.name(), f.procedure(), f.arguments(), f.returns(), "plpgsql",
+        bare ? "BEGIN RETURN; END" : "BEGIN RETURN NULL; END", false, f.volatility(), false, false, false, Parallel.UNSAFE,
+        null, null, List.of(), null, null);
+    return createSql(stub, false);
+  }
+
   /** Settings PostgreSQL stores as a list of (quoted) names, printed without an outer literal. */
   private static boolean listSetting(String name) {
     return switch (name.toLowerCase(java.util.Locale.ROOT)) {
@@ -438,17 +450,7 @@ final class FunctionKind implements ObjectKind<FunctionModel> {
       sb.append(fn).append(".language(").append(ctx.string(f.language())).append(", ").append(ns).append(", ");
     }
     sb.append(ctx.string(f.name())).append(')');
-    List<String> calls = new ArrayList<>();
-    for (Argument a : f.arguments()) {
-      if (a.mode() == Mode.IN && a.name() != null && a.defaultExpr() == null) {
-        calls.add(".arg(" + ctx.string(a.name()) + ", " + ctx.string(a.type()) + ")");
-      } else {
-        calls.add(".arg(" + ctx.use("dev.sluice.schema.model.FunctionModel") + ".Mode." + a.mode() + ", " + ctx.string(a.name())
-            + ", " + ctx.string(a.type()) + ", " + ctx.string(a.defaultExpr()) + ")");
-      }
-    }
-    if (f.returns() != null) calls.add(f.returns().equals("trigger") ? ".returnsTrigger()" : ".returns(" + ctx.string(f.returns()) + ")");
-    if (!f.procedure() && f.volatility() != Volatility.VOLATILE) calls.add("." + f.volatility().name().toLowerCase(java.util.Locale.ROOT) + "()");
+    List<String> calls = signatureCalls(f, ctx);
     if (f.strict()) calls.add(".strict()");
     if (f.securityDefiner()) calls.add(".securityDefiner()");
     if (f.leakproof()) calls.add(".leakproof()");
@@ -467,5 +469,27 @@ final class FunctionKind implements ObjectKind<FunctionModel> {
     if (!granted.isEmpty()) calls.add(".grantExecute(" + granted.stream().map(ctx::string).collect(Collectors.joining(", ")) + ")");
     calls.add((f.atomic() ? ".atomicBody(" : ".body(") + ctx.text(f.body()) + ")");
     return ctx.chain(sb.toString(), calls);
+  }
+
+  /** {@code Function.external("auth", "uid").returns("uuid").stable()}: what an external function declares. */
+  static String externalJava(FunctionModel f, ObjectKinds.JavaContext ctx) {
+    String head = ctx.use("dev.sluice.schema.Function") + ".external(" + ctx.string(f.schema()) + ", " + ctx.string(f.name()) + ")";
+    return ctx.chain(head, signatureCalls(f, ctx));
+  }
+
+  /** The argument, result and volatility calls of {@code f}'s declaration. */
+  private static List<String> signatureCalls(FunctionModel f, ObjectKinds.JavaContext ctx) {
+    List<String> calls = new ArrayList<>();
+    for (Argument a : f.arguments()) {
+      if (a.mode() == Mode.IN && a.name() != null && a.defaultExpr() == null) {
+        calls.add(".arg(" + ctx.string(a.name()) + ", " + ctx.string(a.type()) + ")");
+      } else {
+        calls.add(".arg(" + ctx.use("dev.sluice.schema.model.FunctionModel") + ".Mode." + a.mode() + ", " + ctx.string(a.name())
+            + ", " + ctx.string(a.type()) + ", " + ctx.string(a.defaultExpr()) + ")");
+      }
+    }
+    if (f.returns() != null) calls.add(f.returns().equals("trigger") ? ".returnsTrigger()" : ".returns(" + ctx.string(f.returns()) + ")");
+    if (!f.procedure() && f.volatility() != Volatility.VOLATILE) calls.add("." + f.volatility().name().toLowerCase(java.util.Locale.ROOT) + "()");
+    return calls;
   }
 }

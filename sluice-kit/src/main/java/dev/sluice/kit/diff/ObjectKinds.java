@@ -25,6 +25,26 @@ public final class ObjectKinds {
     return k.with(m, k.introspect(c, schemas, v));
   }
 
+  /**
+   * {@code CREATE FUNCTION} of a stand-in for an {@link SchemaModel#externalFunctions() external
+   * function}: its declared arguments, result and volatility, in PL/pgSQL returning null (or
+   * nothing), for a shadow database where callers of the real function are created.
+   */
+  public static String externalFunctionStub(dev.sluice.schema.model.FunctionModel f) {
+    return FunctionKind.stubSql(f);
+  }
+
+  /** The Java declaration of an external function: {@code Function.external("auth", "uid").returns("uuid")}. */
+  public static String externalFunctionJava(dev.sluice.schema.model.FunctionModel f, JavaContext ctx) {
+    return FunctionKind.externalJava(f, ctx);
+  }
+
+  /** The functions and procedures of {@code schemas} as the introspector reads them (extension members left out). */
+  public static List<dev.sluice.schema.model.FunctionModel> functions(Connection c, List<String> schemas, int serverVersion)
+      throws SQLException {
+    return new FunctionKind().introspect(c, schemas, serverVersion);
+  }
+
   /** {@code ", 9 function(s), 1 aggregate(s)"}: the count of each unit kind {@code m} holds any of, or an empty string. */
   public static String counts(SchemaModel m) {
     StringBuilder sb = new StringBuilder();

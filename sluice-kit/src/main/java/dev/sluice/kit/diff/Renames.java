@@ -246,15 +246,14 @@ final class Renames {
             d.defaultExpr(), d.checks(), d.comment(), d.collation())).toList(),
         m.sequences().stream().map(q -> new SequenceModel(s.apply(q.schema()), q.name(), q.dataType(), q.options(), q.comment())).toList(),
         tables,
-        m.views().stream().map(v -> new ViewModel(s.apply(v.schema()), v.name(), v.query(), v.materialized(), v.securityInvoker(),
-            v.securityBarrier(), v.checkOption(), v.withData(), v.indexes(), v.comment())).toList(),
+        m.views().stream().map(v -> v.at(s.apply(v.schema()), v.name())).toList(),
         m.grants().stream().map(g -> g.objectType().equalsIgnoreCase("SCHEMA")
             ? new GrantModel(g.objectType(), g.schema() == null ? null : s.apply(g.schema()), g.name() == null ? null : s.apply(g.name()),
                 g.grantee(), g.privileges())
             : new GrantModel(g.objectType(), g.schema() == null ? null : s.apply(g.schema()), g.name(), g.grantee(), g.privileges()))
             .toList(),
-        m.compositeTypes().stream().map(c -> new CompositeTypeModel(s.apply(c.schema()), c.name(), c.attributes().stream()
-            .map(at -> new CompositeTypeModel.Attribute(at.name(), type.apply(at.type()), at.collation())).toList(), c.comment()))
+        m.compositeTypes().stream().map(c -> c.with(s.apply(c.schema()), c.attributes().stream()
+            .map(at -> new CompositeTypeModel.Attribute(at.name(), type.apply(at.type()), at.collation())).toList()))
             .toList());
   }
 
@@ -314,8 +313,7 @@ final class Renames {
   private static SchemaModel moveView(SchemaModel m, String schema, String name, String newSchema) {
     SchemaModel r = new SchemaModel(m.schemas(), m.extensions(), m.roles(), m.enums(), m.domains(), m.sequences(), m.tables(),
         m.views().stream().map(v -> v.schema().equals(schema) && v.name().equals(name)
-            ? new ViewModel(newSchema, v.name(), v.query(), v.materialized(), v.securityInvoker(), v.securityBarrier(),
-                v.checkOption(), v.withData(), v.indexes(), v.comment())
+            ? v.at(newSchema, v.name())
             : v).toList(), m.grants(), m.compositeTypes());
     return moveGrants(r, schema, name, newSchema);
   }
@@ -331,10 +329,10 @@ final class Renames {
         t.primaryKey(), t.foreignKeys(), t.uniques(), t.exclusions(), t.indexes(), t.partitioning()));
     return new SchemaModel(r.schemas(), r.extensions(), r.roles(), r.enums(),
         r.domains().stream().map(d -> new DomainModel(d.schema(), d.name(), retyped.apply(d.baseType()), d.notNull(),
-            d.defaultExpr(), d.checks(), d.comment())).toList(),
+            d.defaultExpr(), d.checks(), d.comment(), d.collation())).toList(),
         r.sequences(), r.tables(), r.views(), moveGrants(r, schema, name, newSchema).grants(),
-        r.compositeTypes().stream().map(c -> new CompositeTypeModel(c.schema(), c.name(), c.attributes().stream()
-            .map(at -> new CompositeTypeModel.Attribute(at.name(), retyped.apply(at.type()), at.collation())).toList(), c.comment()))
+        r.compositeTypes().stream().map(c -> c.with(c.schema(), c.attributes().stream()
+            .map(at -> new CompositeTypeModel.Attribute(at.name(), retyped.apply(at.type()), at.collation())).toList()))
             .toList());
   }
 
@@ -346,8 +344,7 @@ final class Renames {
   private static SchemaModel renameView(SchemaModel m, String schema, String from, String to) {
     SchemaModel r = new SchemaModel(m.schemas(), m.extensions(), m.roles(), m.enums(), m.domains(), m.sequences(), m.tables(),
         m.views().stream().map(v -> v.schema().equals(schema) && v.name().equals(from)
-            ? new ViewModel(v.schema(), to, v.query(), v.materialized(), v.securityInvoker(), v.securityBarrier(), v.checkOption(),
-                v.withData(), v.indexes(), v.comment())
+            ? v.at(v.schema(), to)
             : v).toList(), m.grants(), m.compositeTypes());
     return withGrants(r, g -> !g.objectType().equalsIgnoreCase("SCHEMA") && schema.equals(g.schema()) && from.equals(g.name())
         ? new GrantModel(g.objectType(), g.schema(), to, g.grantee(), g.privileges()) : g);
@@ -372,9 +369,9 @@ final class Renames {
             newType + d.baseType().substring(oldType.length()), d.notNull(), d.defaultExpr(), d.checks(), d.comment(),
             d.collation()) : d).toList(),
         r.sequences(), r.tables(), r.views(), r.grants(),
-        r.compositeTypes().stream().map(c -> new CompositeTypeModel(c.schema(), c.name(), c.attributes().stream()
+        r.compositeTypes().stream().map(c -> c.with(c.schema(), c.attributes().stream()
             .map(at -> sameType(at.type(), oldType) ? new CompositeTypeModel.Attribute(at.name(),
-                newType + at.type().substring(oldType.length()), at.collation()) : at).toList(), c.comment())).toList());
+                newType + at.type().substring(oldType.length()), at.collation()) : at).toList())).toList());
   }
 
   /** Whether {@code type} is {@code qualified} or an array of it. */

@@ -1233,6 +1233,7 @@ final class SchemaDiff {
       }
       Change.CommentTarget target = v.materialized() ? Change.CommentTarget.MATERIALIZED_VIEW : Change.CommentTarget.VIEW;
       comment(target, v.schema(), v.name(), null, null, v.comment());
+      columnComments(v, Map.of());
       for (IndexModel i : v.indexes()) comment(Change.CommentTarget.INDEX, v.schema(), i.name(), null, null, i.comment());
     }
     for (ViewModel v : b.views()) {
@@ -1240,6 +1241,7 @@ final class SchemaDiff {
       if (o == null || dropped.contains(key(v))) continue;
       Change.CommentTarget target = v.materialized() ? Change.CommentTarget.MATERIALIZED_VIEW : Change.CommentTarget.VIEW;
       comment(target, v.schema(), v.name(), null, o.comment(), v.comment());
+      columnComments(v, o.columnComments());
       int mark = createIndexes.size();
       diffIndexes(v.schema(), v.name(), o.indexes(), v.indexes(), Set.of(), Set.of(), new HashSet<>());
       // matview indexes come with the views phase
@@ -1298,6 +1300,15 @@ final class SchemaDiff {
   }
 
   // --- helpers -------------------------------------------------------------------------------------
+
+  /** {@code COMMENT ON COLUMN} for each output column of {@code v} whose comment is not {@code before}'s. */
+  private void columnComments(ViewModel v, Map<String, String> before) {
+    java.util.Set<String> columns = new java.util.TreeSet<>(before.keySet());
+    columns.addAll(v.columnComments().keySet());
+    for (String c : columns) {
+      comment(Change.CommentTarget.COLUMN, v.schema(), v.name(), c, before.get(c), v.columnComments().get(c));
+    }
+  }
 
   private void comment(Change.CommentTarget target, String schema, String name, String column, String before, String after) {
     if (!Objects.equals(before, after)) comments.add(new Change.SetComment(target, schema, name, column, after));

@@ -202,6 +202,14 @@ final class CatalogSql {
       + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
       + " WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?::text[]) AND " + notExtension("pg_catalog.pg_class", "c.oid");
 
+  /** Comments on the output columns of views and materialized views. */
+  static final String VIEW_COLUMN_COMMENTS = "SELECT c.oid, a.attname, d.description"
+      + " FROM pg_catalog.pg_description d JOIN pg_catalog.pg_class c ON c.oid = d.objoid"
+      + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+      + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid"
+      + " WHERE d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0 AND c.relkind IN ('v', 'm')"
+      + " AND n.nspname = ANY (?::text[])";
+
   /** Privileges granted to someone other than the owner; the public schema's default PUBLIC grants are skipped. */
   static final String GRANTS = "SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS objtype,"
       + " n.nspname, c.relname AS objname,"

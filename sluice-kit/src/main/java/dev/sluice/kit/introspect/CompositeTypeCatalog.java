@@ -22,7 +22,8 @@ final class CompositeTypeCatalog {
   static final String QUERY = "SELECT n.nspname, t.typname, pg_catalog.obj_description(t.oid, 'pg_type') AS comment,"
       + " (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', a.attname,"
       + "   'type', pg_catalog.format_type(a.atttypid, a.atttypmod),"
-      + "   'coll', CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN co.collname END) ORDER BY a.attnum)"
+      + "   'coll', CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN co.collname END,"
+      + "   'comment', pg_catalog.col_description(t.typrelid, a.attnum)) ORDER BY a.attnum)"
       + "   FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid"
       + "   LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
       + "   WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) AS attributes"
@@ -41,16 +42,20 @@ final class CompositeTypeCatalog {
 
   private static CompositeTypeModel row(ResultSet rs) throws SQLException {
     List<CompositeTypeModel.Attribute> attributes = new ArrayList<>();
+    java.util.Map<String, String> comments = new java.util.HashMap<>();
     String text = rs.getString("attributes");
     try {
       for (JsonNode n : JSON.readTree(text == null ? "[]" : text)) {
         JsonNode coll = n.get("coll");
         attributes.add(new CompositeTypeModel.Attribute(n.get("name").asText(), n.get("type").asText(),
             coll == null || coll.isNull() ? null : coll.asText()));
+        JsonNode comment = n.get("comment");
+        if (comment != null && !comment.isNull()) comments.put(n.get("name").asText(), comment.asText());
       }
     } catch (java.io.IOException e) {
       throw new IntrospectionException("unreadable catalog JSON: " + text, e);
     }
-    return new CompositeTypeModel(rs.getString("nspname"), rs.getString("typname"), attributes, rs.getString("comment"));
+    return new CompositeTypeModel(rs.getString("nspname"), rs.getString("typname"), attributes, rs.getString("comment"),
+        comments);
   }
 }

@@ -11,11 +11,27 @@ import java.util.regex.Pattern;
  *     the migration history)
  * @param excludeTables glob patterns ({@code *} any run of characters, {@code ?} one character) of
  *     tables and views to leave out, matched against both {@code name} and {@code schema.name}
+ * @param foreignSchemas schemas that belong to someone else (the code declares only external objects there,
+ *     such as Supabase's {@code auth}): never read, whatever {@code schemas} says, so nothing in them is
+ *     compared, altered or dropped; unlike a {@code schemas} filter this keeps database-wide kinds read
  */
-public record IntrospectOptions(List<String> schemas, List<String> excludeTables) {
+public record IntrospectOptions(List<String> schemas, List<String> excludeTables, List<String> foreignSchemas) {
   public IntrospectOptions {
     schemas = schemas == null ? List.of() : List.copyOf(schemas);
     excludeTables = excludeTables == null ? List.of() : List.copyOf(excludeTables);
+    foreignSchemas = foreignSchemas == null ? List.of() : List.copyOf(new java.util.TreeSet<>(foreignSchemas));
+  }
+
+  /** The given schemas (empty: every non-system schema) without the excluded tables. */
+  public IntrospectOptions(List<String> schemas, List<String> excludeTables) {
+    this(schemas, excludeTables, List.of());
+  }
+
+  /** These options, also leaving out {@code foreign} (see {@link #foreignSchemas()}). */
+  public IntrospectOptions withForeignSchemas(java.util.Collection<String> foreign) {
+    java.util.Set<String> all = new java.util.TreeSet<>(foreignSchemas);
+    all.addAll(foreign);
+    return new IntrospectOptions(schemas, excludeTables, List.copyOf(all));
   }
 
   /** Every non-system schema, every table. */

@@ -103,6 +103,9 @@ import java.util.TreeSet;
  *       {@code TABLE}; a schema grant has {@code schema} and {@code name} both the schema's name. The
  *       default PUBLIC grants on schema {@code public} are left out.</li>
  *   <li>{@code schemas} lists the read schemas except {@code public}.</li>
+ *   <li>External tables and functions: tables of other schemas that read foreign keys reference
+ *       ({@code ExternalTargets}) and functions of other schemas that read policies, defaults,
+ *       constraints, views and indexes call ({@code ExternalFunctions}, from {@code pg_depend}).</li>
  * </ul>
  *
  * <p>Functions, procedures and triggers are read by their own units (see
@@ -114,7 +117,8 @@ import java.util.TreeSet;
  * a child's own default or NOT NULL on a column it only inherits by {@code InheritedColumnsCatalog}.
  *
  * <p>Not modelled (and so not read): column-level grants, WITH GRANT OPTION,
- * aggregates, foreign tables, statistics objects, tablespaces, options of partitions.
+ * aggregates whose ACL holds a grant option, foreign tables, statistics objects, tablespaces, options of
+ * partitions.
  * A partition's own indexes (not attached to an index of the parent), own foreign keys, primary key,
  * unique and exclusion constraints ({@code conparentid = 0}) and own CHECK constraints
  * ({@code conislocal}) are read into its {@code PartitionModel}.
@@ -185,6 +189,7 @@ public final class Introspector {
     SchemaModel read() {
       serverVersion = Integer.parseInt(setting(c, "SHOW server_version_num"));
       schemas = Rows.query(c, "schemas", CatalogSql.SCHEMAS, options.schemas(), rs -> rs.getString(1));
+      schemas.removeAll(options.foreignSchemas());
       if (!options.schemas().isEmpty()) {
         for (String s : options.schemas()) {
           if (!schemas.contains(s)) throw new IntrospectionException("schema " + s + " does not exist", null);
@@ -242,6 +247,11 @@ public final class Introspector {
         policies.computeIfAbsent(p.getKey(), x -> new ArrayList<>()).add(p.getValue());
       }
       List<ViewRow> viewRows = query("views", CatalogSql.VIEWS, ViewRow::of);
+      Map<Long, Map<String, String>> viewColumnComments = new HashMap<>();
+      for (String[] r : query("view column comments", CatalogSql.VIEW_COLUMN_COMMENTS,
+          rs -> new String[] {rs.getString("oid"), rs.getString("attname"), rs.getString("description")})) {
+        viewColumnComments.computeIfAbsent(Long.parseLong(r[0]), x -> new HashMap<>()).put(r[1], r[2]);
+      }
       List<GrantModel> grants = grants();
       Map<Long, dev.sluice.schema.model.TableOptions> tableOptions = TableOptionsCatalog.read(c, schemas);
       Map<Long, List<dev.sluice.schema.model.ParentTable>> parents = InheritsCatalog.read(c, schemas);
@@ -276,7 +286,7 @@ public final class Introspector {
         if (options.excludes(v.schema, v.name)) continue;
         List<IndexModel> vis = new ArrayList<>();
         for (IndexRow i : indexes.getOrDefault(v.oid, List.of())) vis.add(i.toModel());
-        views.add(v.toModel(vis));
+        views.add(v.toModel(vis, viewColumnComments.get(v.oid)));
       }
       grants.removeIf(g -> !g.objectType().equals("SCHEMA") && options.excludes(g.schema(), g.name()));
       List<RoleModel> roles = roles(policies, grants);
@@ -300,7 +310,8 @@ public final class Introspector {
           // publications and event triggers are database-wide: read only without a schema filter (as UnmodeledObjects lists such kinds)
           .withPublications(options.schemas().isEmpty() ? model.publications() : List.of())
           .withEventTriggers(options.schemas().isEmpty() ? model.eventTriggers() : List.of())
-          .withExternalTables(ExternalTargets.of(c, model.tables()));
+          .withExternalTables(ExternalTargets.of(c, model.tables()))
+          .withExternalFunctions(ExternalFunctions.of(c, schemas, serverVersion));
     }
 
     private DomainModel domain(ResultSet rs) throws SQLException {
@@ -651,7 +662,7 @@ public final class Introspector {
           rs.getBoolean("relispopulated"), rs.getString("comment"));
     }
 
-    ViewModel toModel(List<IndexModel> indexes) {
+    ViewModel toModel(List<IndexModel> indexes, Map<String, String> columnComments) {
       String q = query.strip();
       while (q.endsWith(";")) q = q.substring(0, q.length() - 1).stripTrailing();
       boolean invoker = false;
@@ -670,7 +681,7 @@ public final class Introspector {
         }
       }
       return new ViewModel(schema, name, q, materialized, invoker, barrier, check, materialized && populated, indexes,
-          comment);
+          comment, columnComments);
     }
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a live database holds that {@link Introspector} does not read into the model: ordered-set,
- * moving-mode and granted aggregates, window functions, range types and the other kinds below. {@code pull},
+ * What a live database holds that {@link Introspector} does not read into the model: aggregates whose ACL
+ * holds a grant option, window functions, range types and the other kinds below. {@code pull},
  * {@code diff} and {@code push} list them by kind and qualified name so that nothing is skipped
  * silently; {@code pull --strict} refuses when the list is not empty.
  *
@@ -88,9 +88,11 @@ public final class UnmodeledObjects {
 
   /** The kinds not modelled yet; remove an entry when its kind enters the model. */
   private static final List<Kind> KINDS = List.of(
-      new Kind("aggregate", false, procs("a") + " AND EXISTS (SELECT 1 FROM pg_catalog.pg_aggregate g WHERE g.aggfnoid = p.oid"
-          + " AND NOT (g.aggkind = 'n' AND g.aggmtransfn::pg_catalog.oid = 0 AND g.aggsortop::pg_catalog.oid = 0"
-          + " AND p.proacl IS NULL))"),
+      // aggregates are modelled except an ACL beyond EXECUTE grantees: a grant option, or the owner's own EXECUTE revoked
+      new Kind("aggregate", false, procs("a") + " AND p.proacl IS NOT NULL AND (EXISTS (SELECT 1"
+          + " FROM pg_catalog.aclexplode(p.proacl) x WHERE x.grantee <> p.proowner AND x.is_grantable)"
+          + " OR NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(p.proacl) x WHERE x.grantee = p.proowner"
+          + " AND x.privilege_type = 'EXECUTE'))"),
       new Kind("window function", false, procs("w")),
       new Kind("range type", false, namespaced("pg_catalog.pg_type", "t", "typnamespace", "t.oid::pg_catalog.regtype::text",
           "t.typtype = 'r'")),
@@ -118,6 +120,19 @@ public final class UnmodeledObjects {
       new Kind("foreign table", false, tables("c.oid::pg_catalog.regclass::text", "c.relkind = 'f'")),
       new Kind("foreign server", true, "SELECT NULL AS schema, pg_catalog.quote_ident(s.srvname) AS name, NULL AS tbl"
           + " FROM pg_catalog.pg_foreign_server s WHERE" + notExtension("pg_catalog.pg_foreign_server", "s.oid")),
+      // COMMENT ON TABLE/COLUMN of a partition (the model keeps comments of the partitioned table only)
+      new Kind("partition comment", false, "SELECT n.nspname AS schema, c.oid::pg_catalog.regclass::text"
+          + " || CASE WHEN d.objsubid = 0 THEN '' ELSE '.' || pg_catalog.quote_ident(a.attname) END AS name, c.relname::text AS tbl"
+          + " FROM pg_catalog.pg_description d JOIN pg_catalog.pg_class c ON c.oid = d.objoid"
+          + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+          + " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid"
+          + " WHERE d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND c.relispartition AND" + IN_SCHEMAS),
+      // an extension's comment changed from the one its control file sets
+      new Kind("extension comment", false, "SELECT n.nspname AS schema, pg_catalog.quote_ident(e.extname) AS name, NULL AS tbl"
+          + " FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace"
+          + " WHERE" + IN_SCHEMAS + "AND pg_catalog.obj_description(e.oid, 'pg_extension') IS DISTINCT FROM"
+          + " (SELECT v.comment FROM pg_catalog.pg_available_extension_versions v"
+          + "   WHERE v.name = e.extname AND v.version = e.extversion)"),
       new Kind("column grant", false, "SELECT n.nspname AS schema,"
           + " c.oid::pg_catalog.regclass::text || '.' || pg_catalog.quote_ident(a.attname) AS name, c.relname::text AS tbl"
           + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
@@ -141,6 +156,7 @@ public final class UnmodeledObjects {
     execute(c, "SELECT pg_catalog.set_config('search_path', '', false)");
     try {
       List<String> schemas = Rows.query(c, "schemas", CatalogSql.SCHEMAS, options.schemas(), rs -> rs.getString(1));
+      schemas.removeAll(options.foreignSchemas());
       int version = serverVersion(c);
       List<UnmodeledObject> out = new ArrayList<>();
       for (Kind k : KINDS) {

@@ -189,7 +189,7 @@ public final class Migrator {
       if (pending.isEmpty()) sb.append("-- no pending migration: the database is up to date\n");
       return sb.toString();
     } catch (SQLException e) {
-      throw new MigrationException("could not read migration history: " + e.getMessage(), null, 0, null, e.getSQLState(), e);
+      throw historyUnreadable(e);
     }
   }
 
@@ -221,8 +221,20 @@ public final class Migrator {
 
   /** Every migration of the folder and of the history, by version, with its state. Takes no lock. */
   public List<MigrationStatus> status() {
-    List<Migration> files = folder.migrations();
     try (Connection c = open()) {
+      return status(c);
+    } catch (SQLException e) {
+      throw historyUnreadable(e);
+    }
+  }
+
+  /**
+   * {@link #status()} read on {@code c}, the caller's connection, inside whatever transaction it has open (for
+   * example one that switched role with {@code SET LOCAL ROLE}); the connection is neither committed nor closed.
+   */
+  public List<MigrationStatus> status(Connection c) {
+    List<Migration> files = folder.migrations();
+    try {
       List<History.Row> rows = history().exists(c) ? history().read(c) : List.of();
       Map<Integer, Migration> byVersion = new HashMap<>();
       files.forEach(m -> byVersion.put(m.version(), m));
@@ -252,8 +264,12 @@ public final class Migrator {
       }
       return out;
     } catch (SQLException e) {
-      throw new MigrationException("could not read migration history: " + e.getMessage(), null, 0, null, e.getSQLState(), e);
+      throw historyUnreadable(e);
     }
+  }
+
+  private static MigrationException historyUnreadable(SQLException e) {
+    return new MigrationException("could not read migration history: " + e.getMessage(), null, 0, null, e.getSQLState(), e);
   }
 
   /**
@@ -368,7 +384,7 @@ public final class Migrator {
     try (Connection c = open()) {
       return repairPlan(history().exists(c) ? history().read(c) : List.of());
     } catch (SQLException e) {
-      throw new MigrationException("could not read migration history: " + e.getMessage(), null, 0, null, e.getSQLState(), e);
+      throw historyUnreadable(e);
     }
   }
 

@@ -85,6 +85,7 @@ final class CompositeTypeSource {
         }
       }
       if (t.comment() != null) calls.add(".comment(" + string(t.comment()) + ")");
+      t.attributeComments().forEach((attr, text) -> calls.add(".attributeComment(" + string(attr) + ", " + string(text) + ")"));
       String head = "public static final " + ct + "<" + cls + "> " + constant + " = " + ct + ".of("
           + (ns == null ? "" : ns + ", ") + string(t.name()) + ", " + cls + ".class)";
       out.accept(JavaSchemaGenerator.chain(head, calls, "  "), constant);

@@ -409,6 +409,7 @@ public final class JavaSchemaGenerator {
       if (v.materialized() && !v.withData()) calls.add(".withNoData()");
       for (IndexModel i : v.indexes()) calls.add(".index(" + viewIndex(i, im) + ")");
       if (v.comment() != null) calls.add(".comment(" + string(v.comment()) + ")");
+      v.columnComments().forEach((column, text) -> calls.add(".columnComment(" + string(column) + ", " + string(text) + ")"));
       body.append("  ").append(chain("public static final " + view + " " + constant + " = " + view
           + (v.materialized() ? ".materialized(" : ".of(") + (nsArg == null ? "" : nsArg + ", ") + string(v.name())
           + ")", calls, "  ")).append(";\n");
@@ -483,7 +484,7 @@ public final class JavaSchemaGenerator {
 
   private final Map<String, String> viewConstants = new HashMap<>();
 
-  /** Functions, procedures and triggers, declared by their own units (see {@code ObjectKinds}). */
+  /** External functions, then functions, procedures and triggers, declared by their own units (see {@code ObjectKinds}). */
   private void objectKinds(Imports im, StringBuilder body, List<String> all) {
     Map<String, String> declared = new HashMap<>();
     dev.sluice.kit.diff.ObjectKinds.JavaContext ctx = new dev.sluice.kit.diff.ObjectKinds.JavaContext() {
@@ -525,6 +526,15 @@ public final class JavaSchemaGenerator {
         return JavaSchemaGenerator.chain(head, calls, "  ");
       }
     };
+    // external functions first: declared (for the shadow's stubs), never created
+    for (dev.sluice.schema.model.FunctionModel f : model.externalFunctions()) {
+      String type = im.use("dev.sluice.schema.Function");
+      String constant = holderFields.allocate(JavaNames.upperSnake(f.name() + "_function", "X"),
+          JavaNames.upperSnake(f.schema() + "_" + f.name() + "_function", "X"));
+      body.append("  public static final ").append(type).append(' ').append(constant).append(" = ")
+          .append(dev.sluice.kit.diff.ObjectKinds.externalFunctionJava(f, ctx)).append(";\n");
+      all.add(constant);
+    }
     dev.sluice.kit.diff.ObjectKinds.java(model, ctx, d -> {
       String type = im.use(d.type());
       String constant = holderFields.allocate(JavaNames.upperSnake(d.baseName(), "X"), JavaNames.upperSnake(d.baseName(), "X") + "_2");

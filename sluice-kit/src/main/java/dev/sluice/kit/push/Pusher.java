@@ -58,6 +58,7 @@ public final class Pusher {
    */
   static Plan plan(Connection live, String url, SchemaModel code, IntrospectOptions introspect, DiffOptions options)
       throws SQLException {
+    introspect = introspect.withForeignSchemas(dev.sluice.kit.diff.Externals.foreignSchemas(code));
     SchemaModel current = Introspector.introspect(live, introspect);
     List<UnmodeledObjects.UnmodeledObject> unmodeled = UnmodeledObjects.list(live, introspect);
     SchemaModel target = current.equals(code) ? current : ShadowDatabase.normalize(url, code, introspect);

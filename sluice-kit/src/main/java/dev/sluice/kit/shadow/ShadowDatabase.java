@@ -66,7 +66,7 @@ public final class ShadowDatabase {
             try {
               st.execute(ddl);
             } catch (SQLException e) {
-              throw new IllegalStateException("cannot stub an external table in the shadow database: " + e.getMessage()
+              throw new IllegalStateException("cannot stub an external object in the shadow database: " + e.getMessage()
                   + "\n  statement: " + ddl, e);
             }
           }
@@ -75,7 +75,8 @@ public final class ShadowDatabase {
         c.setAutoCommit(true);
         IntrospectOptions present = existingSchemasOnly(c, options);
         SchemaModel normalized = present == null ? SchemaModel.EMPTY : Introspector.introspect(c, present);
-        normalized = normalized.withExternalTables(model.externalTables());
+        normalized = withoutStubbedFunctions(normalized, model).withExternalTables(model.externalTables())
+            .withExternalFunctions(model.externalFunctions());
         CACHE.put(key, normalized);
         return normalized;
       }
@@ -91,8 +92,10 @@ public final class ShadowDatabase {
   }
 
   /**
-   * External tables exist wherever the code runs, but not in a scratch database: each is stubbed with
-   * its declared columns and key, so foreign keys to it can be created.
+   * External tables and functions exist wherever the code runs, but not in a scratch database: each
+   * table is stubbed with its declared columns and key, so foreign keys to it can be created, and
+   * each function with its declared signature, result and volatility (a body returning null), so
+   * policies, defaults, checks and views calling it can be created.
    */
   private static java.util.List<String> externalStubs(SchemaModel model) {
     java.util.List<String> out = new java.util.ArrayList<>();
@@ -102,7 +105,20 @@ public final class ShadowDatabase {
           java.util.List.of(), java.util.List.of(), java.util.List.of(), null, false, false, java.util.List.of(), null);
       out.add(DdlRenderer.render(new dev.sluice.kit.diff.Change.CreateTable(stub)));
     }
+    for (dev.sluice.schema.model.FunctionModel f : model.externalFunctions()) {
+      if (!"public".equals(f.schema())) out.add("CREATE SCHEMA IF NOT EXISTS " + dev.sluice.sql.Identifiers.quote(f.schema()));
+      out.add(dev.sluice.kit.diff.ObjectKinds.externalFunctionStub(f));
+    }
     return out;
+  }
+
+  /** The normalised model without the stubs of external functions (read when the options include their schema). */
+  private static SchemaModel withoutStubbedFunctions(SchemaModel normalized, SchemaModel model) {
+    if (model.externalFunctions().isEmpty()) return normalized;
+    java.util.Set<String> stubbed = new java.util.HashSet<>();
+    model.externalFunctions().forEach(f -> stubbed.add(f.schema() + "." + f.name()));
+    return normalized.withObjects(
+        normalized.functions().stream().filter(f -> !stubbed.contains(f.schema() + "." + f.name())).toList(), normalized.triggers());
   }
 
   /**

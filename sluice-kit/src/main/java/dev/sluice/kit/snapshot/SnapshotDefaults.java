@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Leaves out of a snapshot the fields added after version 1 was first written when they hold
  * their defaults (no composite types, schema comments, Citus distributions, external tables, aggregates, extended
- * statistics, rules, publications or event triggers; a logged table without storage parameters and with the default
+ * statistics, rules, publications, event triggers or external functions; a logged table without storage parameters and with the default
  * replica identity; a foreign key whose ON DELETE action has no column list; a table without parents or overrides of inherited columns; a partition
- * without indexes, foreign keys or constraints of its own), so that existing snapshots stay
+ * without indexes, foreign keys or constraints of its own; a view without column comments; a normal aggregate with PostgreSQL's
+ * default EXECUTE grant), so that existing snapshots stay
  * byte-identical and read back to the
  * same model (a missing field is its default).
  */
@@ -24,10 +25,19 @@ final class SnapshotDefaults {
     if (schemaComments != null && schemaComments.isObject() && schemaComments.isEmpty()) root.remove("schemaComments");
     JsonNode externals = root.get("externalTables");
     if (externals != null && externals.isArray() && externals.isEmpty()) root.remove("externalTables");
-    for (String later : new String[] {"aggregates", "statistics", "rules", "publications", "eventTriggers"}) {
+    for (String later : new String[] {"aggregates", "statistics", "rules", "publications", "eventTriggers", "externalFunctions"}) {
       JsonNode list = root.get(later);
       if (list != null && list.isArray() && list.isEmpty()) root.remove(later);
     }
+    JsonNode views = root.get("views");
+    if (views != null && views.isArray()) {
+      for (JsonNode v : views) {
+        JsonNode cc = v.get("columnComments");
+        if (cc != null && cc.isObject() && cc.isEmpty()) ((ObjectNode) v).remove("columnComments");
+      }
+    }
+    JsonNode aggregates = root.get("aggregates");
+    if (aggregates != null && aggregates.isArray()) aggregates.forEach(SnapshotDefaults::pruneAggregate);
     JsonNode tables = root.get("tables");
     if (tables == null || !tables.isArray()) return;
     for (JsonNode t : tables) {
@@ -43,6 +53,15 @@ final class SnapshotDefaults {
           && "DEFAULT".equals(o.path("replicaIdentity").asText("DEFAULT")) && o.path("replicaIdentityIndex").isMissingNode();
       if (plain) ((ObjectNode) t).remove("options");
     }
+  }
+
+  /** The fields added with ordered-set aggregates and aggregate grants, when they hold their defaults. */
+  private static void pruneAggregate(JsonNode a) {
+    if (!(a instanceof ObjectNode o)) return;
+    if ("NORMAL".equals(o.path("kind").asText())) o.remove("kind");
+    if (o.path("directArguments").isInt() && o.path("directArguments").intValue() == 0) o.remove("directArguments");
+    JsonNode g = o.get("executeGrantees");
+    if (g != null && g.isArray() && g.size() == 1 && "PUBLIC".equals(g.get(0).asText())) o.remove("executeGrantees");
   }
 
   private static void pruneForeignKeys(JsonNode owner) {

@@ -11,6 +11,7 @@ import dev.sluice.schema.Publication;
 import dev.sluice.schema.model.PublicationModel.Operation;
 import dev.sluice.schema.Rule;
 import dev.sluice.schema.Statistics;
+import dev.sluice.schema.model.AggregateModel.Modify;
 import dev.sluice.schema.model.FunctionModel.Parallel;
 import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.schema.model.StatisticsModel.Kind;
@@ -191,6 +192,103 @@ class AggregateStatisticsRuleConvergenceLiveTest {
           .up("CREATE AGGREGATE objb_agg_shapes.rows(*)")
           .build());
     }
+    // ordered-set (SQL final function), hypothetical-set (plpgsql final function) and built-in variadic hypothetical
+    // aggregates are created before the view calling them WITHIN GROUP, and dropped after it on the way down
+    {
+      String s = "objb_agg_ordered";
+      Namespace ns = Namespace.of(s);
+      Function push = Function.sql(ns, "_push").arg("acc", "integer[]").arg("x", "integer").returns("integer[]").immutable()
+          .body("SELECT acc || x");
+      Function pick = Function.sql(ns, "_pick").arg("acc", "integer[]").arg("fraction", "double precision").arg("x", "integer")
+          .returns("integer").immutable().body("SELECT v FROM unnest(acc) v ORDER BY v"
+              + " OFFSET greatest(ceil(fraction * cardinality(acc))::integer - 1, 0) LIMIT 1");
+      Function rankOf = Function.plpgsql(ns, "_rank_of").arg("acc", "integer[]").arg("h", "integer").arg("x", "integer")
+          .returns("bigint").immutable().body("begin return (select count(*) + 1 from unnest(acc) v where v < h); end");
+      String q = "SELECT objb_agg_ordered.percentile(0.5) WITHIN GROUP (ORDER BY n) AS median,"
+          + " objb_agg_ordered.rank_of(4) WITHIN GROUP (ORDER BY n) AS r,"
+          + " objb_agg_ordered.any_rank(4, 'b') WITHIN GROUP (ORDER BY n, label) AS ar FROM objb_agg_ordered.items";
+      out.add(new B(s)
+          .from(items(s))
+          .to(items(s), Aggregate.of(ns, "percentile").arg("fraction", "double precision").orderBy("integer")
+                  .stateFunction(push).stateType("integer[]").finalFunction(pick).finalExtra().initialCondition("{}")
+                  .comment("nearest rank"),
+              Aggregate.of(ns, "rank_of").arg("integer").orderBy("integer").hypothetical().stateFunction(push)
+                  .stateType("integer[]").finalFunction(rankOf).finalExtra().finalModify(Modify.READ_ONLY).initialCondition("{}"),
+              Aggregate.of(ns, "any_rank").variadic(null, "\"any\"").orderByVariadic(null, "\"any\"").hypothetical()
+                  .stateFunction("ordered_set_transition_multi").stateType("internal").finalFunction("rank_final").finalExtra(),
+              view(s, "v", q))
+          .seed("INSERT INTO objb_agg_ordered.items VALUES (1, 3, 'a'), (2, 5, 'b'), (3, 1, 'c'), (4, 9, 'd')")
+          .expect("SELECT median || '/' || r || '/' || ar FROM objb_agg_ordered.v", "3/3/3")
+          .up("CREATE AGGREGATE objb_agg_ordered.percentile(fraction double precision ORDER BY integer)",
+              "CREATE AGGREGATE objb_agg_ordered.any_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\")", "HYPOTHETICAL")
+          .build());
+    }
+    // moving-aggregate mode added to a sum is CREATE OR REPLACE: the view using it in a moving window frame stays
+    {
+      String s = "objb_agg_moving";
+      Namespace ns = Namespace.of(s);
+      Function plus = Function.sql(ns, "_plus").arg("acc", "bigint").arg("x", "integer").returns("bigint").immutable().strict()
+          .body("SELECT acc + x");
+      Function minus = Function.sql(ns, "_minus").arg("acc", "bigint").arg("x", "integer").returns("bigint").immutable().strict()
+          .body("SELECT acc - x");
+      String q = "SELECT id, objb_agg_moving.msum(n) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS s"
+          + " FROM objb_agg_moving.items";
+      Aggregate plain = Aggregate.of(ns, "msum").arg("integer").stateFunction("int4_sum").stateType("bigint");
+      out.add(new B(s)
+          .from(items(s), plain, view(s, "v", q))
+          .to(items(s), Aggregate.of(ns, "msum").arg("integer").stateFunction("int4_sum").stateType("bigint")
+                  .movingState(plus, minus, "bigint").movingStateSpace(8).movingInitialCondition("0"),
+              view(s, "v", q))
+          .seed("INSERT INTO objb_agg_moving.items VALUES (1, 1, 'a'), (2, 2, 'b'), (3, 4, 'c')")
+          .expect("SELECT string_agg(s::text, ',' ORDER BY id) FROM objb_agg_moving.v", "1,3,6")
+          .expect("SELECT aggminvtransfn::text FROM pg_aggregate WHERE aggfnoid = 'objb_agg_moving.msum'::regproc",
+              "objb_agg_moving._minus")
+          .up("CREATE OR REPLACE AGGREGATE objb_agg_moving.msum(integer)", "MINVFUNC = objb_agg_moving._minus",
+              "MINITCOND = '0'")
+          .upNot("DROP VIEW", "DROP AGGREGATE")
+          .build());
+    }
+    // SORTOP is set in place on a max-like aggregate
+    {
+      String s = "objb_agg_sortop";
+      Namespace ns = Namespace.of(s);
+      out.add(new B(s)
+          .from(items(s), Aggregate.of(ns, "biggest").arg("integer").stateFunction("int4larger").stateType("integer"))
+          .to(items(s), Aggregate.of(ns, "biggest").arg("integer").stateFunction("int4larger").stateType("integer")
+              .combineFunction("int4larger").sortOperator(">").parallel(Parallel.SAFE))
+          .seed("INSERT INTO objb_agg_sortop.items VALUES (1, 3, 'a'), (2, 7, 'b')")
+          .expect("SELECT objb_agg_sortop.biggest(n) FROM objb_agg_sortop.items", "7")
+          .expect("SELECT aggsortop::regoperator::text FROM pg_aggregate WHERE aggfnoid = 'objb_agg_sortop.biggest'::regproc",
+              ">(integer,integer)")
+          .up("CREATE OR REPLACE AGGREGATE", "SORTOP = OPERATOR(pg_catalog.>)")
+          .build());
+    }
+    // EXECUTE grants change in place; an aggregate dropped and created again (new state type) gets its grants again
+    {
+      String s = "objb_agg_grants";
+      Namespace ns = Namespace.of(s);
+      Function push = Function.sql(ns, "_push").arg("acc", "text[]").arg("x", "text").returns("text[]").immutable()
+          .body("SELECT acc || x");
+      Function join = Function.sql(ns, "_join").arg("acc", "text[]").returns("text").immutable()
+          .body("SELECT array_to_string(acc, '+')");
+      out.add(new B(s)
+          .from(items(s), Aggregate.of(ns, "total").arg("integer").stateFunction("int4pl").stateType("integer"),
+              groupConcat(s).revokeExecuteFromPublic().grantExecute(READER))
+          .to(items(s), Aggregate.of(ns, "total").arg("integer").stateFunction("int4pl").stateType("integer")
+                  .revokeExecuteFromPublic().grantExecute(READER),
+              Aggregate.of(ns, "group_concat").arg("text").stateFunction(push).stateType("text[]").finalFunction(join)
+                  .initialCondition("{}").revokeExecuteFromPublic().grantExecute(READER))
+          .seed("INSERT INTO objb_agg_grants.items VALUES (1, 3, 'a'), (2, 4, 'b')")
+          .expect("SELECT has_function_privilege('" + READER + "', 'objb_agg_grants.total(integer)', 'EXECUTE')::text"
+              + " || has_function_privilege('" + READER + "', 'objb_agg_grants.group_concat(text)', 'EXECUTE')::text", "truetrue")
+          .expect("SELECT count(*) FROM pg_proc p, aclexplode(p.proacl) a WHERE p.pronamespace = 'objb_agg_grants'::regnamespace"
+              + " AND p.prokind = 'a' AND a.grantee = 0", "0")
+          .expect("SELECT objb_agg_grants.group_concat(label ORDER BY id) FROM objb_agg_grants.items", "a+b")
+          .up("REVOKE EXECUTE ON FUNCTION objb_agg_grants.total(integer) FROM PUBLIC",
+              "GRANT EXECUTE ON FUNCTION objb_agg_grants.group_concat(text) TO " + READER)
+          .upNot("DROP AGGREGATE objb_agg_grants.total")
+          .build());
+    }
     // statistics: created after their table, kinds changed (drop and create), target and comment in place, expressions
     {
       String s = "objb_stats";
@@ -322,8 +420,12 @@ class AggregateStatisticsRuleConvergenceLiveTest {
     return out;
   }
 
+  /** The role the grant fixtures grant EXECUTE to (roles are cluster-wide: created once, kept). */
+  private static final String READER = "objb_agg_reader";
+
   @TestFactory
   Stream<DynamicTest> everyAggregateStatisticsAndRuleChangeConverges(PgTestContext db) {
+    db.execute("DO $$ BEGIN CREATE ROLE " + READER + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
     return fixtures().stream().map(f -> DynamicTest.dynamicTest(f.name(), () -> converge(db, f)));
   }
 

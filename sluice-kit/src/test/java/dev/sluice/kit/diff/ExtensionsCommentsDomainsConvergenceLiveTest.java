@@ -270,14 +270,15 @@ class ExtensionsCommentsDomainsConvergenceLiveTest {
           new dev.sluice.schema.model.EnumModel(s, "mood", List.of("ok", "sad"), c),
           domain(s, null, false, null, c),
           new dev.sluice.schema.model.CompositeTypeModel(s, "pair", List.of(new dev.sluice.schema.model.CompositeTypeModel.Attribute(
-              "a", "integer", null)), c),
+              "a", "integer", null)), c, c == null ? Map.of() : Map.of("a", c)),
           new dev.sluice.schema.model.SequenceModel(s, "counter", "bigint", null, c),
           items(s).column(new ColumnModel("m", s + ".mood", false, null, null, null, null, c)).comment(c)
               .index(new dev.sluice.schema.model.IndexModel("items_n_idx", false, "btree",
                   List.of(dev.sluice.schema.model.IndexModel.IndexElement.column("n")), List.of(), null, Map.of(), false, false, c)),
           new dev.sluice.schema.model.ViewModel(s, "v", "SELECT id, n FROM " + s + ".items", false, false, false, null, false,
-              null, c),
-          new dev.sluice.schema.model.ViewModel(s, "mv", "SELECT id FROM " + s + ".items", true, false, false, null, true, null, c)};
+              null, c, c == null ? Map.of() : Map.of("n", c)),
+          new dev.sluice.schema.model.ViewModel(s, "mv", "SELECT id FROM " + s + ".items", true, false, false, null, true, null, c,
+              c == null ? Map.of() : Map.of("id", c))};
       boolean gone = s.endsWith("gone");
       out.add(new B(s)
           .from(objects.apply("before"))
@@ -289,8 +290,32 @@ class ExtensionsCommentsDomainsConvergenceLiveTest {
           .up("COMMENT ON TYPE " + s + ".mood IS " + (gone ? "NULL" : "'after it''s changed'"), "COMMENT ON DOMAIN " + s + ".code",
               "COMMENT ON TYPE " + s + ".pair", "COMMENT ON SEQUENCE " + s + ".counter", "COMMENT ON VIEW " + s + ".v",
               "COMMENT ON MATERIALIZED VIEW " + s + ".mv", "COMMENT ON INDEX " + s + ".items_n_idx",
-              "COMMENT ON COLUMN " + s + ".items.m", "COMMENT ON TABLE " + s + ".items")
+              "COMMENT ON COLUMN " + s + ".items.m", "COMMENT ON TABLE " + s + ".items",
+              "COMMENT ON COLUMN " + s + ".pair.a", "COMMENT ON COLUMN " + s + ".v.n", "COMMENT ON COLUMN " + s + ".mv.id")
           .upNot("DROP", "CREATE")
+          .build());
+    }
+    // a composite type and a view dropped and created again for another reason get their comments back,
+    // attribute and view column comments included
+    {
+      String s = "xm_recreated";
+      java.util.function.Function<Boolean, Object[]> objects = changed -> new Object[] {
+          new dev.sluice.schema.model.CompositeTypeModel(s, "pair", changed
+              ? List.of(new dev.sluice.schema.model.CompositeTypeModel.Attribute("b", "text", null),
+                  new dev.sluice.schema.model.CompositeTypeModel.Attribute("a", "integer", null))
+              : List.of(new dev.sluice.schema.model.CompositeTypeModel.Attribute("a", "integer", null),
+                  new dev.sluice.schema.model.CompositeTypeModel.Attribute("b", "text", null)),
+              "the pair", Map.of("a", "first")),
+          items(s),
+          new dev.sluice.schema.model.ViewModel(s, "v", changed ? "SELECT n, id FROM " + s + ".items" : "SELECT id, n FROM " + s + ".items",
+              false, false, false, null, false, null, "the view", Map.of("n", "the n"))};
+      out.add(new B(s)
+          .from(objects.apply(false))
+          .to(objects.apply(true))
+          .expect("SELECT col_description('" + s + ".pair'::regclass, 2)", "first")
+          .expect("SELECT col_description('" + s + ".v'::regclass, 1)", "the n")
+          .up("DROP TYPE " + s + ".pair", "DROP VIEW " + s + ".v", "COMMENT ON TYPE " + s + ".pair IS 'the pair'",
+              "COMMENT ON COLUMN " + s + ".pair.a IS 'first'", "COMMENT ON COLUMN " + s + ".v.n IS 'the n'")
           .build());
     }
     return out;

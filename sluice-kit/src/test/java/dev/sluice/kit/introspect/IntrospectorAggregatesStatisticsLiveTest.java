@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.schema.model.AggregateModel;
 import dev.sluice.schema.model.AggregateModel.Modify;
+import dev.sluice.schema.model.AggregateModel.Moving;
 import dev.sluice.schema.model.FunctionModel.Argument;
 import dev.sluice.schema.model.FunctionModel.Mode;
 import dev.sluice.schema.model.FunctionModel.Parallel;
@@ -17,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Aggregates and extended statistics created with plain SQL, read back by the introspector exactly. */
+/** Aggregates (every kind and option) and extended statistics created with plain SQL, read back by the introspector exactly. */
 @PgTest
 class IntrospectorAggregatesStatisticsLiveTest {
   static SchemaModel model;
@@ -36,7 +37,15 @@ class IntrospectorAggregatesStatisticsLiveTest {
         CREATE AGGREGATE aggs.sum_ordered(ORDER BY anyelement) (SFUNC = pg_catalog.ordered_set_transition, STYPE = internal,
           FINALFUNC = pg_catalog.mode_final, FINALFUNC_EXTRA);
         CREATE AGGREGATE aggs.moving(integer) (SFUNC = int4pl, STYPE = integer, MSFUNC = int4pl, MINVFUNC = int4mi,
-          MSTYPE = integer);
+          MSTYPE = integer, MSSPACE = 4, MINITCOND = '0', MFINALFUNC = int4abs, MFINALFUNC_MODIFY = SHAREABLE);
+        CREATE AGGREGATE aggs.biggest(integer) (SFUNC = int4larger, STYPE = integer, SORTOP = >);
+        CREATE AGGREGATE aggs.ranked(VARIADIC "any" ORDER BY VARIADIC "any") (SFUNC = ordered_set_transition_multi,
+          STYPE = internal, FINALFUNC = rank_final, FINALFUNC_EXTRA, HYPOTHETICAL);
+        DO $$ BEGIN CREATE ROLE aggs_intro_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+        REVOKE EXECUTE ON FUNCTION aggs.biggest(integer) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION aggs.biggest(integer) TO aggs_intro_reader;
+        CREATE AGGREGATE aggs.grant_option(integer) (SFUNC = int4pl, STYPE = integer);
+        GRANT EXECUTE ON FUNCTION aggs.grant_option(integer) TO aggs_intro_reader WITH GRANT OPTION;
         CREATE STATISTICS aggs.all_kinds ON b, a FROM aggs.t;
         CREATE STATISTICS aggs.chosen (mcv, dependencies) ON c, id FROM aggs.t;
         ALTER STATISTICS aggs.chosen SET STATISTICS 250;
@@ -53,12 +62,24 @@ class IntrospectorAggregatesStatisticsLiveTest {
   }
 
   @Test
-  void readsNormalAggregatesWithEveryOptionButNotOrderedSetOrMovingOnes() {
+  void readsNormalOrderedSetHypotheticalAndMovingAggregatesWithEveryOptionButNotAGrantOption() {
     assertThat(model.aggregates()).containsExactly(
+        new AggregateModel("aggs", "biggest", List.of(new Argument(Mode.IN, null, "integer", null)), "int4larger", "integer", null,
+            null, false, Modify.READ_ONLY, null, null, null, null, Parallel.UNSAFE, null, AggregateModel.Kind.NORMAL, 0, "pg_catalog.>", null,
+            List.of("aggs_intro_reader")),
         new AggregateModel("aggs", "cat", List.of(new Argument(Mode.IN, "x", "text", null)), "aggs._cat", "text", 32, "aggs._done",
             false, Modify.SHAREABLE, null, null, null, ">", Parallel.RESTRICTED, "cat"),
+        new AggregateModel("aggs", "moving", List.of(new Argument(Mode.IN, null, "integer", null)), "int4pl", "integer", null, null,
+            false, Modify.READ_ONLY, null, null, null, null, Parallel.UNSAFE, null, AggregateModel.Kind.NORMAL, 0, null,
+            new Moving("int4pl", "int4mi", "integer", 4, "int4abs", false, Modify.SHAREABLE, "0"), null),
         new AggregateModel("aggs", "n", List.of(), "int8inc", "bigint", null, null, false, Modify.READ_ONLY, null, null, null, "0",
-            Parallel.UNSAFE, null));
+            Parallel.UNSAFE, null),
+        new AggregateModel("aggs", "ranked", List.of(new Argument(Mode.VARIADIC, null, "\"any\"", null)),
+            "ordered_set_transition_multi", "internal", null, "rank_final", true, Modify.READ_WRITE, null, null, null, null,
+            Parallel.UNSAFE, null, AggregateModel.Kind.HYPOTHETICAL, 1, null, null, null),
+        new AggregateModel("aggs", "sum_ordered", List.of(new Argument(Mode.IN, null, "anyelement", null)),
+            "ordered_set_transition", "internal", null, "mode_final", true, null, null, null, null, null, Parallel.UNSAFE, null,
+            AggregateModel.Kind.ORDERED_SET, 0, null, null, null));
     assertThat(model.functions()).extracting(f -> f.name()).containsExactly("_cat", "_done");
   }
 

@@ -97,19 +97,33 @@ public final class RandomObjects {
     return out;
   }
 
-  /** Aggregates over built-in state functions, with every option the model holds. */
+  /** Aggregates over built-in functions, with every option the model holds: ordered-set, hypothetical, moving, SORTOP, grants. */
   private static List<AggregateModel> aggregates(Random r, String schema) {
     List<AggregateModel> out = new ArrayList<>();
     int count = r.nextInt(3);
     for (int i = 0; i < count; i++) {
       String comment = r.nextBoolean() ? "aggregate " + i + ", it's" : null;
       Parallel parallel = Parallel.values()[r.nextInt(3)];
-      out.add(switch (r.nextInt(3)) {
+      List<String> grantees = r.nextInt(4) == 0 ? List.of() : null;
+      out.add(switch (r.nextInt(7)) {
         case 0 -> new AggregateModel(schema, "ag" + i, List.of(new Argument(Mode.IN, r.nextBoolean() ? "v" : null, "integer", null)),
             "int4pl", "integer", r.nextBoolean() ? 4 : null, null, false, null, r.nextBoolean() ? "int4pl" : null, null, null,
             r.nextBoolean() ? "0" : null, parallel, comment);
         case 1 -> new AggregateModel(schema, "ag" + i, List.of(), "int8inc", "bigint", null, null, false, null, null, null, null,
             "0", parallel, comment);
+        case 2 -> new AggregateModel(schema, "ag" + i, List.of(new Argument(Mode.IN, r.nextBoolean() ? "v" : null, "anyelement", null)),
+            "ordered_set_transition", "internal", null, "mode_final", true, Modify.values()[r.nextInt(3)], null, null, null, null,
+            parallel, comment, AggregateModel.Kind.ORDERED_SET, 0, null, null, grantees);
+        case 3 -> new AggregateModel(schema, "ag" + i, List.of(new Argument(Mode.VARIADIC, null, "\"any\"", null)),
+            "ordered_set_transition_multi", "internal", null, "rank_final", true, null, null, null, null, null, parallel, comment,
+            AggregateModel.Kind.HYPOTHETICAL, 1, null, null, grantees);
+        case 4 -> new AggregateModel(schema, "ag" + i, List.of(new Argument(Mode.IN, null, "integer", null)), "int4pl", "integer",
+            null, null, false, null, null, null, null, null, parallel, comment, AggregateModel.Kind.NORMAL, 0, null,
+            new AggregateModel.Moving("int4pl", "int4mi", "integer", r.nextBoolean() ? 4 : null, r.nextBoolean() ? "int4abs" : null,
+                false, Modify.values()[r.nextInt(3)], r.nextBoolean() ? "0" : null), grantees);
+        case 5 -> new AggregateModel(schema, "ag" + i, List.of(new Argument(Mode.IN, null, "integer", null)),
+            r.nextBoolean() ? "int4larger" : "int4smaller", "integer", null, null, false, null, null, null, null, null, parallel,
+            comment, AggregateModel.Kind.NORMAL, 0, r.nextBoolean() ? "pg_catalog.>" : "pg_catalog.<", null, grantees);
         default -> new AggregateModel(schema, "ag" + i, List.of(new Argument(Mode.IN, null, "text", null)), "textcat", "text",
             null, null, false, Modify.values()[r.nextInt(3)], null, null, null, r.nextBoolean() ? "it's " : null, parallel, comment);
       });

@@ -24,6 +24,9 @@ class UnmodeledObjectsLiveTest {
           + " finalfunc = pg_catalog.mode_final, finalfunc_extra)",
       "create aggregate public.granted(text) (sfunc = public.group_concat_sfunc, stype = text)",
       "revoke execute on function public.granted(text) from public",
+      "do $$ begin create role unmodeled_grantee; exception when duplicate_object then null; end $$",
+      "create aggregate public.grant_option(text) (sfunc = public.group_concat_sfunc, stype = text)",
+      "grant execute on function public.grant_option(text) to unmodeled_grantee with grant option",
       "create procedure billing.close_month(m int) language sql as $$ select 1 $$",
       "create text search configuration billing.invoice_text (copy = pg_catalog.simple)",
       "create function public.touch() returns trigger language plpgsql as $$ begin new.last_update = now(); return new; end $$",
@@ -53,10 +56,10 @@ class UnmodeledObjectsLiveTest {
     execute(url, EVERY_KIND);
     try (Connection c = PgUrl.parse(url).connect()) {
       List<String> listed = UnmodeledObjects.list(c, IntrospectOptions.all()).stream().map(Object::toString).toList();
-      assertThat(listed).as("functions, procedures, triggers, composite types, table options, normal aggregates, statistics, rules, publications and event triggers are modeled")
+      assertThat(listed).as("functions, procedures, triggers, composite types, table options, aggregates (but for a grant"
+          + " option), statistics, rules, publications and event triggers are modeled")
           .containsExactly(
-          "aggregate public.granted(text)",
-          "aggregate public.my_mode(anyelement)",
+          "aggregate public.grant_option(text)",
           "range type public.floatrange",
           "operator public.===(text,text)",
           "cast (public.film AS text)",
@@ -81,7 +84,7 @@ class UnmodeledObjectsLiveTest {
       List<String> withoutFilm = UnmodeledObjects.list(c, new IntrospectOptions(List.of(), List.of("film")))
           .stream().map(Object::toString).toList();
       assertThat(withoutFilm).doesNotContain("rule film_no_delete on public.film")
-          .contains("aggregate public.granted(text)");
+          .contains("aggregate public.grant_option(text)");
     }
   }
 
@@ -99,6 +102,24 @@ class UnmodeledObjectsLiveTest {
         "alter table pay_2024 add constraint pay_2024_t_id_excl exclude using hash (t_id with =)");
     try (Connection c = PgUrl.parse(url).connect()) {
       assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).isEmpty();
+    }
+  }
+
+  @Test
+  void aPartitionsCommentsAndAChangedExtensionCommentAreListed(PgTestContext pg) throws Exception {
+    String url = pg.server().createDatabase("unmodeled_comments");
+    execute(url, "create extension if not exists pg_trgm", "create extension if not exists citext",
+        "comment on extension pg_trgm is 'trigrams, commented by hand'",
+        "create table pay (id int not null, at date not null) partition by range (at)",
+        "create table pay_2024 partition of pay for values from ('2024-01-01') to ('2025-01-01')",
+        "create table pay_2025 partition of pay for values from ('2025-01-01') to ('2026-01-01')",
+        "comment on table pay is 'modeled: the partitioned table'", "comment on column pay.at is 'modeled too'",
+        "comment on table pay_2024 is 'one year'", "comment on column pay_2025.id is 'a partition column'");
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).extracting(Object::toString)
+          .as("citext keeps the comment its control file sets")
+          .containsExactlyInAnyOrder("partition comment public.pay_2024", "partition comment public.pay_2025.id",
+              "extension comment pg_trgm");
     }
   }
 

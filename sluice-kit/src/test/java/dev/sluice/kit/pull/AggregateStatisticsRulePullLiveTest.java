@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A hand-written schema with aggregates (pagila's group_concat, final functions, built-in state
- * functions, variadic and zero-argument ones) used by views, extended statistics of every shape and
+ * functions, variadic and zero-argument ones, ordered-set and hypothetical-set ones, moving mode, SORTOP,
+ * EXECUTE grants) used by views, extended statistics of every shape and
  * rules on a table and a view, publications with column lists, row filters and a schema,
  * event triggers:
  * load it, introspect, pull to Java, compile, create the code in an empty database; both introspect
@@ -43,7 +44,7 @@ class AggregateStatisticsRulePullLiveTest {
         for (SqlStatement s : SqlScript.split(sql)) st.execute(s.text());
       }
       SchemaModel live = ObjectsPullLiveTest.introspect(source);
-      assertThat(live.aggregates()).hasSize(5);
+      assertThat(live.aggregates()).hasSize(10);
       assertThat(live.statistics()).hasSize(4);
       assertThat(live.rules()).hasSize(4);
       assertThat(live.publications()).hasSize(2);
@@ -63,7 +64,11 @@ class AggregateStatisticsRulePullLiveTest {
       assertThat(code.eventTriggers()).isEqualTo(live.eventTriggers());
       assertThat(code).isEqualTo(live);
       assertThat(sources.get("agst/db/AgstSchema.java")).as("the state function is the pulled constant")
-          .contains(".stateFunction(GROUP_CONCAT_FUNCTION)");
+          .contains(".stateFunction(GROUP_CONCAT_FUNCTION)")
+          .contains(".orderBy(\"integer\")", ".hypothetical()", ".orderByVariadic(null, \"\\\"any\\\"\")")
+          .contains(".movingState(")
+          .contains(".sortOperator(\">\")")
+          .contains(".revokeExecuteFromPublic()");
 
       try (Connection c = DriverManager.getConnection(copy); Statement st = c.createStatement()) {
         for (String ddl : DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, code))) {

@@ -52,6 +52,9 @@ class ExtensionsCommentsDomainsPullLiveTest {
     assertThat(children.exclusions().get(0).comment()).isEqualTo("no overlap");
     assertThat(children.policies()).extracting(p -> p.name() + " " + p.comment())
         .containsExactly("children_all null", "children_read readers see positive rows");
+    assertThat(live.views()).extracting(v -> v.name() + " " + v.columnComments())
+        .contains("v {n=n of the child}", "mv {id=child id}");
+    assertThat(live.compositeType("xp", "pair").orElseThrow().attributeComments()).containsExactly(Map.entry("b", "second of the pair"));
 
     Map<String, String> sources = JavaSchemaGenerator.generate(live, "rt.db", "RtSchema", "rt");
     SchemaModel code;
@@ -61,7 +64,8 @@ class ExtensionsCommentsDomainsPullLiveTest {
       throw new AssertionError(e + "\n" + sources.get("rt/db/RtSchema.java"), e);
     }
     assertThat(sources.get("rt/db/RtSchema.java")).contains("new ExtensionModel(\"hstore\", \"xp_ext\", \"1.7\")",
-        ".collate(\"C\")", ".constraintComment(\"code_len\", \"not empty\")", ".comment(\"pulled schema\")");
+        ".collate(\"C\")", ".constraintComment(\"code_len\", \"not empty\")", ".comment(\"pulled schema\")",
+        ".columnComment(\"n\", \"n of the child\")", ".attributeComment(\"b\", \"second of the pair\")");
     assertThat(code).isEqualTo(live);
 
     String copy = pg.server().createDatabase("xcd_pulled");
