@@ -93,6 +93,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   private String movedFromSchema;
   private boolean external;
   private final List<Supplier<? extends Table<?>>> parents = new ArrayList<>();
+  private final List<InheritedColumn> inheritedColumns = new ArrayList<>();
 
   // alias support: an alias is another instance of the same class whose definition() is the original
   private String alias;
@@ -550,6 +551,29 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   }
 
   /**
+   * A column this table inherits from a parent (declared there, not here) given a default or NOT NULL
+   * of this table's own: {@code inheritedColumn("status").defaultSql("'archived'")}; the name is the
+   * column's in the database. Declare it once per column.
+   */
+  protected final InheritedColumn inheritedColumn(String columnName) {
+    checkModifiable(null);
+    InheritedColumn c = new InheritedColumn(java.util.Objects.requireNonNull(columnName, "columnName"),
+        () -> checkModifiable(null));
+    inheritedColumns.add(c);
+    return c;
+  }
+
+  /** Names of the columns {@code t} declares or inherits, at any depth. */
+  private static void columnNames(Table<?> t, java.util.Set<Table<?>> seen, java.util.Set<String> out) {
+    if (!seen.add(t)) return;
+    for (Column<?> c : t.columns) out.add(c.name());
+    for (Supplier<? extends Table<?>> p : t.parents) {
+      Table<?> parent = p.get();
+      if (parent != null) columnNames(parent, seen, out);
+    }
+  }
+
+  /**
    * A storage parameter, {@code WITH (name = value)}: e.g. {@code with("fillfactor", "70")},
    * {@code with("autovacuum_enabled", "false")}. Write the value as PostgreSQL stores it in
    * {@code pg_class.reloptions} ({@code false}, not {@code off}) so the model compares equal.
@@ -827,7 +851,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
     addTenantIndex(table, is, pk, us, problems);
     List<PolicyModel> ps = policies.stream().map(Policy::toModel).toList();
     List<PartitionModel> parts = partitions.stream().map(Partition::toModel).toList();
-    PartitionChecks.check(table, columns.stream().<String>map(Column::name).toList(), is, parts, problems);
+    PartitionChecks.check(table, columns.stream().<String>map(Column::name).toList(), is, pk, parts, problems);
     PartitioningModel partitioning = partitionStrategy == null ? null
         : new PartitioningModel(partitionStrategy, partitionKeys, parts);
     if (partitionStrategy == null && !partitions.isEmpty()) {
@@ -870,12 +894,35 @@ public abstract class Table<T extends Table<T>> implements TableLike {
       else if (ref.schema().equals(schema()) && ref.name().equals(table)) problems.add("table " + table + " inherits itself");
       else inherits.add(ref);
     }
+    List<dev.sluice.schema.model.InheritedColumnModel> overrides = new ArrayList<>();
+    java.util.Set<String> inheritedNames = new java.util.HashSet<>();
+    java.util.Set<Table<?>> seen = new java.util.HashSet<>();
+    seen.add(this);
+    for (Supplier<? extends Table<?>> p : parents) {
+      Table<?> parent = p.get();
+      if (parent != null) columnNames(parent, seen, inheritedNames);
+    }
+    java.util.Set<String> overridden = new java.util.HashSet<>();
+    for (InheritedColumn c : inheritedColumns) {
+      if (!overridden.add(c.name())) problems.add("table " + table + ": inheritedColumn(" + c.name() + ") declared twice");
+      if (columns.stream().anyMatch(x -> x.name().equals(c.name()))) {
+        problems.add("table " + table + ": inheritedColumn(" + c.name() + ") names a column the table declares itself;"
+            + " give that column its default or NOT NULL");
+      } else if (!inheritedNames.contains(c.name())) {
+        problems.add("table " + table + ": inheritedColumn(" + c.name() + ") names no column of its parents");
+      }
+      try {
+        overrides.add(c.toModel());
+      } catch (IllegalArgumentException e) {
+        problems.add("table " + table + ": " + e.getMessage());
+      }
+    }
     if (!inherits.isEmpty() && partitionStrategy != null) {
       problems.add("table " + table + ": a partitioned table cannot inherit (INHERITS and PARTITION BY do not mix)");
     }
     return new TableModel(schema(), table, cms, pk, fks, us, cs, xs, is,
         partitioning, rlsEnabled, rlsForced, ps, comment,
-        new dev.sluice.schema.model.TableOptions(unlogged, storage, replicaIdentity, replicaIdentityIndex), inherits);
+        new dev.sluice.schema.model.TableOptions(unlogged, storage, replicaIdentity, replicaIdentityIndex), inherits, overrides);
   }
 
   private <M> List<M> commented(List<M> items, java.util.function.Function<M, String> name,

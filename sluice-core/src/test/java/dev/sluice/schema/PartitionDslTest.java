@@ -72,4 +72,54 @@ class PartitionDslTest {
         .hasMessageContaining("index repeats_2022_id_idx repeats the table's index repeats_id_idx")
         .hasMessageContaining("index repeats_2022_nope_idx names column nope");
   }
+
+  static final class Keyed extends Table<Keyed> {
+    static final Keyed T = new Keyed();
+    final Column<Integer> id = integer("id").notNull();
+    final Column<Integer> rental = integer("rental_id");
+    final Column<LocalDate> at = date("at").notNull();
+
+    private Keyed() {
+      super("keyed");
+      partitionBy(Strategy.RANGE, at);
+      partition("keyed_2022", "FOR VALUES FROM ('2022-01-01') TO ('2023-01-01')")
+          .primaryKey("keyed_2022_pkey", "id")
+          .unique("keyed_2022_rental_id_key", "rental_id")
+          .check("keyed_2022_id_check", "id > 0")
+          .exclusion(new dev.sluice.schema.model.ExclusionModel("keyed_2022_rental_excl", "hash",
+              List.of(new dev.sluice.schema.model.ExclusionModel.Element("rental_id", null, "=")), null, false, false));
+    }
+  }
+
+  @Test
+  void aPartitionsOwnConstraintsAreInItsModel() {
+    PartitionModel p = Schema.of(Keyed.T).toModel().table("public", "keyed").orElseThrow().partitioning().partitions().get(0);
+    assertThat(p.primaryKey()).isEqualTo(new dev.sluice.schema.model.PrimaryKeyModel("keyed_2022_pkey", List.of("id")));
+    assertThat(p.uniques()).extracting(u -> u.name()).containsExactly("keyed_2022_rental_id_key");
+    assertThat(p.checks()).containsExactly(new dev.sluice.schema.model.CheckModel("keyed_2022_id_check", "id > 0", false));
+    assertThat(p.exclusions()).extracting(x -> x.name()).containsExactly("keyed_2022_rental_excl");
+    assertThat(p.hasOwnConstraints()).isTrue();
+  }
+
+  static final class TwoKeys extends Table<TwoKeys> {
+    static final TwoKeys T = new TwoKeys();
+    final Column<Integer> id = integer("id").notNull();
+    final Column<LocalDate> at = date("at").notNull();
+
+    private TwoKeys() {
+      super("two_keys");
+      primaryKey(id, at);
+      partitionBy(Strategy.RANGE, at);
+      partition("two_keys_2022", "FOR VALUES FROM ('2022-01-01') TO ('2023-01-01')")
+          .primaryKey("two_keys_2022_pkey", "id")
+          .unique("two_keys_2022_nope_key", "nope");
+    }
+  }
+
+  @Test
+  void anOwnPrimaryKeyBesideTheTablesOrAKeyNamingAMissingColumnIsRefused() {
+    assertThatThrownBy(() -> Schema.of(TwoKeys.T).toModel()).isInstanceOf(SchemaDefinitionException.class)
+        .hasMessageContaining("primary key two_keys_2022_pkey of its own, but the table has primary key two_keys_pkey")
+        .hasMessageContaining("unique constraint two_keys_2022_nope_key names column nope");
+  }
 }

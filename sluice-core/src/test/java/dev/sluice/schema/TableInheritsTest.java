@@ -96,4 +96,57 @@ class TableInheritsTest {
         .hasMessageContaining("table public.orphan inherits public.tagged, which is not a table of this schema");
     assertThatThrownBy(Self.T::toModel).hasMessageContaining("table self inherits itself");
   }
+
+  /** A parent of its own, so that building it does not freeze the tables the other tests build. */
+  static final class Note extends Table<Note> {
+    static final Note T = new Note();
+    final Column<Long> id = bigint("id").notNull();
+    final Column<OffsetDateTime> at = timestamptz("at");
+    final Column<String> userName = text("user_name").defaultSql("'anonymous'");
+
+    private Note() {
+      super("note");
+    }
+  }
+
+  static final class Overriding extends Table<Overriding> {
+    static final Overriding T = new Overriding();
+    final Column<String> note = text("note");
+
+    private Overriding() {
+      super("overriding");
+      inherits(() -> Note.T);
+      inheritedColumn("at").defaultSql("now()").notNull();
+      inheritedColumn("user_name").noDefault();
+    }
+  }
+
+  @Test
+  void aChildsOwnDefaultsAndNotNullOnInheritedColumnsAreInItsModel() {
+    var t = Schema.of(Note.T, Overriding.T).toModel().table("public", "overriding").orElseThrow();
+    assertThat(t.inheritedColumns()).containsExactly(new dev.sluice.schema.model.InheritedColumnModel("at", "now()", false, true),
+        new dev.sluice.schema.model.InheritedColumnModel("user_name", null, true, false));
+    assertThat(t.columns()).extracting(c -> c.name()).containsExactly("note");
+  }
+
+  static final class BadOverrides extends Table<BadOverrides> {
+    static final BadOverrides T = new BadOverrides();
+    final Column<String> remark = text("remark");
+
+    private BadOverrides() {
+      super("bad_overrides");
+      inherits(() -> Note.T);
+      inheritedColumn("remark").notNull();
+      inheritedColumn("nope").notNull();
+      inheritedColumn("at");
+    }
+  }
+
+  @Test
+  void anOverrideOfAnOwnOrMissingColumnOrOfNothingIsRefused() {
+    assertThatThrownBy(() -> Schema.of(Note.T, BadOverrides.T).toModel()).isInstanceOf(SchemaDefinitionException.class)
+        .hasMessageContaining("inheritedColumn(remark) names a column the table declares itself")
+        .hasMessageContaining("inheritedColumn(nope) names no column of its parents")
+        .hasMessageContaining("inherited column at overrides nothing of its parent's");
+  }
 }

@@ -14,12 +14,15 @@ import java.util.Optional;
  * @param inherits the parents of {@code INHERITS (...)}, in order (empty for most tables). {@code columns}
  *     and {@code checks} hold only what the table declares itself: inherited columns and CHECK
  *     constraints are the parents' (a column both declared and inherited is listed, PostgreSQL merges it)
+ * @param inheritedColumns the columns the table only inherits but gives a default or NOT NULL of its own, by name
  */
 public record TableModel(String schema, String name, List<ColumnModel> columns, PrimaryKeyModel primaryKey,
     List<ForeignKeyModel> foreignKeys, List<UniqueModel> uniques, List<CheckModel> checks,
     List<ExclusionModel> exclusions, List<IndexModel> indexes, PartitioningModel partitioning, boolean rlsEnabled,
-    boolean rlsForced, List<PolicyModel> policies, String comment, TableOptions options, List<ParentTable> inherits) {
+    boolean rlsForced, List<PolicyModel> policies, String comment, TableOptions options, List<ParentTable> inherits,
+    List<InheritedColumnModel> inheritedColumns) {
   public TableModel {
+    inheritedColumns = Models.sorted(inheritedColumns, InheritedColumnModel::name);
     if (options == null) options = TableOptions.DEFAULT;
     inherits = Models.copy(inherits);
     columns = Models.copy(columns);
@@ -29,6 +32,15 @@ public record TableModel(String schema, String name, List<ColumnModel> columns, 
     exclusions = Models.sorted(exclusions, ExclusionModel::name);
     indexes = Models.sorted(indexes, IndexModel::name);
     policies = Models.sorted(policies, PolicyModel::name);
+  }
+
+  /** A table without overrides of inherited columns. */
+  public TableModel(String schema, String name, List<ColumnModel> columns, PrimaryKeyModel primaryKey,
+      List<ForeignKeyModel> foreignKeys, List<UniqueModel> uniques, List<CheckModel> checks, List<ExclusionModel> exclusions,
+      List<IndexModel> indexes, PartitioningModel partitioning, boolean rlsEnabled, boolean rlsForced,
+      List<PolicyModel> policies, String comment, TableOptions options, List<ParentTable> inherits) {
+    this(schema, name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes, partitioning, rlsEnabled,
+        rlsForced, policies, comment, options, inherits, null);
   }
 
   /** A table without parents. */
@@ -52,13 +64,19 @@ public record TableModel(String schema, String name, List<ColumnModel> columns, 
   /** The same table with other options. */
   public TableModel withOptions(TableOptions newOptions) {
     return new TableModel(schema, name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes, partitioning,
-        rlsEnabled, rlsForced, policies, comment, newOptions, inherits);
+        rlsEnabled, rlsForced, policies, comment, newOptions, inherits, inheritedColumns);
   }
 
   /** The same table with other parents ({@code INHERITS}). */
   public TableModel withInherits(List<ParentTable> newInherits) {
     return new TableModel(schema, name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes, partitioning,
-        rlsEnabled, rlsForced, policies, comment, options, newInherits);
+        rlsEnabled, rlsForced, policies, comment, options, newInherits, inheritedColumns);
+  }
+
+  /** The same table with other overrides of inherited columns. */
+  public TableModel withInheritedColumns(List<InheritedColumnModel> newInheritedColumns) {
+    return new TableModel(schema, name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes, partitioning,
+        rlsEnabled, rlsForced, policies, comment, options, inherits, newInheritedColumns);
   }
 
   /** The same table with other constraints and policies (e.g. the same ones without their comments). */
@@ -66,7 +84,7 @@ public record TableModel(String schema, String name, List<ColumnModel> columns, 
       List<UniqueModel> newUniques, List<CheckModel> newChecks, List<ExclusionModel> newExclusions,
       List<PolicyModel> newPolicies) {
     return new TableModel(schema, name, columns, newPrimaryKey, newForeignKeys, newUniques, newChecks, newExclusions, indexes,
-        partitioning, rlsEnabled, rlsForced, newPolicies, comment, options, inherits);
+        partitioning, rlsEnabled, rlsForced, newPolicies, comment, options, inherits, inheritedColumns);
   }
 
   /** The column called {@code name}, if any. */

@@ -92,7 +92,11 @@ final class CoverageGuard {
         false, i.comment());
   }
 
-  /** Column order and the CONCURRENTLY build hint are not part of a table's definition. */
+  /**
+   * Column order and the CONCURRENTLY build hint are not part of a table's definition; nor are the
+   * overrides of inherited columns as written ({@code InheritedColumns} compares what the child ends
+   * up with: an override repeating the parent's definition needs no statement).
+   */
   private static TableModel normal(TableModel t) {
     List<ColumnModel> columns = new ArrayList<>(t.columns());
     columns.sort(Comparator.comparing(ColumnModel::name));

@@ -2,6 +2,7 @@ package dev.sluice.kit.diff;
 
 import dev.sluice.schema.model.CheckModel;
 import dev.sluice.schema.model.ColumnModel;
+import dev.sluice.schema.model.InheritedColumnModel;
 import dev.sluice.schema.model.ParentTable;
 import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.schema.model.TableModel;
@@ -49,6 +50,11 @@ final class Inheritance {
       keptBefore.addAll(effective(before.get(p.key()), before, new HashSet<>()).keySet());
     }
     Map<String, ColumnModel> from = new LinkedHashMap<>(oldInherited);
+    // the old side's own defaults and NOT NULL on inherited columns are what the table has (after NO INHERIT, its own)
+    for (InheritedColumnModel o : x.inheritedColumns()) {
+      ColumnModel c = from.get(o.name());
+      if (c != null) from.put(o.name(), overridden(c, o));
+    }
     // a column a kept parent drops goes from the child with it
     from.keySet().removeIf(n -> keptBefore.contains(n) && !kept.contains(n));
     for (ColumnModel c : x.columns()) from.put(c.name(), c);
@@ -160,9 +166,15 @@ final class Inheritance {
     }
   }
 
+  private static ColumnModel overridden(ColumnModel c, InheritedColumnModel o) {
+    if (c.identity() != null || c.generatedExpr() != null) return c;
+    return new ColumnModel(c.name(), c.type(), c.notNull() || o.notNull(), o.ownDefault() ? o.defaultExpr() : c.defaultExpr(),
+        null, null, c.collation(), c.comment());
+  }
+
   static TableModel withColumns(TableModel t, Collection<ColumnModel> columns) {
     return new TableModel(t.schema(), t.name(), new ArrayList<>(columns), t.primaryKey(), t.foreignKeys(), t.uniques(),
         t.checks(), t.exclusions(), t.indexes(), t.partitioning(), t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment(),
-        t.options(), t.inherits());
+        t.options(), t.inherits(), t.inheritedColumns());
   }
 }

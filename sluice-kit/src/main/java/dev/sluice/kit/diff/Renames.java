@@ -223,7 +223,7 @@ final class Renames {
       List<ForeignKeyModel> fks, List<UniqueModel> uniques, List<ExclusionModel> exclusions, List<IndexModel> indexes,
       PartitioningModel partitioning) {
     return new TableModel(schema, name, columns, pk, fks, uniques, t.checks(), exclusions, indexes, partitioning,
-        t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment(), t.options(), t.inherits());
+        t.rlsEnabled(), t.rlsForced(), t.policies(), t.comment(), t.options(), t.inherits(), t.inheritedColumns());
   }
 
   private static SchemaModel renameSchema(SchemaModel m, String from, String to) {

@@ -13,6 +13,7 @@ import dev.sluice.schema.model.IndexModel;
 import dev.sluice.schema.model.PartitioningModel;
 import dev.sluice.schema.model.PartitioningModel.PartitionModel;
 import dev.sluice.schema.model.PolicyModel;
+import dev.sluice.schema.model.PrimaryKeyModel;
 import dev.sluice.schema.model.RoleModel;
 import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.schema.model.SequenceModel;
@@ -59,6 +60,10 @@ final class SchemaDiff {
   private final List<Change> createTables = new ArrayList<>();
   private final List<Change> alterColumns = new ArrayList<>();
   private final List<Change> addConstraints = new ArrayList<>();
+  /** A child's own default or NOT NULL on inherited columns: after INHERIT and the parents' column changes. */
+  private final List<Change> inheritedColumns = new ArrayList<>();
+  /** Partitions' own primary key, unique, check and exclusion constraints: after their partitions, before foreign keys. */
+  private final List<Change> addPartitionConstraints = new ArrayList<>();
   private final List<Change> addForeignKeys = new ArrayList<>();
   private final List<Change> createIndexes = new ArrayList<>();
   /** Partitions' own indexes: after the parents' (CREATE INDEX on a parent adopts a matching partition index). */
@@ -103,6 +108,7 @@ final class SchemaDiff {
     sequences();
     for (ObjectKind<?> k : Kinds.ALL) rebuiltNames.addAll(k.rebuilt(a, b));
     tables();
+    InheritedColumns.diff(a, b, inheritedColumns);
     views();
     grants();
     objectKinds();
@@ -111,7 +117,7 @@ final class SchemaDiff {
     for (List<Change> phase : List.of(renames, revokes, slot(DependencyGraph.Slot.DROP_FIRST), dropViews, dropPolicies,
         dropForeignKeys, dropIndexes, dropConstraints, dropPartitions, dropColumns, slot(DependencyGraph.Slot.DROP_BEFORE_TABLES),
         dropTables, slot(DependencyGraph.Slot.DROP_AFTER_TABLES), createBase, types, slot(DependencyGraph.Slot.AFTER_TYPES),
-        createTables, alterColumns, slot(DependencyGraph.Slot.AFTER_TABLES), addConstraints, addForeignKeys, createIndexes,
+        createTables, alterColumns, slot(DependencyGraph.Slot.AFTER_TABLES), addConstraints, inheritedColumns, addPartitionConstraints, addForeignKeys, createIndexes,
         createPartitionIndexes, createViews, slot(DependencyGraph.Slot.AFTER_VIEWS), security, policies, slot(DependencyGraph.Slot.LAST), comments, grants,
         finalDrops)) {
       out.addAll(phase);
@@ -417,12 +423,16 @@ final class SchemaDiff {
       droppedTables.add(key(t));
       reshapedTables.add(key(t));
     }
-    // foreign keys between dropped tables go first, so the tables can be dropped in any order
+    // foreign keys between dropped tables (and their partitions) go first, so the tables can be dropped in any order
+    Set<String> droppedWithPartitions = new HashSet<>(droppedTables);
+    for (TableModel t : a.tables()) {
+      if (droppedTables.contains(key(t))) partitionKeys(t.schema(), t.partitioning(), droppedWithPartitions);
+    }
     for (TableModel t : a.tables()) {
       if (!droppedTables.contains(key(t))) continue;
       for (ForeignKeyModel fk : t.foreignKeys()) {
         String ref = fk.refSchema() + "." + fk.refTable();
-        if (!ref.equals(key(t)) && droppedTables.contains(ref)) {
+        if (!ref.equals(key(t)) && droppedWithPartitions.contains(ref)) {
           dropForeignKeys.add(new Change.DropConstraint(t.schema(), t.name(), fk.name(), "foreign key"));
         }
       }
@@ -487,8 +497,95 @@ final class SchemaDiff {
         comment(Change.CommentTarget.INDEX, s, n.name(), null, o.comment(), n.comment());
       }
     }
+    partitionConstraints(s, before, after);
     // foreign keys once every table is diffed (a referenced key rebuilt by a later table rebuilds them too)
     pendingPartitionKeys.add(new PartitionKeys(s, t, before == null ? List.of() : before.foreignKeys(), after.foreignKeys()));
+  }
+
+  /**
+   * A partition's own primary key, unique, check and exclusion constraints, from {@code before} (null
+   * for a new partition) to {@code after}: added after every partition exists and before the foreign
+   * keys (which may reference them); a key dropped or rebuilt rebuilds the foreign keys referencing it.
+   */
+  private void partitionConstraints(String s, PartitionModel before, PartitionModel after) {
+    String t = after.name();
+    PrimaryKeyModel oldPk = before == null ? null : before.primaryKey();
+    PrimaryKeyModel newPk = after.primaryKey();
+    Set<Set<String>> rebuiltKeys = new HashSet<>();
+    boolean pkKept = oldPk != null && newPk != null && oldPk.withComment(null).equals(newPk.withComment(null));
+    if (!pkKept) {
+      if (oldPk != null) {
+        dropConstraints.add(new Change.DropConstraint(s, t, oldPk.name(), "primary key"));
+        rebuiltKeys.add(Set.copyOf(oldPk.columns()));
+      }
+      if (newPk != null) addPartitionConstraints.add(new Change.AddPrimaryKey(s, t, newPk.withComment(null)));
+    }
+    if (newPk != null) constraintComment(s, t, newPk.name(), pkKept ? oldPk.comment() : null, newPk.comment());
+    List<UniqueModel> oldUniques = before == null ? List.of() : before.uniques();
+    Map<String, UniqueModel> oldU = byKey(oldUniques, UniqueModel::name);
+    Map<String, UniqueModel> newU = byKey(after.uniques(), UniqueModel::name);
+    for (UniqueModel o : oldUniques) {
+      UniqueModel n = newU.get(o.name());
+      if (n == null || !o.withComment(null).equals(n.withComment(null))) {
+        dropConstraints.add(new Change.DropConstraint(s, t, o.name(), "unique constraint"));
+        rebuiltKeys.add(Set.copyOf(o.columns()));
+      }
+    }
+    for (UniqueModel n : after.uniques()) {
+      UniqueModel o = oldU.get(n.name());
+      boolean kept = o != null && o.withComment(null).equals(n.withComment(null));
+      if (!kept) addPartitionConstraints.add(new Change.AddUnique(s, t, n.withComment(null)));
+      constraintComment(s, t, n.name(), kept ? o.comment() : null, n.comment());
+    }
+    List<CheckModel> oldChecks = before == null ? List.of() : before.checks();
+    Map<String, CheckModel> oldC = byKey(oldChecks, CheckModel::name);
+    Map<String, CheckModel> newC = byKey(after.checks(), CheckModel::name);
+    for (CheckModel o : oldChecks) {
+      CheckModel n = newC.get(o.name());
+      if (n == null || checkRebuilt(o, n, Set.of())) dropConstraints.add(new Change.DropConstraint(s, t, o.name(), "check"));
+    }
+    for (CheckModel n : after.checks()) {
+      CheckModel o = oldC.get(n.name());
+      boolean added = o == null || checkRebuilt(o, n, Set.of());
+      if (added) addPartitionConstraints.add(new Change.AddCheck(s, t, n.withComment(null)));
+      else if (o.notValid() && !n.notValid()) addPartitionConstraints.add(new Change.ValidateConstraint(s, t, n.name()));
+      constraintComment(s, t, n.name(), added ? null : o.comment(), n.comment());
+    }
+    List<ExclusionModel> oldExclusions = before == null ? List.of() : before.exclusions();
+    Map<String, ExclusionModel> oldX = byKey(oldExclusions, ExclusionModel::name);
+    Map<String, ExclusionModel> newX = byKey(after.exclusions(), ExclusionModel::name);
+    for (ExclusionModel o : oldExclusions) {
+      ExclusionModel n = newX.get(o.name());
+      if (n == null || !o.withComment(null).equals(n.withComment(null))) {
+        dropConstraints.add(new Change.DropConstraint(s, t, o.name(), "exclusion constraint"));
+      }
+    }
+    for (ExclusionModel n : after.exclusions()) {
+      ExclusionModel o = oldX.get(n.name());
+      boolean kept = o != null && o.withComment(null).equals(n.withComment(null));
+      if (!kept) addPartitionConstraints.add(new Change.AddExclusion(s, t, n.withComment(null), partitionColumns(s, t)));
+      constraintComment(s, t, n.name(), kept ? o.comment() : null, n.comment());
+    }
+    if (!rebuiltKeys.isEmpty()) rebuiltKeyTables.computeIfAbsent(s + "." + t, k -> new HashSet<>()).addAll(rebuiltKeys);
+  }
+
+  private void constraintComment(String s, String t, String name, String was, String now) {
+    if (!Objects.equals(was, now)) comments.add(new MemberComments.CommentOn(MemberComments.Target.CONSTRAINT, s, t, name, now));
+  }
+
+  /** The columns of the partitioned table a partition (at any depth) belongs to, in the new model. */
+  private List<String> partitionColumns(String s, String partition) {
+    for (TableModel t : b.tables()) {
+      if (t.schema().equals(s) && t.partitioning() != null && holds(t.partitioning(), partition)) return TableDdl.columnNames(t);
+    }
+    return List.of();
+  }
+
+  private static boolean holds(PartitioningModel p, String partition) {
+    for (PartitionModel part : p.partitions()) {
+      if (part.name().equals(partition) || (part.subPartitioning() != null && holds(part.subPartitioning(), partition))) return true;
+    }
+    return false;
   }
 
   private record PartitionKeys(String s, String t, List<ForeignKeyModel> oldFks, List<ForeignKeyModel> newKeys) {}
@@ -668,7 +765,7 @@ final class SchemaDiff {
             i.concurrently(), i.comment()),
         (o, n) -> renames.add(new Change.RenameIndex(s, o, n)));
     return new TableModel(x.schema(), x.name(), x.columns(), pk, fks, us, cs, xs, is, x.partitioning(), x.rlsEnabled(),
-        x.rlsForced(), x.policies(), x.comment(), x.options(), x.inherits());
+        x.rlsForced(), x.policies(), x.comment(), x.options(), x.inherits(), x.inheritedColumns());
   }
 
   /** Pairs items only in {@code before} with items only in {@code after} that are equal once renamed. */
@@ -708,6 +805,17 @@ final class SchemaDiff {
   /** Foreign keys once every table's keys are known: a key rebuilt or a table dropped forces a drop and re-add. */
   private void foreignKeys() {
     pendingPartitionKeys.forEach(this::partitionForeignKeys);
+    // a dropped table's key referencing a key dropped or rebuilt on a kept table (or partition) goes before that key
+    for (TableModel t : a.tables()) {
+      if (!droppedTables.contains(key(t))) continue;
+      for (ForeignKeyModel fk : t.foreignKeys()) {
+        String ref = fk.refSchema() + "." + fk.refTable();
+        Set<Set<String>> keys = rebuiltKeyTables.get(ref);
+        if (!droppedTables.contains(ref) && keys != null && keys.contains(Set.copyOf(fk.refColumns()))) {
+          dropForeignKeys.add(new Change.DropConstraint(t.schema(), t.name(), fk.name(), "foreign key"));
+        }
+      }
+    }
     for (TablePair p : pendingForeignKeys) {
       TableModel x = p.from();
       TableModel y = p.to();
@@ -913,7 +1021,69 @@ final class SchemaDiff {
       List<IndexModel> added = createIndexes.stream().filter(c -> c instanceof Change.CreateIndex i
           && i.schema().equals(y.schema()) && i.table().equals(y.name())).map(c -> ((Change.CreateIndex) c).index()).toList();
       if (!added.isEmpty()) keptOwnIndexesAdopted(what, added, x.partitioning(), y.partitioning());
+      List<Change> keys = addConstraints.stream().filter(c -> (c instanceof Change.AddPrimaryKey k && k.schema().equals(y.schema())
+          && k.table().equals(y.name())) || (c instanceof Change.AddUnique u && u.schema().equals(y.schema())
+          && u.table().equals(y.name())) || (c instanceof Change.AddExclusion e && e.schema().equals(y.schema())
+          && e.table().equals(y.name()))).toList();
+      if (!keys.isEmpty() || !added.isEmpty()) keptOwnConstraintsAdopted(what, keys, added, x.partitioning(), y.partitioning());
     }
+  }
+
+  /**
+   * Refuses a new primary key, unique or exclusion constraint (or unique index) of a partitioned
+   * table that a partition's kept own constraint matches: PostgreSQL would attach the partition's
+   * constraint to the new one instead of creating one, and the partition would lose it as its own.
+   */
+  private static void keptOwnConstraintsAdopted(String what, List<Change> keys, List<IndexModel> indexes, PartitioningModel p,
+      PartitioningModel q) {
+    if (p == null || q == null) return;
+    Map<String, PartitionModel> before = byKey(p.partitions(), PartitionModel::name);
+    for (PartitionModel n : q.partitions()) {
+      PartitionModel o = before.get(n.name());
+      if (o == null) continue;
+      List<UniqueModel> kept = new ArrayList<>();
+      if (o.primaryKey() != null && n.primaryKey() != null && o.primaryKey().withComment(null).equals(n.primaryKey().withComment(null))) {
+        kept.add(new UniqueModel(n.primaryKey().name(), n.primaryKey().columns(), false, false, false));
+      }
+      Map<String, UniqueModel> oldU = byKey(o.uniques(), UniqueModel::name);
+      for (UniqueModel u : n.uniques()) {
+        UniqueModel w = oldU.get(u.name());
+        if (w != null && w.withComment(null).equals(u.withComment(null))) kept.add(u);
+      }
+      Map<String, ExclusionModel> oldX = byKey(o.exclusions(), ExclusionModel::name);
+      List<ExclusionModel> keptX = n.exclusions().stream().filter(e -> oldX.containsKey(e.name())
+          && oldX.get(e.name()).withComment(null).equals(e.withComment(null))).toList();
+      for (UniqueModel k : kept) {
+        for (Change c : keys) {
+          String parent = c instanceof Change.AddPrimaryKey pk && pk.primaryKey().columns().equals(k.columns())
+              ? "primary key " + pk.primaryKey().name()
+              : c instanceof Change.AddUnique u && u.unique().columns().equals(k.columns()) ? "unique constraint " + u.unique().name()
+              : null;
+          if (parent != null) adopted(what, parent, k.name(), n.name());
+        }
+        for (IndexModel i : indexes) {
+          if (i.unique() && i.where() == null && i.include().isEmpty() && "btree".equals(i.method())
+              && i.elements().equals(k.columns().stream().map(IndexModel.IndexElement::column).toList())) {
+            adopted(what, "unique index " + i.name(), k.name(), n.name());
+          }
+        }
+      }
+      for (ExclusionModel k : keptX) {
+        for (Change c : keys) {
+          if (c instanceof Change.AddExclusion e && e.exclusion().method().equals(k.method())
+              && e.exclusion().elements().equals(k.elements()) && Objects.equals(e.exclusion().where(), k.where())) {
+            adopted(what, "exclusion constraint " + e.exclusion().name(), k.name(), n.name());
+          }
+        }
+      }
+      keptOwnConstraintsAdopted(what, keys, indexes, o.subPartitioning(), n.subPartitioning());
+    }
+  }
+
+  private static void adopted(String what, String parent, String own, String partition) {
+    throw new UnsupportedChangeException(what, "new " + parent + " has the definition of constraint " + own + " of partition "
+        + partition + ", which PostgreSQL would attach to it instead of keeping it the partition's own;"
+        + " drop " + own + " from the partition (the new one covers it) or give the two different definitions");
   }
 
   /**
@@ -981,9 +1151,17 @@ final class SchemaDiff {
         Set<String> own = new HashSet<>();
         n.indexes().forEach(i -> own.add(i.name()));
         n.foreignKeys().forEach(f -> own.add(f.name()));
+        n.uniques().forEach(u -> own.add(u.name()));
+        n.checks().forEach(k -> own.add(k.name()));
+        n.exclusions().forEach(e -> own.add(e.name()));
+        PrimaryKeyModel ownPk = was.primaryKey() != null && n.primaryKey() != null
+            && was.primaryKey().name().equals(n.primaryKey().name()) ? was.primaryKey() : null;
         partitionOwn(s, new PartitionModel(n.name(), n.bound(), null,
             was.indexes().stream().filter(i -> own.contains(i.name())).toList(),
-            was.foreignKeys().stream().filter(f -> own.contains(f.name())).toList()), n);
+            was.foreignKeys().stream().filter(f -> own.contains(f.name())).toList(), ownPk,
+            was.uniques().stream().filter(u -> own.contains(u.name())).toList(),
+            was.checks().stream().filter(k -> own.contains(k.name())).toList(),
+            was.exclusions().stream().filter(e -> own.contains(e.name())).toList()), n);
       } else {
         List<Change> created = new ArrayList<>();
         created.add(new Change.CreatePartition(s, parent, n, TableDdl.columnNames(root)));
@@ -991,6 +1169,14 @@ final class SchemaDiff {
         if (n.subPartitioning() != null) createPartitions(root, n.name(), n.subPartitioning(), created);
         addConstraints.addAll(created);
       }
+    }
+  }
+
+  private static void partitionKeys(String schema, PartitioningModel p, Set<String> out) {
+    if (p == null) return;
+    for (PartitionModel part : p.partitions()) {
+      out.add(schema + "." + part.name());
+      partitionKeys(schema, part.subPartitioning(), out);
     }
   }
 

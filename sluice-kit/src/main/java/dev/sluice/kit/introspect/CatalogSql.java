@@ -87,9 +87,13 @@ final class CatalogSql {
     return constraints(serverVersion, "k.contype IN ('p', 'u', 'f', 'c', 'x') AND NOT c.relispartition");
   }
 
-  /** Foreign keys of partitions that are the partition's own (not clones of the parent's: {@code conparentid = 0}). */
-  static String partitionForeignKeys(int serverVersion) {
-    return constraints(serverVersion, "k.contype = 'f' AND c.relispartition");
+  /**
+   * Constraints of partitions that are the partition's own: foreign keys, primary keys, unique and
+   * exclusion constraints that are not clones of the parent's ({@code conparentid = 0}), CHECK
+   * constraints declared on the partition ({@code conislocal}).
+   */
+  static String partitionConstraints(int serverVersion) {
+    return constraints(serverVersion, "k.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relispartition");
   }
 
   private static String constraints(int serverVersion, String filter) {
@@ -135,6 +139,13 @@ final class CatalogSql {
   static String partitionIndexes(int serverVersion) {
     return indexes(serverVersion, "c.relkind IN ('r', 'p') AND c.relispartition AND NOT ic.relispartition"
         + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid)");
+  }
+
+  /** Indexes backing the own exclusion constraints of partitions (their elements and methods). */
+  static String partitionExclusionIndexes(int serverVersion) {
+    return indexes(serverVersion, "c.relkind IN ('r', 'p') AND c.relispartition AND NOT ic.relispartition"
+        + " AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid"
+        + " AND k.contype = 'x')");
   }
 
   private static String indexes(int serverVersion, String filter) {

@@ -113,13 +113,15 @@ import java.util.TreeSet;
  * {@code pg_get_function_result}, trigger conditions as {@code pg_get_triggerdef} prints them.
  * Composite types and table options (UNLOGGED, storage parameters, replica identity) are read by
  * {@code CompositeTypeCatalog} and {@code TableOptionsCatalog}; table inheritance by {@code InheritsCatalog}
- * (a child lists only the columns and CHECK constraints it declares itself, {@code attislocal} / {@code conislocal}).
+ * (a child lists only the columns and CHECK constraints it declares itself, {@code attislocal} / {@code conislocal});
+ * a child's own default or NOT NULL on a column it only inherits by {@code InheritedColumnsCatalog}.
  *
  * <p>Not modelled (and so not read): column-level grants, WITH GRANT OPTION,
  * aggregates whose ACL holds a grant option, foreign tables, statistics objects, tablespaces, options of
- * partitions, primary key, unique, check and exclusion constraints that exist only on a partition.
- * A partition's own indexes (not attached to an index of the parent) and own foreign keys
- * ({@code conparentid = 0}) are read into its {@code PartitionModel}.
+ * partitions.
+ * A partition's own indexes (not attached to an index of the parent), own foreign keys, primary key,
+ * unique and exclusion constraints ({@code conparentid = 0}) and own CHECK constraints
+ * ({@code conislocal}) are read into its {@code PartitionModel}.
  */
 public final class Introspector {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -223,11 +225,15 @@ public final class Introspector {
       for (IndexRow i : query("partition indexes", CatalogSql.partitionIndexes(serverVersion), IndexRow::of)) {
         partitionIndexes.computeIfAbsent(i.relid, x -> new ArrayList<>()).add(i.toModel());
       }
-      Map<Long, List<ForeignKeyModel>> partitionForeignKeys = new HashMap<>();
-      for (ConstraintRow k : query("partition foreign keys", CatalogSql.partitionForeignKeys(serverVersion), ConstraintRow::of)) {
-        partitionForeignKeys.computeIfAbsent(k.relid, x -> new ArrayList<>()).add(foreignKey(k));
+      Map<Long, IndexRow> exclusionIndexes = new HashMap<>();
+      for (IndexRow i : query("partition exclusion indexes", CatalogSql.partitionExclusionIndexes(serverVersion), IndexRow::of)) {
+        exclusionIndexes.put(i.oid, i);
       }
-      PartitionOwn own = new PartitionOwn(partitionIndexes, partitionForeignKeys);
+      Map<Long, List<ConstraintRow>> partitionConstraints = new HashMap<>();
+      for (ConstraintRow k : query("partition constraints", CatalogSql.partitionConstraints(serverVersion), ConstraintRow::of)) {
+        partitionConstraints.computeIfAbsent(k.relid, x -> new ArrayList<>()).add(k);
+      }
+      PartitionOwn own = new PartitionOwn(partitionIndexes, partitionConstraints, exclusionIndexes);
       Map<Long, PartitionedRow> partitioned = new HashMap<>();
       for (PartitionedRow p : query("partition keys", CatalogSql.PARTITIONED, PartitionedRow::of)) {
         partitioned.put(p.oid, p);
@@ -249,6 +255,7 @@ public final class Introspector {
       List<GrantModel> grants = grants();
       Map<Long, dev.sluice.schema.model.TableOptions> tableOptions = TableOptionsCatalog.read(c, schemas);
       Map<Long, List<dev.sluice.schema.model.ParentTable>> parents = InheritsCatalog.read(c, schemas);
+      Map<Long, List<dev.sluice.schema.model.InheritedColumnModel>> overrides = InheritedColumnsCatalog.read(c, schemas);
       List<dev.sluice.schema.model.CompositeTypeModel> compositeTypes = CompositeTypeCatalog.read(c, schemas);
 
       // sequences: identity and serial sequences belong to their columns
@@ -265,7 +272,8 @@ public final class Introspector {
         }
         tableModels.add(table(t, cms, constraints.getOrDefault(t.oid, List.of()), indexes.getOrDefault(t.oid, List.of()),
             indexesByOid, partitioned, partitions, own, policies.getOrDefault(t.oid, List.of()))
-            .withOptions(tableOptions.get(t.oid)).withInherits(parents.get(t.oid)));
+            .withOptions(tableOptions.get(t.oid)).withInherits(parents.get(t.oid))
+            .withInheritedColumns(overrides.get(t.oid)));
       }
       List<SequenceModel> sequences = new ArrayList<>();
       for (SequenceRow s : sequenceRows) {
@@ -392,8 +400,29 @@ public final class Introspector {
           k.deferrable, k.deferred, !k.validated, k.onDeleteColumns, k.comment);
     }
 
-    /** Indexes and foreign keys of partitions alone, by partition oid. */
-    private record PartitionOwn(Map<Long, List<IndexModel>> indexes, Map<Long, List<ForeignKeyModel>> foreignKeys) {}
+    /** Indexes and constraints of partitions alone, by partition oid; the indexes of their exclusion constraints by oid. */
+    private record PartitionOwn(Map<Long, List<IndexModel>> indexes, Map<Long, List<ConstraintRow>> constraints,
+        Map<Long, IndexRow> exclusionIndexes) {
+      PartitioningModel.PartitionModel partition(PartitionRow r, PartitioningModel subPartitioning) {
+        PrimaryKeyModel pk = null;
+        List<ForeignKeyModel> fks = new ArrayList<>();
+        List<UniqueModel> uniques = new ArrayList<>();
+        List<CheckModel> checks = new ArrayList<>();
+        List<ExclusionModel> exclusions = new ArrayList<>();
+        for (ConstraintRow k : constraints.getOrDefault(r.oid, List.of())) {
+          switch (k.type) {
+            case "p" -> pk = new PrimaryKeyModel(k.name, k.columns, k.comment);
+            case "u" -> uniques.add(new UniqueModel(k.name, k.columns, k.nullsNotDistinct, k.deferrable, k.deferred, k.comment));
+            case "c" -> checks.add(check(k.name, k.def, k.validated).withComment(k.comment));
+            case "f" -> fks.add(foreignKey(k));
+            case "x" -> exclusions.add(exclusion(k, exclusionIndexes.get(k.indexOid)).withComment(k.comment));
+            default -> { }
+          }
+        }
+        return new PartitioningModel.PartitionModel(r.name, r.bound, subPartitioning, indexes.get(r.oid), fks, pk, uniques,
+            checks, exclusions);
+      }
+    }
 
     private static PartitioningModel partitioning(long oid, Map<Long, PartitionedRow> partitioned,
         Map<Long, List<PartitionRow>> partitions, PartitionOwn own) {
@@ -401,8 +430,7 @@ public final class Introspector {
       if (p == null) return null;
       List<PartitioningModel.PartitionModel> parts = new ArrayList<>();
       for (PartitionRow r : partitions.getOrDefault(oid, List.of())) {
-        parts.add(new PartitioningModel.PartitionModel(r.name, r.bound, partitioning(r.oid, partitioned, partitions, own),
-            own.indexes().get(r.oid), own.foreignKeys().get(r.oid)));
+        parts.add(own.partition(r, partitioning(r.oid, partitioned, partitions, own)));
       }
       return new PartitioningModel(p.strategy, p.keys, parts);
     }

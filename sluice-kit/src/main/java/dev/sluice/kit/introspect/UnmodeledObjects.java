@@ -120,25 +120,6 @@ public final class UnmodeledObjects {
       new Kind("foreign table", false, tables("c.oid::pg_catalog.regclass::text", "c.relkind = 'f'")),
       new Kind("foreign server", true, "SELECT NULL AS schema, pg_catalog.quote_ident(s.srvname) AS name, NULL AS tbl"
           + " FROM pg_catalog.pg_foreign_server s WHERE" + notExtension("pg_catalog.pg_foreign_server", "s.oid")),
-      // a child's own default or NOT NULL on a column it only inherits (the model keeps only the parent's)
-      new Kind("inherited column override", false, "SELECT n.nspname AS schema,"
-          + " c.oid::pg_catalog.regclass::text || '.' || pg_catalog.quote_ident(a.attname) AS name, c.relname::text AS tbl"
-          + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
-          + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped"
-          + " AND NOT a.attislocal AND" + IN_SCHEMAS + "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h"
-          + "   JOIN pg_catalog.pg_attribute pa ON pa.attrelid = h.inhparent AND pa.attname = a.attname"
-          + "   WHERE h.inhrelid = c.oid AND pa.attnotnull = a.attnotnull"
-          + "   AND (SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid) FROM pg_catalog.pg_attrdef d"
-          + "     WHERE d.adrelid = pa.attrelid AND d.adnum = pa.attnum) IS NOT DISTINCT FROM"
-          + "   (SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid) FROM pg_catalog.pg_attrdef d"
-          + "     WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum))"),
-      new Kind("partition constraint", false, "SELECT n.nspname AS schema,"
-          + " pg_catalog.quote_ident(k.conname) || ' on ' || c.oid::pg_catalog.regclass::text AS name, c.relname::text AS tbl"
-          + " FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid"
-          + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE c.relispartition AND" + IN_SCHEMAS
-          + " AND ((k.contype IN ('p', 'u', 'x') AND k.conparentid = 0) OR (k.contype = 'c' AND k.conislocal))"),
       // COMMENT ON TABLE/COLUMN of a partition (the model keeps comments of the partitioned table only)
       new Kind("partition comment", false, "SELECT n.nspname AS schema, c.oid::pg_catalog.regclass::text"
           + " || CASE WHEN d.objsubid = 0 THEN '' ELSE '.' || pg_catalog.quote_ident(a.attname) END AS name, c.relname::text AS tbl"

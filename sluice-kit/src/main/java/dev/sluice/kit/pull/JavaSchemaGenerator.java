@@ -857,6 +857,10 @@ public final class JavaSchemaGenerator {
         }
         out.add("inherits(() -> " + parent.className() + "." + parent.constant() + ")");
       }
+      for (dev.sluice.schema.model.InheritedColumnModel c : t.inheritedColumns()) {
+        out.add("inheritedColumn(" + string(c.name()) + ")" + (c.defaultExpr() != null ? ".defaultSql(" + string(c.defaultExpr()) + ")" : "")
+            + (c.dropDefault() ? ".noDefault()" : "") + (c.notNull() ? ".notNull()" : ""));
+      }
       out.addAll(TableOptionsSource.calls(t.options(), im));
       if (t.primaryKey() != null && t.primaryKey().comment() != null) {
         out.add("constraintComment(" + string(t.primaryKey().name()) + ", " + string(t.primaryKey().comment()) + ")");

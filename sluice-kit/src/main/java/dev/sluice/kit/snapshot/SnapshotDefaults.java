@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Leaves out of a snapshot the fields added after version 1 was first written when they hold
  * their defaults (no composite types, schema comments, Citus distributions, external tables, aggregates, extended
  * statistics, rules, publications, event triggers or external functions; a logged table without storage parameters and with the default
- * replica identity; a foreign key whose ON DELETE action has no column list; a table without parents; a partition
- * without indexes or foreign keys of its own; a view without column comments; a normal aggregate with PostgreSQL's
+ * replica identity; a foreign key whose ON DELETE action has no column list; a table without parents or overrides of inherited columns; a partition
+ * without indexes, foreign keys or constraints of its own; a view without column comments; a normal aggregate with PostgreSQL's
  * default EXECUTE grant), so that existing snapshots stay
  * byte-identical and read back to the
  * same model (a missing field is its default).
@@ -45,6 +45,8 @@ final class SnapshotDefaults {
       prunePartitions(t.get("partitioning"));
       JsonNode inherits = t.get("inherits");
       if (inherits != null && inherits.isArray() && inherits.isEmpty()) ((ObjectNode) t).remove("inherits");
+      JsonNode overrides = t.get("inheritedColumns");
+      if (overrides != null && overrides.isArray() && overrides.isEmpty()) ((ObjectNode) t).remove("inheritedColumns");
       JsonNode o = t.get("options");
       if (o == null || !o.isObject()) continue;
       boolean plain = !o.path("unlogged").asBoolean(false) && o.path("with").isEmpty()
@@ -77,7 +79,7 @@ final class SnapshotDefaults {
     if (parts == null || !parts.isArray()) return;
     for (JsonNode p : parts) {
       pruneForeignKeys(p);
-      for (String own : new String[] {"indexes", "foreignKeys"}) {
+      for (String own : new String[] {"indexes", "foreignKeys", "uniques", "checks", "exclusions"}) {
         JsonNode list = p.get(own);
         if (list != null && list.isArray() && list.isEmpty()) ((ObjectNode) p).remove(own);
       }

@@ -144,6 +144,7 @@ final class ChangeFixtures {
     out.add(RelationFixtures.defaultAndSubPartitions());
     out.addAll(InheritanceFixtures.all());
     out.add(PartitionOwnFixtures.ownIndexesAndForeignKeys());
+    out.add(PartitionOwnFixtures.ownConstraints());
     return out;
   }
 

@@ -94,4 +94,45 @@ class DifferInheritanceTest {
         DiffOptions.renames(List.of(dev.sluice.schema.RenameHint.moveTable(s, "event", "other", "event"))))))
         .noneMatch(x -> x.contains("INHERIT"));
   }
+
+  @Test
+  void aChildsOwnDefaultIsSetAgainAfterItsParentsNewDefaultReachesIt() {
+    ChangeFixtures.Fixture f = InheritanceFixtures.columnOverrides();
+    List<String> up = sql(f.from(), f.to());
+    String s = "fx_inh_overrides.";
+    assertThat(up).containsSubsequence("ALTER TABLE " + s + "event ALTER COLUMN status SET DEFAULT 'open'::text",
+        "ALTER TABLE " + s + "login ALTER COLUMN status SET DEFAULT 'login'::text");
+    assertThat(up).contains("ALTER TABLE " + s + "login ALTER COLUMN at SET NOT NULL",
+        "ALTER TABLE " + s + "audit ALTER COLUMN at DROP NOT NULL", "ALTER TABLE " + s + "audit ALTER COLUMN status DROP DEFAULT",
+        "ALTER TABLE " + s + "urgent ALTER COLUMN status SET DEFAULT 'urgent'::text");
+    assertThat(up).noneMatch(x -> x.startsWith("ALTER TABLE " + s + "urgent ALTER COLUMN at"));
+    assertThat(up.indexOf("ALTER TABLE " + s + "urgent ALTER COLUMN status SET DEFAULT 'urgent'::text"))
+        .isGreaterThan(up.indexOf("ALTER TABLE " + s + "login ALTER COLUMN status SET DEFAULT 'login'::text"));
+  }
+
+  @Test
+  void aChildLeavingItsParentKeepsItsOwnDefaultAsItsColumnsDefault() {
+    String s = "fx_inh_leave";
+    SchemaModel from = Tables.schema().schemas(s).add(Tables.table(s, "event").column("id", "integer")
+            .column(new dev.sluice.schema.model.ColumnModel("status", "text", false, "'new'::text", null, null, null, null)))
+        .add(Tables.table(s, "login").inherits(s, "event").inheritedColumn("status", "'login'::text", false, true)).build();
+    SchemaModel to = Tables.schema().schemas(s).add(Tables.table(s, "event").column("id", "integer")
+            .column(new dev.sluice.schema.model.ColumnModel("status", "text", false, "'new'::text", null, null, null, null)))
+        .add(Tables.table(s, "login").column("id", "integer")
+            .column(new dev.sluice.schema.model.ColumnModel("status", "text", true, "'login'::text", null, null, null, null)))
+        .build();
+    assertThat(sql(from, to)).containsExactly("ALTER TABLE fx_inh_leave.login NO INHERIT fx_inh_leave.event");
+  }
+
+  @Test
+  void anOverrideRepeatingTheParentsDefinitionNeedsNoStatement() {
+    String s = "fx_inh_same";
+    Tables.SchemaModelBuilder parent = Tables.schema().schemas(s).add(Tables.table(s, "event").column("id", "integer")
+        .column(new dev.sluice.schema.model.ColumnModel("status", "text", true, "'new'::text", null, null, null, null)));
+    SchemaModel plain = parent.add(Tables.table(s, "login").inherits(s, "event")).build();
+    SchemaModel repeated = Tables.schema().schemas(s).add(plain.tables().get(0))
+        .add(Tables.table(s, "login").inherits(s, "event").inheritedColumn("status", "'new'::text", false, true)).build();
+    assertThat(sql(plain, repeated)).isEmpty();
+    assertThat(sql(repeated, plain)).isEmpty();
+  }
 }

@@ -15,7 +15,7 @@ final class InheritanceFixtures {
   private InheritanceFixtures() {}
 
   static List<ChangeFixtures.Fixture> all() {
-    return List.of(created(), linked(), parentColumnAdded(), parentDropped());
+    return List.of(created(), linked(), parentColumnAdded(), parentDropped(), columnOverrides());
   }
 
   private static ColumnModel notNull(String name, String type) {
@@ -86,5 +86,40 @@ final class InheritanceFixtures {
             .column("user_name", "text").check("event_id_check", "(id > 0)")),
         List.of("insert into fx_inh_parent_gone.login values (1, now(), 'ann'), (2, now(), 'bob')"),
         Map.of("select string_agg(user_name, ',' order by id) from fx_inh_parent_gone.login", "ann,bob"));
+  }
+
+  private static Tables statusParent(String s, String statusDefault) {
+    return parent(s).column(new ColumnModel("status", "text", false, statusDefault, null, null, null, null));
+  }
+
+  /**
+   * Children's own defaults and NOT NULL on columns they only inherit. Up: the parent's default
+   * changes (PostgreSQL carries it to every child, so login's own default is set again after it),
+   * login gains an own NOT NULL, audit drops its NOT NULL and its parent's default, a grandchild
+   * with an own default of its own comes. Down the reverse. Rows stay; the parent keeps its own.
+   */
+  static ChangeFixtures.Fixture columnOverrides() {
+    String s = "fx_inh_overrides";
+    String status = "(select pg_get_expr(adbin, adrelid) from pg_attrdef d join pg_attribute a on a.attrelid = d.adrelid"
+        + " and a.attnum = d.adnum where a.attname = 'status' and a.attrelid = '" + s + ".%s'::regclass)";
+    return fixture(s,
+        Tables.schema().schemas(s).add(statusParent(s, "'new'::text"))
+            .add(table(s, "login").column("user_name", "text").inherits(s, "event")
+                .inheritedColumn("status", "'login'::text", false, false))
+            .add(table(s, "audit").inherits(s, "event").inheritedColumn("at", null, false, true)),
+        Tables.schema().schemas(s).add(statusParent(s, "'open'::text"))
+            .add(table(s, "login").column("user_name", "text").inherits(s, "event")
+                .inheritedColumn("status", "'login'::text", false, false).inheritedColumn("at", null, false, true))
+            .add(table(s, "audit").inherits(s, "event").inheritedColumn("status", null, true, false))
+            .add(table(s, "urgent").inherits(s, "login").inheritedColumn("status", "'urgent'::text", false, false)),
+        List.of("insert into " + s + ".login (id, at, user_name) values (1, now(), 'ann')",
+            "insert into " + s + ".audit (id, at) values (2, now())"),
+        Map.of("select string_agg(status, ',' order by id) from " + s + ".event", "login,new",
+            "select " + String.format(status, "event") + " || ' ' || " + String.format(status, "login") + " || ' '"
+                + " || coalesce(" + String.format(status, "audit") + ", 'none') || ' ' || " + String.format(status, "urgent"),
+            "'open'::text 'login'::text none 'urgent'::text",
+            "select string_agg(attrelid::regclass::text || ':' || attnotnull, ',' order by attrelid::regclass::text)"
+                + " from pg_attribute where attname = 'at' and attrelid::regclass::text like '" + s + ".%'",
+            s + ".audit:false," + s + ".event:false," + s + ".login:true," + s + ".urgent:true"));
   }
 }

@@ -9,7 +9,10 @@ import dev.sluice.schema.model.SchemaModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Plans for partitions' own indexes: never before the parent's, never adopted by a new parent index. */
+/**
+ * Plans for partitions' own indexes and constraints: never before the parent's, never adopted by a new parent index or
+ * key; own keys before the foreign keys referencing them.
+ */
 class PartitionOwnDiffTest {
   private static SchemaModel schema(boolean parentIndex, PartitionModel p) {
     Tables t = Tables.table("public", "pay").column("id", "integer").column("at", "date")
@@ -42,6 +45,53 @@ class PartitionOwnDiffTest {
   void movingAnOwnIndexToTheParentDropsItFirst() {
     List<String> ddl = DdlRenderer.render(Differ.diff(schema(false, part(true)), schema(true, part(false))));
     assertThat(indexOf(ddl, "DROP INDEX")).isNotNegative().isLessThan(indexOf(ddl, "CREATE INDEX pay_id_idx"));
+  }
+
+  private static SchemaModel keyed(boolean parentKey, boolean ownUnique, boolean referenced) {
+    PartitionModel p = new PartitionModel("pay_2024", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", null, List.of(),
+        List.of(), null, ownUnique ? List.of(new dev.sluice.schema.model.UniqueModel("pay_2024_id_key", List.of("id", "at"),
+            false, false, false)) : List.of(), List.of(), List.of());
+    Tables t = Tables.table("public", "pay").notNull("id", "integer").notNull("at", "date")
+        .partitioning(new PartitioningModel(PartitioningModel.Strategy.RANGE, List.of("at"), List.of(p)));
+    if (parentKey) t.primaryKey("pay_pkey", "id", "at");
+    Tables.SchemaModelBuilder b = Tables.schema().add(t);
+    if (referenced) {
+      b.add(Tables.table("public", "refund").column("id", "integer").column("at", "date")
+          .foreignKey(new dev.sluice.schema.model.ForeignKeyModel("refund_pay_fkey", List.of("id", "at"), "public", "pay_2024",
+              List.of("id", "at"), null, null, null, false, false, false, null, null)));
+    }
+    return b.build();
+  }
+
+  @Test
+  void aPartitionsOwnKeyIsAddedAfterThePartitionAndBeforeTheForeignKeysReferencingIt() {
+    List<String> ddl = DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, keyed(false, true, true)));
+    int partition = indexOf(ddl, "CREATE TABLE public.pay_2024 PARTITION OF");
+    int key = indexOf(ddl, "ALTER TABLE public.pay_2024 ADD CONSTRAINT pay_2024_id_key UNIQUE");
+    int fk = indexOf(ddl, "ALTER TABLE public.refund ADD CONSTRAINT refund_pay_fkey");
+    assertThat(partition).as(String.join("\n", ddl)).isNotNegative().isLessThan(key);
+    assertThat(key).isLessThan(fk);
+  }
+
+  @Test
+  void droppingAPartitionsOwnKeyDropsTheForeignKeysReferencingItFirst() {
+    List<String> ddl = DdlRenderer.render(Differ.diff(keyed(false, true, true), keyed(false, false, false)));
+    assertThat(indexOf(ddl, "ALTER TABLE public.refund DROP CONSTRAINT")).as(String.join("\n", ddl)).isNotNegative()
+        .isLessThan(indexOf(ddl, "ALTER TABLE public.pay_2024 DROP CONSTRAINT pay_2024_id_key"));
+  }
+
+  @Test
+  void aNewParentKeyMatchingAKeptOwnUniqueIsRefused() {
+    assertThatThrownBy(() -> Differ.diff(keyed(false, true, false), keyed(true, true, false)))
+        .isInstanceOf(UnsupportedChangeException.class)
+        .hasMessageContaining("new primary key pay_pkey has the definition of constraint pay_2024_id_key of partition pay_2024");
+  }
+
+  @Test
+  void aNewParentKeyWithAnOwnUniqueDroppedInTheSameChangeIsPlanned() {
+    List<String> ddl = DdlRenderer.render(Differ.diff(keyed(false, true, false), keyed(true, false, false)));
+    assertThat(indexOf(ddl, "ALTER TABLE public.pay_2024 DROP CONSTRAINT pay_2024_id_key")).isNotNegative()
+        .isLessThan(indexOf(ddl, "ALTER TABLE public.pay ADD CONSTRAINT pay_pkey"));
   }
 
   private static int indexOf(List<String> ddl, String prefix) {

@@ -31,6 +31,7 @@ final class Tables {
   private String comment;
   private dev.sluice.schema.model.TableOptions options;
   private final List<dev.sluice.schema.model.ParentTable> inherits = new ArrayList<>();
+  private final List<dev.sluice.schema.model.InheritedColumnModel> inheritedColumns = new ArrayList<>();
 
   private Tables(String schema, String name) {
     this.schema = schema;
@@ -126,9 +127,15 @@ final class Tables {
     return this;
   }
 
+  /** A default or NOT NULL of this table's own on a column it inherits. */
+  Tables inheritedColumn(String column, String defaultExpr, boolean dropDefault, boolean notNull) {
+    inheritedColumns.add(new dev.sluice.schema.model.InheritedColumnModel(column, defaultExpr, dropDefault, notNull));
+    return this;
+  }
+
   TableModel build() {
     return new TableModel(schema, name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes,
-        partitioning, rlsEnabled, rlsForced, policies, comment, options, inherits);
+        partitioning, rlsEnabled, rlsForced, policies, comment, options, inherits, inheritedColumns);
   }
 
   /** A simple foreign key with default actions. */

@@ -131,8 +131,19 @@ class JavaSchemaGeneratorPropertyTest {
         List<ForeignKeyModel> ownFks = fks.stream().map(f -> f.withComment(maybe(r, TEXT))).map(f -> new ForeignKeyModel(
             "own " + f.name(), f.columns(), f.refSchema(), f.refTable(), f.refColumns(), f.onDelete(), f.onUpdate(), f.match(),
             f.deferrable(), f.initiallyDeferred(), f.notValid(), f.onDeleteColumns(), f.comment())).toList();
+        // and constraints of its own (a primary key only when the table has none: the table's reaches every partition)
+        PrimaryKeyModel ownPk = pk == null && r.nextBoolean()
+            ? new PrimaryKeyModel("own pk " + i, List.of(names.get(0)), maybe(r, TEXT)) : null;
+        List<UniqueModel> ownUniques = r.nextBoolean() ? List.of(new UniqueModel("own uq " + pick(r, NAMES), List.of(last),
+            r.nextBoolean(), false, false, maybe(r, TEXT))) : List.of();
+        List<CheckModel> ownChecks = r.nextBoolean()
+            ? List.of(new CheckModel("own " + pick(r, NAMES) + " check", pick(r, TEXT), r.nextBoolean(), maybe(r, TEXT))) : List.of();
+        List<dev.sluice.schema.model.ExclusionModel> ownExclusions = r.nextBoolean()
+            ? List.of(new dev.sluice.schema.model.ExclusionModel("own excl " + i, "hash",
+                List.of(new dev.sluice.schema.model.ExclusionModel.Element(last, null, "=")), maybe(r, TEXT), false, false,
+                maybe(r, TEXT))) : List.of();
         partitioning = new PartitioningModel(PartitioningModel.Strategy.LIST, List.of(names.get(0)), List.of(
-            new PartitionModel(name + "_part" + i, "DEFAULT", null, own, ownFks)));
+            new PartitionModel(name + "_part" + i, "DEFAULT", null, own, ownFks, ownPk, ownUniques, ownChecks, ownExclusions)));
       }
       tables.add(new TableModel(schema, name, cols, pk, fks, uniques, checks, null, indexes, partitioning, r.nextBoolean(),
           r.nextBoolean(), policies, maybe(r, TEXT)));

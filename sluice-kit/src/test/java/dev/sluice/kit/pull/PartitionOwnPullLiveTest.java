@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * pagila's payment shape, written here: a range-partitioned table whose partitions have indexes and
  * foreign keys of their own (besides the parent's primary key and index, which every partition gets
  * attached copies of), one partition sub-partitioned by hash with own objects on a sub-partition, a
- * DEFAULT partition. Pulled to Java, compiled and created in an empty database, it introspects
+ * DEFAULT partition; and partitions with primary key, unique, check and exclusion constraints of their
+ * own at both levels. Pulled to Java, compiled and created in an empty database, each introspects
  * equal and (on a PostgreSQL 15 server, with the local pg_dump) dumps identical.
  */
 @PgTest
@@ -81,37 +82,93 @@ class PartitionOwnPullLiveTest {
           .extracting(f -> f.name()).containsExactly("payment_p2022_02_h0_staff_id_fkey");
       assertThat(parts.get("payment_other").indexes()).hasSize(1);
 
-      Map<String, String> sources = JavaSchemaGenerator.generate(live, "pt.db", "PtSchema", "pt");
-      SchemaModel code;
-      try {
-        code = GeneratedSchema.load(sources, "pt.db.PtSchema").toModel();
-      } catch (RuntimeException | Error e) {
-        throw new AssertionError(e + "\n" + sources.get("pt/db/Payment.java"), e);
-      }
-      assertThat(code).as(sources.get("pt/db/Payment.java")).isEqualTo(live);
-
-      try (Connection c = DriverManager.getConnection(copy); Statement st = c.createStatement()) {
-        for (String ddl : DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, code))) {
-          try {
-            st.execute(ddl);
-          } catch (java.sql.SQLException e) {
-            throw new AssertionError(e.getMessage() + "\nin:\n" + ddl, e);
-          }
-        }
-      }
-      SchemaModel again = ObjectsPullLiveTest.introspect(copy);
-      assertThat(again).isEqualTo(live);
-      assertThat(Differ.diff(again, live)).isEmpty();
-      int major = serverMajor(src);
-      if (Files.isExecutable(PG_DUMP) && major <= 15) {
-        assertThat(ObjectsPullLiveTest.dump(copy)).isEqualTo(ObjectsPullLiveTest.dump(src));
-      } else {
-        System.out.println("NOTICE: pg_dump equality skipped: " + PG_DUMP + " cannot dump a PostgreSQL " + major
-            + " server (run with SLUICE_TEST_DATABASE_URL pointing at a PostgreSQL 15 server to check it)");
-      }
+      pullCompileCreateCompare(live, src, copy);
     } finally {
       pg.server().dropDatabase(copy);
       pg.server().dropDatabase(src);
+    }
+  }
+
+  static final String CONSTRAINTS_SQL = """
+      CREATE TABLE payment (payment_id int NOT NULL, rental_id int, staff_id int NOT NULL, amount numeric(5,2) NOT NULL,
+        payment_date timestamptz NOT NULL) PARTITION BY RANGE (payment_date);
+      CREATE TABLE payment_p2022_01 PARTITION OF payment FOR VALUES FROM ('2022-01-01 00:00:00+00') TO ('2022-02-01 00:00:00+00');
+      CREATE TABLE payment_p2022_02 PARTITION OF payment FOR VALUES FROM ('2022-02-01 00:00:00+00') TO ('2022-03-01 00:00:00+00')
+        PARTITION BY HASH (payment_id);
+      CREATE TABLE payment_p2022_02_h0 PARTITION OF payment_p2022_02 FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+      CREATE TABLE payment_p2022_02_h1 PARTITION OF payment_p2022_02 FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+      CREATE TABLE payment_other PARTITION OF payment DEFAULT;
+      ALTER TABLE payment_p2022_01 ADD CONSTRAINT payment_p2022_01_pkey PRIMARY KEY (payment_id);
+      ALTER TABLE payment_p2022_01 ADD CONSTRAINT payment_p2022_01_rental_id_key UNIQUE NULLS NOT DISTINCT (rental_id)
+        DEFERRABLE INITIALLY DEFERRED;
+      ALTER TABLE payment_p2022_01 ADD CONSTRAINT payment_p2022_01_amount_check CHECK (amount < 100);
+      COMMENT ON CONSTRAINT payment_p2022_01_pkey ON payment_p2022_01 IS 'January''s own key';
+      ALTER TABLE payment_p2022_02 ADD CONSTRAINT payment_p2022_02_staff_check CHECK (staff_id > 0) NOT VALID;
+      ALTER TABLE payment_p2022_02 ADD CONSTRAINT payment_p2022_02_rental_id_key UNIQUE (rental_id, payment_id);
+      ALTER TABLE payment_p2022_02_h0 ADD CONSTRAINT payment_p2022_02_h0_rental_excl EXCLUDE USING hash (rental_id WITH =)
+        WHERE (amount > 0);
+      CREATE TABLE refund (refund_id int PRIMARY KEY, payment_id int REFERENCES payment_p2022_01 (payment_id));
+      """;
+
+  @Test
+  void partitionsOwnConstraintsPullToJavaThatRecreatesTheSchemaExactly(PgTestContext pg) throws Exception {
+    String src = pg.server().createDatabase("partcons_src");
+    String copy = pg.server().createDatabase("partcons_pulled");
+    try {
+      run(src, CONSTRAINTS_SQL);
+      SchemaModel live = ObjectsPullLiveTest.introspect(src);
+      TableModel payment = live.table("public", "payment").orElseThrow();
+      assertThat(payment.primaryKey()).isNull();
+      assertThat(payment.checks()).as("a partition's own check is not the parent's").isEmpty();
+      Map<String, PartitionModel> parts = new java.util.HashMap<>();
+      payment.partitioning().partitions().forEach(p -> parts.put(p.name(), p));
+      PartitionModel jan = parts.get("payment_p2022_01");
+      assertThat(jan.primaryKey().name()).isEqualTo("payment_p2022_01_pkey");
+      assertThat(jan.primaryKey().comment()).isEqualTo("January's own key");
+      assertThat(jan.uniques()).extracting(u -> u.name()).containsExactly("payment_p2022_01_rental_id_key");
+      assertThat(jan.checks()).extracting(k -> k.name()).containsExactly("payment_p2022_01_amount_check");
+      assertThat(jan.indexes()).as("a constraint's index is not an own index").isEmpty();
+      PartitionModel feb = parts.get("payment_p2022_02");
+      assertThat(feb.checks()).extracting(k -> k.notValid()).containsExactly(true);
+      PartitionModel h0 = feb.subPartitioning().partitions().get(0);
+      assertThat(h0.checks()).as("the check h0 inherits from payment_p2022_02 is not its own").isEmpty();
+      assertThat(h0.uniques()).as("the unique cloned from payment_p2022_02 is not h0's own").isEmpty();
+      assertThat(h0.exclusions()).extracting(x -> x.name()).containsExactly("payment_p2022_02_h0_rental_excl");
+      pullCompileCreateCompare(live, src, copy);
+    } finally {
+      pg.server().dropDatabase(copy);
+      pg.server().dropDatabase(src);
+    }
+  }
+  /** {@code live} pulled to Java, compiled, created in {@code copy}: introspects equal, diffs empty, dumps identical. */
+  private static void pullCompileCreateCompare(SchemaModel live, String src, String copy) throws Exception {
+    Map<String, String> sources = JavaSchemaGenerator.generate(live, "pt.db", "PtSchema", "pt");
+    SchemaModel code;
+    try {
+      code = GeneratedSchema.load(sources, "pt.db.PtSchema").toModel();
+    } catch (RuntimeException | Error e) {
+      throw new AssertionError(e + "\n" + sources.get("pt/db/Payment.java"), e);
+    }
+    assertThat(code).as(sources.get("pt/db/Payment.java")).isEqualTo(live);
+
+    try (Connection c = DriverManager.getConnection(copy); Statement st = c.createStatement()) {
+      for (String ddl : DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, code))) {
+        try {
+          st.execute(ddl);
+        } catch (java.sql.SQLException e) {
+          throw new AssertionError(e.getMessage() + "\nin:\n" + ddl, e);
+        }
+      }
+    }
+    SchemaModel again = ObjectsPullLiveTest.introspect(copy);
+    assertThat(again).isEqualTo(live);
+    assertThat(Differ.diff(again, live)).isEmpty();
+    int major = serverMajor(src);
+    if (Files.isExecutable(PG_DUMP) && major <= 15) {
+      assertThat(ObjectsPullLiveTest.dump(copy)).isEqualTo(ObjectsPullLiveTest.dump(src));
+    } else {
+      System.out.println("NOTICE: pg_dump equality skipped: " + PG_DUMP + " cannot dump a PostgreSQL " + major
+          + " server (run with SLUICE_TEST_DATABASE_URL pointing at a PostgreSQL 15 server to check it)");
     }
   }
 

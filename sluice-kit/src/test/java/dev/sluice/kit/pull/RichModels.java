@@ -144,7 +144,13 @@ final class RichModels {
                     new PartitionModel("m2026_paris", "FOR VALUES IN ('Paris')", null,
                         List.of(new IndexModel("m2026_paris_logdate_idx", false, "brin", List.of(IndexElement.column("logdate")),
                             null, null, null, false, false, null)), null),
-                    new PartitionModel("m2026_rest", "DEFAULT", null)))))),
+                    new PartitionModel("m2026_rest", "DEFAULT", null, null, null,
+                        new PrimaryKeyModel("m2026_rest \"pk\"", List.of("logdate"), "own key of the rest"),
+                        List.of(new UniqueModel("m2026_rest_city_key", List.of("city"), true, true, true, "own unique")),
+                        List.of(new CheckModel("m2026_rest city check", "(city <> '')", true, "own \"check\"")),
+                        List.of(new ExclusionModel("m2026_rest_city_excl", "hash",
+                            List.of(new ExclusionModel.Element("city", null, "=")), "(logdate > '2026-01-01'::date)", false,
+                            false, "own exclusion")))))))),
         false, false, null, null));
     tables.add(table("public", "Customers", List.of(col("x", "integer")), null));
     tables.add(table("public", "Table", List.of(col("Table", "integer"), col("TABLE", "integer")), null));

@@ -3,6 +3,7 @@ package dev.sluice.kit.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.schema.model.ColumnModel;
+import dev.sluice.schema.model.InheritedColumnModel;
 import dev.sluice.schema.model.ParentTable;
 import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.schema.model.TableModel;
@@ -34,5 +35,15 @@ class InheritanceSnapshotTest {
     assertThat(json).doesNotContain("inherits");
     assertThat(SnapshotJson.read(json).tables().get(0).inherits()).isEmpty();
     assertThat(SnapshotJson.read(json)).isEqualTo(plain);
+  }
+
+  @Test
+  void overridesOfInheritedColumnsRoundTripAndAreLeftOutWhenThereAreNone() {
+    TableModel child = table("c", List.of(new ParentTable("public", "a"))).withInheritedColumns(List.of(
+        new InheritedColumnModel("a_col", "'x'::text", false, true), new InheritedColumnModel("b_col", null, true, false)));
+    SchemaModel model = new SchemaModel(null, null, null, null, null, null, List.of(table("a", List.of()), child), null, null);
+    String json = SnapshotJson.write(model);
+    assertThat(json).containsOnlyOnce("\"inheritedColumns\"");
+    assertThat(SnapshotJson.read(json)).isEqualTo(model);
   }
 }
