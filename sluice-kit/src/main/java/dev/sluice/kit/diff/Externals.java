@@ -42,6 +42,6 @@ final class Externals {
             : !keys.contains(d.schema() + "." + d.table())).toList(),
         null)
         .withAggregates(m.aggregates()).withStatistics(m.statistics()).withRules(m.rules())
-        .withPublications(m.publications()).withEventTriggers(m.eventTriggers());
+        .withPublications(m.publications()).withEventTriggers(m.eventTriggers()).withDefaultPrivileges(m.defaultPrivileges());
   }
 }

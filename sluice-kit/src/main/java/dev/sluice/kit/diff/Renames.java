@@ -249,9 +249,8 @@ final class Renames {
         m.views().stream().map(v -> new ViewModel(s.apply(v.schema()), v.name(), v.query(), v.materialized(), v.securityInvoker(),
             v.securityBarrier(), v.checkOption(), v.withData(), v.indexes(), v.comment())).toList(),
         m.grants().stream().map(g -> g.objectType().equalsIgnoreCase("SCHEMA")
-            ? new GrantModel(g.objectType(), g.schema() == null ? null : s.apply(g.schema()), g.name() == null ? null : s.apply(g.name()),
-                g.grantee(), g.privileges())
-            : new GrantModel(g.objectType(), g.schema() == null ? null : s.apply(g.schema()), g.name(), g.grantee(), g.privileges()))
+            ? g.on(g.schema() == null ? null : s.apply(g.schema()), g.name() == null ? null : s.apply(g.name()))
+            : g.on(g.schema() == null ? null : s.apply(g.schema()), g.name()))
             .toList(),
         m.compositeTypes().stream().map(c -> new CompositeTypeModel(s.apply(c.schema()), c.name(), c.attributes().stream()
             .map(at -> new CompositeTypeModel.Attribute(at.name(), type.apply(at.type()), at.collation())).toList(), c.comment()))
@@ -270,7 +269,7 @@ final class Renames {
               ? new ParentTable(schema, to) : p).toList());
     });
     return withGrants(r, g -> !g.objectType().equalsIgnoreCase("SCHEMA") && schema.equals(g.schema()) && from.equals(g.name())
-        ? new GrantModel(g.objectType(), g.schema(), to, g.grantee(), g.privileges()) : g);
+        ? g.on(g.schema(), to) : g);
   }
 
   /**
@@ -340,7 +339,7 @@ final class Renames {
 
   private static SchemaModel moveGrants(SchemaModel m, String schema, String name, String newSchema) {
     return withGrants(m, g -> !g.objectType().equalsIgnoreCase("SCHEMA") && schema.equals(g.schema()) && name.equals(g.name())
-        ? new GrantModel(g.objectType(), newSchema, g.name(), g.grantee(), g.privileges()) : g);
+        ? g.on(newSchema, g.name()) : g);
   }
 
   private static SchemaModel renameView(SchemaModel m, String schema, String from, String to) {
@@ -350,7 +349,7 @@ final class Renames {
                 v.withData(), v.indexes(), v.comment())
             : v).toList(), m.grants(), m.compositeTypes());
     return withGrants(r, g -> !g.objectType().equalsIgnoreCase("SCHEMA") && schema.equals(g.schema()) && from.equals(g.name())
-        ? new GrantModel(g.objectType(), g.schema(), to, g.grantee(), g.privileges()) : g);
+        ? g.on(g.schema(), to) : g);
   }
 
   private static SchemaModel withGrants(SchemaModel m, UnaryOperator<GrantModel> f) {
@@ -388,7 +387,9 @@ final class Renames {
 
   private static SchemaModel renameColumn(SchemaModel m, String schema, String table, String from, String to) {
     UnaryOperator<String> n = x -> from.equals(x) ? to : x;
-    return mapTables(m, t -> {
+    SchemaModel granted = withGrants(m, g -> !g.columns().isEmpty() && schema.equals(g.schema()) && table.equals(g.name())
+        ? g.withColumns(g.columns().stream().map(n).toList()) : g);
+    return mapTables(granted, t -> {
       boolean self = t.schema().equals(schema) && t.name().equals(table);
       List<ForeignKeyModel> fks = t.foreignKeys().stream().map(fk -> {
         boolean refs = fk.refSchema().equals(schema) && fk.refTable().equals(table);
