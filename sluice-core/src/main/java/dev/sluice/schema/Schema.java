@@ -4,6 +4,7 @@ import dev.sluice.schema.model.AggregateModel;
 import dev.sluice.schema.model.CompositeTypeModel;
 import dev.sluice.schema.model.DomainModel;
 import dev.sluice.schema.model.EnumModel;
+import dev.sluice.schema.model.DefaultPrivilegeModel;
 import dev.sluice.schema.model.EventTriggerModel;
 import dev.sluice.schema.model.ExtensionModel;
 import dev.sluice.schema.model.FunctionModel;
@@ -44,7 +45,7 @@ public final class Schema {
   /**
    * A schema of the given definitions: {@link Table}, {@link PgEnum}, {@link View}, {@link Sequence},
    * {@link Domain}, {@link Role}, {@link ExtensionModel}, {@link RoleModel}, {@link GrantModel},
-   * {@link Function} (an {@link Function#external external} one is declared, never created), {@link Trigger} (its function comes with it),
+   * {@link DefaultPrivilegeModel}, {@link Function} (an {@link Function#external external} one is declared, never created), {@link Trigger} (its function comes with it),
    * {@link Namespace} (creates its schema even when nothing else lives in it), {@link Aggregate} (its
    * functions come with it), {@link Statistics}, {@link Rule}, {@link Publication}, {@link EventTrigger} (its function
    * comes with it), or collections of those.
@@ -79,7 +80,8 @@ public final class Schema {
   private static boolean isDefinition(Object v) {
     return v instanceof Table<?> || v instanceof PgEnum<?> || v instanceof View || v instanceof Sequence
         || v instanceof Domain<?> || v instanceof Role || v instanceof ExtensionModel || v instanceof RoleModel
-        || v instanceof GrantModel || v instanceof Namespace || v instanceof Function || v instanceof Trigger
+        || v instanceof GrantModel || v instanceof DefaultPrivilegeModel || v instanceof Namespace || v instanceof Function
+        || v instanceof Trigger
         || v instanceof Distribution
         || v instanceof Aggregate || v instanceof Statistics || v instanceof Rule
         || v instanceof Publication || v instanceof EventTrigger;
@@ -142,6 +144,7 @@ public final class Schema {
     Map<String, RuleModel> rules = new LinkedHashMap<>();
     Map<String, PublicationModel> publications = new LinkedHashMap<>();
     Map<String, EventTriggerModel> eventTriggers = new LinkedHashMap<>();
+    Map<String, DefaultPrivilegeModel> defaultPrivileges = new LinkedHashMap<>();
 
     for (Object d : definitions) {
       if (d instanceof Table<?> t) {
@@ -198,6 +201,9 @@ public final class Schema {
         extensions.put(x.name(), x);
       } else if (d instanceof GrantModel g) {
         grants.add(g);
+      } else if (d instanceof DefaultPrivilegeModel dp) {
+        DefaultPrivilegeModel old = defaultPrivileges.putIfAbsent(dp.key(), dp);
+        if (old != null && !old.equals(dp)) problems.add("two different default privileges " + dp.key() + ": " + old + " and " + dp);
       } else if (d instanceof Distribution dist) {
         addDistribution(distributions, dist.toModel(), problems);
         schemas.add(dist.toModel().schema());
@@ -318,7 +324,7 @@ public final class Schema {
         List.copyOf(triggers.values()), List.copyOf(composites.values()), schemaComments, List.copyOf(distributions.values()),
         List.copyOf(externals.values()), List.copyOf(aggregates.values()), List.copyOf(statistics.values()),
         List.copyOf(rules.values()), List.copyOf(publications.values()), List.copyOf(eventTriggers.values()),
-        List.copyOf(externalFunctions.values()));
+        List.copyOf(externalFunctions.values()), List.copyOf(defaultPrivileges.values()));
     for (FunctionModel f : model.externalFunctions()) {
       if (model.functions().stream().anyMatch(o -> o.signature().equals(f.signature()))) {
         throw new SchemaDefinitionException(List.of("function " + f.signature() + " is declared both external and as a function to create"));

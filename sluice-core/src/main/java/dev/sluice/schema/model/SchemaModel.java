@@ -35,6 +35,7 @@ import java.util.Optional;
  * @param externalFunctions functions that belong to someone else (Supabase's {@code auth.uid()}),
  *     declared by signature and result only: policies, defaults, checks and views may call them, the
  *     differ never creates, replaces or drops them, and a shadow database stubs them
+ * @param defaultPrivileges {@code ALTER DEFAULT PRIVILEGES} entries (in a schema, or database-wide)
  */
 public record SchemaModel(
     List<String> schemas,
@@ -57,14 +58,15 @@ public record SchemaModel(
     List<RuleModel> rules,
     List<PublicationModel> publications,
     List<EventTriggerModel> eventTriggers,
-    List<FunctionModel> externalFunctions) {
+    List<FunctionModel> externalFunctions,
+    List<DefaultPrivilegeModel> defaultPrivileges) {
 
   /** The model of a database with nothing in it. */
   public static final SchemaModel EMPTY =
       new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null);
+          null, null);
 
-  /** A model of every kind but external functions. */
+  /** A model of every kind but external functions and default privileges. */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
       List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
@@ -74,7 +76,7 @@ public record SchemaModel(
       List<EventTriggerModel> eventTriggers) {
     this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, null);
+        eventTriggers, null, null);
   }
 
   /** A model of the kinds up to composite types. */
@@ -205,90 +207,98 @@ public record SchemaModel(
     publications = Models.sorted(publications, PublicationModel::name);
     eventTriggers = Models.sorted(eventTriggers, EventTriggerModel::name);
     externalFunctions = Models.sorted(externalFunctions, FunctionModel::signature);
+    defaultPrivileges = Models.sorted(defaultPrivileges, DefaultPrivilegeModel::key);
   }
 
   /** This model with other external functions (everything else kept). */
   public SchemaModel withExternalFunctions(List<FunctionModel> externalFunctions) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions);
+        eventTriggers, externalFunctions, defaultPrivileges);
   }
 
   /** This model with other functions and triggers (everything else kept). */
   public SchemaModel withObjects(List<FunctionModel> functions, List<TriggerModel> triggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions);
+        eventTriggers, externalFunctions, defaultPrivileges);
   }
 
   /** This model with other composite types (everything else kept). */
   public SchemaModel withCompositeTypes(List<CompositeTypeModel> compositeTypes) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions);
+        eventTriggers, externalFunctions, defaultPrivileges);
   }
 
   /** This model with other domains and tables (everything else kept). */
   public SchemaModel withDomainsAndTables(List<DomainModel> newDomains, List<TableModel> newTables) {
     return new SchemaModel(schemas, extensions, roles, enums, newDomains, sequences, newTables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions);
+        eventTriggers, externalFunctions, defaultPrivileges);
   }
 
   /** This model with other schema comments (everything else kept). */
   public SchemaModel withSchemaComments(java.util.Map<String, String> comments) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, comments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers);
+        eventTriggers, externalFunctions, defaultPrivileges);
   }
 
   /** This model with other Citus distributions (everything else kept). */
   public SchemaModel withDistributions(List<DistributionModel> distributions) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions);
+        eventTriggers, externalFunctions, defaultPrivileges);
   }
 
   /** This model with other external tables (everything else kept). */
   public SchemaModel withExternalTables(List<TableModel> externalTables) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions);
+        eventTriggers, externalFunctions, defaultPrivileges);
   }
 
   /** This model with other aggregates (everything else kept). */
   public SchemaModel withAggregates(List<AggregateModel> aggregates) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions);
+        eventTriggers, externalFunctions, defaultPrivileges);
   }
 
   /** This model with other extended statistics (everything else kept). */
   public SchemaModel withStatistics(List<StatisticsModel> statistics) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions);
+        eventTriggers, externalFunctions, defaultPrivileges);
   }
 
   /** This model with other rules (everything else kept). */
   public SchemaModel withRules(List<RuleModel> rules) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions);
+        eventTriggers, externalFunctions, defaultPrivileges);
   }
 
   /** This model with other publications (everything else kept). */
   public SchemaModel withPublications(List<PublicationModel> publications) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions);
+        eventTriggers, externalFunctions, defaultPrivileges);
   }
 
   /** This model with other event triggers (everything else kept). */
   public SchemaModel withEventTriggers(List<EventTriggerModel> eventTriggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions);
+        eventTriggers, externalFunctions, defaultPrivileges);
+  }
+
+  /** This model with other default privileges (everything else kept). */
+  public SchemaModel withDefaultPrivileges(List<DefaultPrivilegeModel> defaultPrivileges) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers, externalFunctions, defaultPrivileges);
   }
 
   /** The composite type {@code schema.name}, if the model has it. */

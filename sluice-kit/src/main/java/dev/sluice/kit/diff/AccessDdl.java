@@ -22,6 +22,9 @@ final class AccessDdl {
       "SCHEMA", Set.of("USAGE", "CREATE", "ALL"),
       "FUNCTION", Set.of("EXECUTE", "ALL"));
 
+  /** What {@code GRANT p (columns)} accepts. */
+  private static final Set<String> COLUMN_PRIVILEGES = Set.of("SELECT", "INSERT", "UPDATE", "REFERENCES", "ALL");
+
   /**
    * A DO block creating the role only when the cluster lacks it: roles are shared by every database
    * of the cluster, so another database (or an earlier test) may already have created it. A
@@ -95,8 +98,21 @@ final class AccessDdl {
             + " is not one of " + allowed.stream().sorted().collect(Collectors.toList()));
       }
     }
-    return "GRANT " + g.privileges().stream().map(Sql::upper).collect(Collectors.joining(", "))
-        + " ON " + type + " " + object(type, g) + " TO " + roles(List.of(g.grantee()));
+    String privileges;
+    if (g.columns().isEmpty()) {
+      privileges = g.privileges().stream().map(Sql::upper).collect(Collectors.joining(", "));
+    } else {
+      if (!type.equals("TABLE")) throw new IllegalArgumentException("grant on " + type + " " + g.name() + ": only tables have column grants");
+      String columns = " (" + Sql.names(g.columns()) + ")";
+      for (String p : g.privileges()) {
+        if (!COLUMN_PRIVILEGES.contains(Sql.upper(p))) {
+          throw new IllegalArgumentException("column grant on " + g.name() + ": privilege " + p + " is not one of "
+              + COLUMN_PRIVILEGES.stream().sorted().collect(Collectors.toList()));
+        }
+      }
+      privileges = g.privileges().stream().map(p -> Sql.upper(p) + columns).collect(Collectors.joining(", "));
+    }
+    return "GRANT " + privileges + " ON " + type + " " + object(type, g) + " TO " + roles(List.of(g.grantee()));
   }
 
   /** {@code REVOKE privileges ON kind object FROM grantee}, with the same checks as {@link #grant}. */

@@ -52,7 +52,9 @@ final class DependencyGraph {
     /** Creates after views (functions over a view's row type). */
     AFTER_VIEWS,
     /** Creates after policies (triggers). */
-    LAST
+    LAST,
+    /** After the grants (default privileges: as pg_dump places them, so they shape only later objects). */
+    AFTER_GRANTS
   }
 
   private final Map<String, Set<String>> requires = new LinkedHashMap<>();

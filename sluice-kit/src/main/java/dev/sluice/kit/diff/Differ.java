@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  *   <li>new tables with their partitions; column additions and alterations; primary key, unique,
  *       check and exclusion constraints and attached partitions; foreign keys (after every table, so
  *       cycles work); indexes; views and materialized views (with their indexes) in dependency order;
- *       row level security; policies; comments; grants;
+ *       row level security; policies; comments; grants; default privileges (after the grants, as
+ *       pg_dump places them, so they shape only objects created later);
  *   <li>last, the drops of what the new definitions no longer use: sequences, domains, enums,
  *       extensions, schemas; then the comments on schemas, constraints (of tables and domains) and
  *       policies. Those comments are not part of what they annotate: a changed comment is only a

@@ -90,6 +90,7 @@ public final class Externals {
             : !keys.contains(d.schema() + "." + d.table())).toList(),
         null)
         .withAggregates(m.aggregates()).withStatistics(m.statistics()).withRules(m.rules())
-        .withPublications(m.publications()).withEventTriggers(m.eventTriggers()).withExternalFunctions(m.externalFunctions());
+        .withPublications(m.publications()).withEventTriggers(m.eventTriggers()).withExternalFunctions(m.externalFunctions())
+        .withDefaultPrivileges(m.defaultPrivileges());
   }
 }

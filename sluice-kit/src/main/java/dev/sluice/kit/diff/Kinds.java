@@ -9,7 +9,7 @@ final class Kinds {
 
   static final List<ObjectKind<?>> ALL = List.of(new FunctionKind(), new TriggerKind(), new AggregateKind(),
       new StatisticsKind(), new RuleKind(), new PublicationKind(),
-      new EventTriggerKind(), new CitusKind());
+      new EventTriggerKind(), new CitusKind(), new DefaultPrivilegeKind());
 
   /** {@code m} with the objects of every kind carried over from {@code source}, each renamed. */
   static SchemaModel carry(SchemaModel m, SchemaModel source, java.util.function.UnaryOperator<String> schema,

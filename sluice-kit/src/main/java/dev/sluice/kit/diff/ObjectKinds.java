@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The object kinds that are their own unit (functions and procedures, triggers, aggregates, extended
- * statistics, rules, publications, event triggers), for the introspector, the Java generator and the
- * CLI; everything else about them is internal to the differ.
+ * statistics, rules, publications, event triggers, default privileges), for the introspector, the
+ * Java generator and the CLI; everything else about them is internal to the differ.
  */
 public final class ObjectKinds {
   private ObjectKinds() {}

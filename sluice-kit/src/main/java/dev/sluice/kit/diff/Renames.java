@@ -248,9 +248,8 @@ final class Renames {
         tables,
         m.views().stream().map(v -> v.at(s.apply(v.schema()), v.name())).toList(),
         m.grants().stream().map(g -> g.objectType().equalsIgnoreCase("SCHEMA")
-            ? new GrantModel(g.objectType(), g.schema() == null ? null : s.apply(g.schema()), g.name() == null ? null : s.apply(g.name()),
-                g.grantee(), g.privileges())
-            : new GrantModel(g.objectType(), g.schema() == null ? null : s.apply(g.schema()), g.name(), g.grantee(), g.privileges()))
+            ? g.on(g.schema() == null ? null : s.apply(g.schema()), g.name() == null ? null : s.apply(g.name()))
+            : g.on(g.schema() == null ? null : s.apply(g.schema()), g.name()))
             .toList(),
         m.compositeTypes().stream().map(c -> c.with(s.apply(c.schema()), c.attributes().stream()
             .map(at -> new CompositeTypeModel.Attribute(at.name(), type.apply(at.type()), at.collation())).toList()))
@@ -269,7 +268,7 @@ final class Renames {
               ? new ParentTable(schema, to) : p).toList());
     });
     return withGrants(r, g -> !g.objectType().equalsIgnoreCase("SCHEMA") && schema.equals(g.schema()) && from.equals(g.name())
-        ? new GrantModel(g.objectType(), g.schema(), to, g.grantee(), g.privileges()) : g);
+        ? g.on(g.schema(), to) : g);
   }
 
   /**
@@ -338,7 +337,7 @@ final class Renames {
 
   private static SchemaModel moveGrants(SchemaModel m, String schema, String name, String newSchema) {
     return withGrants(m, g -> !g.objectType().equalsIgnoreCase("SCHEMA") && schema.equals(g.schema()) && name.equals(g.name())
-        ? new GrantModel(g.objectType(), newSchema, g.name(), g.grantee(), g.privileges()) : g);
+        ? g.on(newSchema, g.name()) : g);
   }
 
   private static SchemaModel renameView(SchemaModel m, String schema, String from, String to) {
@@ -347,7 +346,7 @@ final class Renames {
             ? v.at(v.schema(), to)
             : v).toList(), m.grants(), m.compositeTypes());
     return withGrants(r, g -> !g.objectType().equalsIgnoreCase("SCHEMA") && schema.equals(g.schema()) && from.equals(g.name())
-        ? new GrantModel(g.objectType(), g.schema(), to, g.grantee(), g.privileges()) : g);
+        ? g.on(g.schema(), to) : g);
   }
 
   private static SchemaModel withGrants(SchemaModel m, UnaryOperator<GrantModel> f) {
@@ -385,7 +384,9 @@ final class Renames {
 
   private static SchemaModel renameColumn(SchemaModel m, String schema, String table, String from, String to) {
     UnaryOperator<String> n = x -> from.equals(x) ? to : x;
-    return mapTables(m, t -> {
+    SchemaModel granted = withGrants(m, g -> !g.columns().isEmpty() && schema.equals(g.schema()) && table.equals(g.name())
+        ? g.withColumns(g.columns().stream().map(n).toList()) : g);
+    return mapTables(granted, t -> {
       boolean self = t.schema().equals(schema) && t.name().equals(table);
       List<ForeignKeyModel> fks = t.foreignKeys().stream().map(fk -> {
         boolean refs = fk.refSchema().equals(schema) && fk.refTable().equals(table);

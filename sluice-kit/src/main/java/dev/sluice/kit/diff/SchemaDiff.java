@@ -24,6 +24,7 @@ import dev.sluice.schema.model.ViewModel;
 import dev.sluice.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -119,7 +120,7 @@ final class SchemaDiff {
         dropTables, slot(DependencyGraph.Slot.DROP_AFTER_TABLES), createBase, types, slot(DependencyGraph.Slot.AFTER_TYPES),
         createTables, alterColumns, slot(DependencyGraph.Slot.AFTER_TABLES), addConstraints, inheritedColumns, addPartitionConstraints, addForeignKeys, createIndexes,
         createPartitionIndexes, createViews, slot(DependencyGraph.Slot.AFTER_VIEWS), security, policies, slot(DependencyGraph.Slot.LAST), comments, grants,
-        finalDrops)) {
+        slot(DependencyGraph.Slot.AFTER_GRANTS), finalDrops)) {
       out.addAll(phase);
     }
     CoverageGuard.check(a, b, out);
@@ -1259,25 +1260,72 @@ final class SchemaDiff {
 
   // --- grants --------------------------------------------------------------------------------------
 
+  /**
+   * Grants are compared privilege by privilege (per column for column grants), so how a model groups
+   * them does not matter; what changes is regrouped per object, grantee and column set. The public
+   * schema's grant to PUBLIC is the difference from the server's default ({@link PublicSchemaAcl}).
+   */
   private void grants() {
-    Map<String, GrantModel> before = byKey(a.grants(), SchemaDiff::grantKey);
-    Map<String, GrantModel> after = byKey(b.grants(), SchemaDiff::grantKey);
-    for (GrantModel o : a.grants()) {
+    Map<String, Set<String>> before = atoms(a.grants());
+    Map<String, Set<String>> after = atoms(b.grants());
+    Map<String, GrantModel> objects = new HashMap<>();
+    for (GrantModel g : a.grants()) objects.putIfAbsent(objectKey(g), g);
+    for (GrantModel g : b.grants()) objects.put(objectKey(g), g);
+    java.util.TreeMap<String, Set<String>> removed = new java.util.TreeMap<>();
+    java.util.TreeMap<String, Set<String>> added = new java.util.TreeMap<>();
+    for (Map.Entry<String, Set<String>> e : before.entrySet()) {
+      GrantModel o = objects.get(objectOf(e.getKey()));
       if (objectGone(o)) continue;
-      GrantModel n = after.get(grantKey(o));
-      List<String> removed = new ArrayList<>(o.privileges());
-      if (n != null) removed.removeAll(n.privileges());
-      if (!removed.isEmpty()) {
-        revokes.add(new Change.Revoke(new GrantModel(o.objectType(), o.schema(), o.name(), o.grantee(), removed)));
+      Set<String> r = new java.util.TreeSet<>(e.getValue());
+      r.removeAll(after.getOrDefault(e.getKey(), Set.of()));
+      if (!r.isEmpty()) removed.put(e.getKey(), r);
+    }
+    for (Map.Entry<String, Set<String>> e : after.entrySet()) {
+      GrantModel n = objects.get(objectOf(e.getKey()));
+      Set<String> o = before.get(e.getKey());
+      boolean recreated = o != null && (objectGone(n) || recreatedViews.contains(n.schema() + "." + n.name()));
+      Set<String> ad = new java.util.TreeSet<>(e.getValue());
+      if (o != null && !recreated) ad.removeAll(o);
+      if (!ad.isEmpty()) added.put(e.getKey(), ad);
+    }
+    for (GrantModel g : regroup(removed, objects)) revokes.add(new Change.Revoke(g));
+    for (GrantModel g : regroup(added, objects)) grants.add(new Change.Grant(g));
+    PublicSchemaAcl.diff(a.grants(), b.grants(), revokes, grants);
+  }
+
+  /** {@code object-key \0 column} to privileges, the public schema's grant to PUBLIC left out. */
+  private static Map<String, Set<String>> atoms(List<GrantModel> grants) {
+    Map<String, Set<String>> out = new java.util.TreeMap<>();
+    for (GrantModel g : grants) {
+      if (g.isPublicSchemaToPublic()) continue;
+      for (String column : g.columns().isEmpty() ? List.of("") : g.columns()) {
+        out.computeIfAbsent(objectKey(g) + "\u0000" + column, x -> new java.util.TreeSet<>()).addAll(g.privileges());
       }
     }
-    for (GrantModel n : b.grants()) {
-      GrantModel o = before.get(grantKey(n));
-      boolean recreated = o != null && (objectGone(o) || recreatedViews.contains(n.schema() + "." + n.name()));
-      List<String> added = new ArrayList<>(n.privileges());
-      if (o != null && !recreated) added.removeAll(o.privileges());
-      if (!added.isEmpty()) grants.add(new Change.Grant(new GrantModel(n.objectType(), n.schema(), n.name(), n.grantee(), added)));
+    return out;
+  }
+
+  private static String objectOf(String atom) {
+    return atom.substring(0, atom.indexOf('\u0000'));
+  }
+
+  /** One grant per object, grantee and set of privileges: the columns sharing those privileges together. */
+  private static List<GrantModel> regroup(java.util.TreeMap<String, Set<String>> atoms, Map<String, GrantModel> objects) {
+    Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Set<String>> e : atoms.entrySet()) {
+      String object = objectOf(e.getKey());
+      String column = e.getKey().substring(object.length() + 1);
+      columns.computeIfAbsent(object + "\u0000" + String.join(",", e.getValue()), x -> new ArrayList<>()).add(column);
     }
+    List<GrantModel> out = new ArrayList<>();
+    for (Map.Entry<String, List<String>> e : columns.entrySet()) {
+      String object = objectOf(e.getKey());
+      GrantModel g = objects.get(object);
+      List<String> privileges = List.of(e.getKey().substring(object.length() + 1).split(","));
+      List<String> cols = e.getValue().equals(List.of("")) ? List.of() : e.getValue();
+      out.add(new GrantModel(g.objectType(), g.schema(), g.name(), g.grantee(), privileges, cols));
+    }
+    return out;
   }
 
   /** Whether the granted object is dropped by this diff (its grants go with it). */
@@ -1295,8 +1343,8 @@ final class SchemaDiff {
     return false;
   }
 
-  private static String grantKey(GrantModel g) {
-    return g.objectType() + " " + g.schema() + "." + g.name() + " " + g.grantee();
+  private static String objectKey(GrantModel g) {
+    return g.objectType().toUpperCase(java.util.Locale.ROOT) + " " + g.schema() + "." + g.name() + " " + g.grantee();
   }
 
   // --- helpers -------------------------------------------------------------------------------------

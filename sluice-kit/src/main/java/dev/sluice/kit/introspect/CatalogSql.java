@@ -210,22 +210,40 @@ final class CatalogSql {
       + " WHERE d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0 AND c.relkind IN ('v', 'm')"
       + " AND n.nspname = ANY (?::text[])";
 
-  /** Privileges granted to someone other than the owner; the public schema's default PUBLIC grants are skipped. */
+  /**
+   * Privileges granted to someone other than the owner, on relations, on columns ({@code attname} not
+   * null) and on schemas; PUBLIC's privileges on schema public are {@link #PUBLIC_SCHEMA_TO_PUBLIC}.
+   */
   static final String GRANTS = "SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS objtype,"
       + " n.nspname, c.relname AS objname,"
       + " CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END AS grantee,"
-      + " x.privilege_type"
+      + " x.privilege_type, NULL::text AS attname"
       + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace,"
       + " LATERAL pg_catalog.aclexplode(c.relacl) x"
       + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND NOT c.relispartition AND x.grantee <> c.relowner"
       + " AND n.nspname = ANY (?::text[]) AND " + notExtension("pg_catalog.pg_class", "c.oid")
       + " UNION ALL"
+      + " SELECT 'TABLE', n.nspname, c.relname,"
+      + " CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END, x.privilege_type,"
+      + " a.attname::text"
+      + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
+      + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace, LATERAL pg_catalog.aclexplode(a.attacl) x"
+      + " WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm')"
+      + " AND NOT c.relispartition AND x.grantee <> c.relowner"
+      + " AND n.nspname = ANY (?::text[]) AND " + notExtension("pg_catalog.pg_class", "c.oid")
+      + " UNION ALL"
       + " SELECT 'SCHEMA', n.nspname, n.nspname,"
-      + " CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END, x.privilege_type"
+      + " CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END, x.privilege_type, NULL"
       + " FROM pg_catalog.pg_namespace n, LATERAL pg_catalog.aclexplode(n.nspacl) x"
       + " WHERE x.grantee <> n.nspowner AND n.nspname = ANY (?::text[])"
       + " AND NOT (n.nspname = 'public' AND x.grantee = 0)"
-      + " ORDER BY 1, 2, 3, 4, 5";
+      + " ORDER BY 1, 2, 3, 4, 6, 5";
+
+  /** What PUBLIC holds on schema public (no row when public is not read). */
+  static final String PUBLIC_SCHEMA_TO_PUBLIC = "SELECT ARRAY(SELECT x.privilege_type::text"
+      + " FROM pg_catalog.aclexplode(COALESCE(n.nspacl, pg_catalog.acldefault('n', n.nspowner))) x"
+      + " WHERE x.grantee = 0 ORDER BY 1) AS privileges"
+      + " FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public' AND n.nspname = ANY (?::text[])";
 
   /** Attributes of the named roles, leaving out pg_* roles and the connected user. */
   static final String ROLES = "SELECT r.rolname, r.rolcanlogin, r.rolinherit, r.rolbypassrls, r.rolcreatedb, r.rolcreaterole,"

@@ -100,8 +100,11 @@ import java.util.TreeSet;
  *   <li>Grants: privileges on tables, views, materialized views, sequences and schemas granted to
  *       anyone but the owner, one {@link GrantModel} per object and grantee (privileges sorted; grantee
  *       {@code PUBLIC} for the public pseudo-role). Views and materialized views use object type
- *       {@code TABLE}; a schema grant has {@code schema} and {@code name} both the schema's name. The
- *       default PUBLIC grants on schema {@code public} are left out.</li>
+ *       {@code TABLE}; a schema grant has {@code schema} and {@code name} both the schema's name.
+ *       Column grants ({@code attacl}) are one {@link GrantModel} per object, grantee and set of
+ *       privileges, listing the columns that have exactly those. PUBLIC's privileges on schema
+ *       {@code public} are read only when they differ from the server's default (15+: {@code USAGE};
+ *       older: {@code CREATE, USAGE}), as {@link GrantModel#publicSchema}.</li>
  *   <li>{@code schemas} lists the read schemas except {@code public}.</li>
  *   <li>External tables and functions: tables of other schemas that read foreign keys reference
  *       ({@code ExternalTargets}) and functions of other schemas that read policies, defaults,
@@ -116,9 +119,8 @@ import java.util.TreeSet;
  * (a child lists only the columns and CHECK constraints it declares itself, {@code attislocal} / {@code conislocal});
  * a child's own default or NOT NULL on a column it only inherits by {@code InheritedColumnsCatalog}.
  *
- * <p>Not modelled (and so not read): column-level grants, WITH GRANT OPTION,
- * aggregates whose ACL holds a grant option, foreign tables, statistics objects, tablespaces, options of
- * partitions.
+ * <p>Not modelled (and so not read): WITH GRANT OPTION, owners (of schema {@code public} too),
+ * aggregates whose ACL holds a grant option, foreign tables, tablespaces, options of partitions.
  * A partition's own indexes (not attached to an index of the parent), own foreign keys, primary key,
  * unique and exclusion constraints ({@code conparentid = 0}) and own CHECK constraints
  * ({@code conislocal}) are read into its {@code PartitionModel}.
@@ -303,15 +305,18 @@ public final class Introspector {
       } catch (SQLException e) {
         throw new IntrospectionException("could not read functions and triggers from pg_catalog: " + e.getMessage(), e);
       }
-      return model.withObjects(model.functions(),
+      return withDefaultPrivilegeRoles(model.withObjects(model.functions(),
           model.triggers().stream().filter(t -> !options.excludes(t.schema(), t.table())).toList())
           .withStatistics(model.statistics().stream().filter(x -> !options.excludes(x.tableSchema(), x.table())).toList())
           .withRules(model.rules().stream().filter(x -> !options.excludes(x.schema(), x.table())).toList())
           // publications and event triggers are database-wide: read only without a schema filter (as UnmodeledObjects lists such kinds)
           .withPublications(options.schemas().isEmpty() ? model.publications() : List.of())
           .withEventTriggers(options.schemas().isEmpty() ? model.eventTriggers() : List.of())
+          // database-wide default privileges likewise; those of a schema follow the filter
+          .withDefaultPrivileges(model.defaultPrivileges().stream()
+              .filter(d -> d.schema() != null || options.schemas().isEmpty()).toList())
           .withExternalTables(ExternalTargets.of(c, model.tables()))
-          .withExternalFunctions(ExternalFunctions.of(c, schemas, serverVersion));
+          .withExternalFunctions(ExternalFunctions.of(c, schemas, serverVersion)));
     }
 
     private DomainModel domain(ResultSet rs) throws SQLException {
@@ -480,21 +485,61 @@ public final class Introspector {
     }
 
     private List<GrantModel> grants() {
-      Map<String, List<String>> privileges = new LinkedHashMap<>();
+      // object and grantee -> column ("" for the whole object) -> privileges
+      Map<String, Map<String, TreeSet<String>>> privileges = new LinkedHashMap<>();
       Map<String, String[]> objects = new HashMap<>();
       query("grants", CatalogSql.GRANTS, rs -> {
         String[] o = {rs.getString("objtype"), rs.getString("nspname"), rs.getString("objname"), rs.getString("grantee")};
         String key = String.join("\u0000", o);
         objects.put(key, o);
-        privileges.computeIfAbsent(key, x -> new ArrayList<>()).add(rs.getString("privilege_type"));
+        String column = rs.getString("attname");
+        privileges.computeIfAbsent(key, x -> new LinkedHashMap<>())
+            .computeIfAbsent(column == null ? "" : column, x -> new TreeSet<>()).add(rs.getString("privilege_type"));
         return null;
       });
       List<GrantModel> out = new ArrayList<>();
-      for (Map.Entry<String, List<String>> e : privileges.entrySet()) {
+      for (Map.Entry<String, Map<String, TreeSet<String>>> e : privileges.entrySet()) {
         String[] o = objects.get(e.getKey());
-        out.add(new GrantModel(o[0], o[1], o[2], o[3], new ArrayList<>(new TreeSet<>(e.getValue()))));
+        // columns with the same privileges are one grant
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        for (Map.Entry<String, TreeSet<String>> col : e.getValue().entrySet()) {
+          if (col.getKey().isEmpty()) {
+            out.add(new GrantModel(o[0], o[1], o[2], o[3], new ArrayList<>(col.getValue())));
+          } else {
+            columns.computeIfAbsent(String.join(",", col.getValue()), x -> new ArrayList<>()).add(col.getKey());
+          }
+        }
+        for (Map.Entry<String, List<String>> g : columns.entrySet()) {
+          out.add(GrantModel.columns(o[1], o[2], o[3], List.of(g.getKey().split(",")), g.getValue()));
+        }
       }
+      List<List<String>> publicSchema = query("public schema privileges", CatalogSql.PUBLIC_SCHEMA_TO_PUBLIC,
+          rs -> Rows.strings(rs, "privileges"));
+      List<String> byDefault = serverVersion >= 150000 ? List.of("USAGE") : List.of("CREATE", "USAGE");
+      if (!publicSchema.isEmpty() && !publicSchema.get(0).equals(byDefault)) out.add(GrantModel.publicSchema(publicSchema.get(0)));
       return out;
+    }
+
+    /** {@code m} with the roles its default privileges name (owner and grantee) that it lacks. */
+    private SchemaModel withDefaultPrivilegeRoles(SchemaModel m) {
+      Set<String> names = new TreeSet<>();
+      m.defaultPrivileges().forEach(d -> {
+        names.add(d.role());
+        if (!d.grantee().equals("PUBLIC")) names.add(d.grantee());
+      });
+      m.roles().forEach(r -> names.remove(r.name()));
+      if (names.isEmpty()) return m;
+      List<RoleModel> roles = new ArrayList<>(m.roles());
+      roles.addAll(Rows.query(c, "roles", CatalogSql.ROLES, new ArrayList<>(names), Reader::role));
+      return new SchemaModel(m.schemas(), m.extensions(), roles, m.enums(), m.domains(), m.sequences(), m.tables(), m.views(),
+          m.grants(), m.functions(), m.triggers(), m.compositeTypes(), m.schemaComments(), m.distributions(), m.externalTables(),
+          m.aggregates(), m.statistics(), m.rules(), m.publications(), m.eventTriggers(), m.externalFunctions(),
+          m.defaultPrivileges());
+    }
+
+    private static RoleModel role(ResultSet rs) throws SQLException {
+      return new RoleModel(rs.getString("rolname"), rs.getBoolean("rolcanlogin"), rs.getBoolean("rolinherit"),
+          rs.getBoolean("rolbypassrls"), rs.getBoolean("rolcreatedb"), rs.getBoolean("rolcreaterole"), Rows.strings(rs, "memberof"));
     }
 
     private List<RoleModel> roles(Map<Long, List<PolicyModel>> policies, List<GrantModel> grants) {

@@ -133,17 +133,13 @@ public final class UnmodeledObjects {
           + " WHERE" + IN_SCHEMAS + "AND pg_catalog.obj_description(e.oid, 'pg_extension') IS DISTINCT FROM"
           + " (SELECT v.comment FROM pg_catalog.pg_available_extension_versions v"
           + "   WHERE v.name = e.extname AND v.version = e.extversion)"),
-      new Kind("column grant", false, "SELECT n.nspname AS schema,"
-          + " c.oid::pg_catalog.regclass::text || '.' || pg_catalog.quote_ident(a.attname) AS name, c.relname::text AS tbl"
-          + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
-          + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')"
-          + " AND" + IN_SCHEMAS + "AND" + notExtension("pg_catalog.pg_class", "c.oid")),
-      new Kind("default privileges", false, "SELECT n.nspname AS schema, 'in schema ' || pg_catalog.quote_ident(n.nspname)"
-          + " || ' for role ' || pg_catalog.pg_get_userbyid(a.defaclrole)::text || ' on ' || CASE a.defaclobjtype"
-          + " WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types'"
-          + " ELSE 'schemas' END AS name, NULL AS tbl FROM pg_catalog.pg_default_acl a"
-          + " JOIN pg_catalog.pg_namespace n ON n.oid = a.defaclnamespace WHERE" + IN_SCHEMAS));
+      // owners are whoever runs the migration, but schema public exists before it: an owner other than
+      // the server's default (15+: pg_database_owner, oid 6171; older: the bootstrap superuser, oid 10) is not kept
+      new Kind("schema owner", false, "SELECT n.nspname AS schema, 'public owned by '"
+          + " || pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(n.nspowner)::text) AS name, NULL AS tbl"
+          + " FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public' AND" + IN_SCHEMAS
+          + "AND n.nspowner <> CASE WHEN pg_catalog.current_setting('server_version_num')::integer >= 150000"
+          + " THEN 6171 ELSE 10 END"));
 
   /**
    * The objects of the schemas {@code options} selects that the model does not hold, in the order of

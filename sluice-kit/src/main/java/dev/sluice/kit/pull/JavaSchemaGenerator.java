@@ -441,12 +441,27 @@ public final class JavaSchemaGenerator {
     }
     for (GrantModel g : model.grants()) {
       String grant = im.use("dev.sluice.schema.model.GrantModel");
-      String constant = holderFields.allocate("GRANT_" + JavaNames.upperSnake(g.name(), "X") + "_TO_"
-          + JavaNames.upperSnake(g.grantee(), "X"));
-      body.append("  ").append(chain("public static final " + grant + " " + constant + " = new " + grant + "(",
-          List.of(string(g.objectType()) + ", " + string(g.schema()) + ", " + string(g.name()) + ", "
-              + string(g.grantee()) + ", " + im.use("java.util.List") + ".of(" + literals(g.privileges()) + "))"),
-          "  ")).append(";\n");
+      String list = im.use("java.util.List");
+      if (g.isPublicSchemaToPublic()) {
+        String constant = holderFields.allocate("GRANT_PUBLIC_SCHEMA_TO_PUBLIC");
+        body.append("  public static final ").append(grant).append(' ').append(constant).append(" = ").append(grant)
+            .append(".publicSchema(").append(list).append(".of(").append(literals(g.privileges())).append("));\n");
+        all.add(constant);
+        continue;
+      }
+      String constant = holderFields.allocate("GRANT_" + JavaNames.upperSnake(g.name(), "X")
+          + (g.columns().isEmpty() ? "" : "_COLUMNS") + "_TO_" + JavaNames.upperSnake(g.grantee(), "X"));
+      if (g.columns().isEmpty()) {
+        body.append("  ").append(chain("public static final " + grant + " " + constant + " = new " + grant + "(",
+            List.of(string(g.objectType()) + ", " + string(g.schema()) + ", " + string(g.name()) + ", "
+                + string(g.grantee()) + ", " + list + ".of(" + literals(g.privileges()) + "))"),
+            "  ")).append(";\n");
+      } else {
+        body.append("  ").append(chain("public static final " + grant + " " + constant + " = " + grant + ".columns(",
+            List.of(string(g.schema()) + ", " + string(g.name()) + ", " + string(g.grantee()) + ", "
+                + list + ".of(" + literals(g.privileges()) + "), " + list + ".of(" + literals(g.columns()) + "))"),
+            "  ")).append(";\n");
+      }
       all.add(constant);
     }
     for (TableInfo t : tables.values()) all.add(t.className() + "." + t.constant());

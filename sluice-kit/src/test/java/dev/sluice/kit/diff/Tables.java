@@ -173,6 +173,7 @@ final class Tables {
     final List<dev.sluice.schema.model.RuleModel> rules = new ArrayList<>();
     final List<dev.sluice.schema.model.PublicationModel> publications = new ArrayList<>();
     final List<dev.sluice.schema.model.EventTriggerModel> eventTriggers = new ArrayList<>();
+    final List<dev.sluice.schema.model.DefaultPrivilegeModel> defaultPrivileges = new ArrayList<>();
 
     SchemaModelBuilder schemas(String... names) {
       schemas.addAll(List.of(names));
@@ -218,6 +219,7 @@ final class Tables {
       else if (o instanceof dev.sluice.schema.model.PublicationModel x) publications.add(x);
       else if (o instanceof dev.sluice.schema.Publication x) publications.add(x.toModel());
       else if (o instanceof dev.sluice.schema.model.EventTriggerModel x) eventTriggers.add(x);
+      else if (o instanceof dev.sluice.schema.model.DefaultPrivilegeModel x) defaultPrivileges.add(x);
       else if (o instanceof dev.sluice.schema.EventTrigger x) {
         eventTriggers.add(x.toModel());
         if (x.function() != null) add(x.function());
@@ -229,7 +231,7 @@ final class Tables {
     dev.sluice.schema.model.SchemaModel build() {
       return new dev.sluice.schema.model.SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views,
           grants, functions, triggers, compositeTypes, aggregates, statistics, rules, publications,
-          eventTriggers);
+          eventTriggers).withDefaultPrivileges(defaultPrivileges);
     }
   }
 }
