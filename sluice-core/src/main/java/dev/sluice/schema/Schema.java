@@ -47,7 +47,8 @@ public final class Schema {
    * {@link Function}, {@link Trigger} (its function comes with it),
    * {@link Namespace} (creates its schema even when nothing else lives in it), {@link Aggregate} (its
    * functions come with it), {@link Statistics}, {@link Rule}, {@link Publication}, {@link EventTrigger} (its function
-   * comes with it), or collections of those.
+   * comes with it), {@link Collation}, {@link RangeType} (a subtype-difference function given as a
+   * {@link Function} comes with it), or collections of those.
    */
   public static Schema of(Object... definitions) {
     List<Object> all = new ArrayList<>();
@@ -82,7 +83,7 @@ public final class Schema {
         || v instanceof GrantModel || v instanceof Namespace || v instanceof Function || v instanceof Trigger
         || v instanceof Distribution
         || v instanceof Aggregate || v instanceof Statistics || v instanceof Rule
-        || v instanceof Publication || v instanceof EventTrigger;
+        || v instanceof Publication || v instanceof EventTrigger || v instanceof Collation || v instanceof RangeType;
   }
 
   /** This schema plus more definitions. */
@@ -141,6 +142,8 @@ public final class Schema {
     Map<String, RuleModel> rules = new LinkedHashMap<>();
     Map<String, PublicationModel> publications = new LinkedHashMap<>();
     Map<String, EventTriggerModel> eventTriggers = new LinkedHashMap<>();
+    Map<String, dev.sluice.schema.model.CollationModel> collations = new LinkedHashMap<>();
+    Map<String, dev.sluice.schema.model.RangeTypeModel> rangeTypes = new LinkedHashMap<>();
 
     for (Object d : definitions) {
       if (d instanceof Table<?> t) {
@@ -280,6 +283,24 @@ public final class Schema {
         } catch (SchemaDefinitionException e) {
           problems.addAll(e.problems());
         }
+      } else if (d instanceof Collation co) {
+        try {
+          dev.sluice.schema.model.CollationModel m = co.toModel();
+          var old = collations.putIfAbsent(m.schema() + "." + m.name(), m);
+          if (old != null && !old.equals(m)) problems.add("two different collations are named " + m.schema() + "." + m.name());
+          schemas.add(m.schema());
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
+      } else if (d instanceof RangeType rt) {
+        dev.sluice.schema.model.RangeTypeModel m = rt.toModel();
+        if (rt.function() != null) {
+          addFunction(functions, rt.function().toModel(), problems);
+          schemas.add(rt.function().schema());
+        }
+        var old = rangeTypes.putIfAbsent(m.schema() + "." + m.name(), m);
+        if (old != null && !old.equals(m)) problems.add("two different range types are named " + m.schema() + "." + m.name());
+        schemas.add(m.schema());
       } else {
         problems.add("not a schema definition: " + d);
       }
@@ -310,7 +331,8 @@ public final class Schema {
         List.copyOf(enums.values()), domains, sequences, tables, views, grants, List.copyOf(functions.values()),
         List.copyOf(triggers.values()), List.copyOf(composites.values()), schemaComments, List.copyOf(distributions.values()),
         List.copyOf(externals.values()), List.copyOf(aggregates.values()), List.copyOf(statistics.values()),
-        List.copyOf(rules.values()), List.copyOf(publications.values()), List.copyOf(eventTriggers.values()));
+        List.copyOf(rules.values()), List.copyOf(publications.values()), List.copyOf(eventTriggers.values()),
+        List.copyOf(collations.values()), List.copyOf(rangeTypes.values()));
     List<String> citus = dev.sluice.schema.model.CitusRules.problems(model);
     if (!citus.isEmpty()) throw new SchemaDefinitionException(citus);
     return model;

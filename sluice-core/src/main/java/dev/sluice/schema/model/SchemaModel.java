@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param rules rewrite rules on tables and views (not views' own {@code _RETURN} rules)
  * @param publications logical replication publications (database-wide)
  * @param eventTriggers event triggers (database-wide)
+ * @param collations collations ({@code CREATE COLLATION})
+ * @param rangeTypes range types ({@code CREATE TYPE ... AS RANGE})
  */
 public record SchemaModel(
     List<String> schemas,
@@ -53,11 +55,26 @@ public record SchemaModel(
     List<StatisticsModel> statistics,
     List<RuleModel> rules,
     List<PublicationModel> publications,
-    List<EventTriggerModel> eventTriggers) {
+    List<EventTriggerModel> eventTriggers,
+    List<CollationModel> collations,
+    List<RangeTypeModel> rangeTypes) {
 
   /** The model of a database with nothing in it. */
   public static final SchemaModel EMPTY =
-      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null, null);
+
+  /** A model of every kind up to event triggers (no collations or range types). */
+  public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
+      List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
+      List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
+      List<CompositeTypeModel> compositeTypes, java.util.Map<String, String> schemaComments,
+      List<DistributionModel> distributions, List<TableModel> externalTables, List<AggregateModel> aggregates,
+      List<StatisticsModel> statistics, List<RuleModel> rules, List<PublicationModel> publications,
+      List<EventTriggerModel> eventTriggers) {
+    this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers, compositeTypes,
+        schemaComments, distributions, externalTables, aggregates, statistics, rules, publications, eventTriggers, null, null);
+  }
 
   /** A model of the kinds up to composite types. */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
@@ -186,83 +203,99 @@ public record SchemaModel(
     rules = Models.sorted(rules, x -> x.schema() + "." + x.table() + "." + x.name());
     publications = Models.sorted(publications, PublicationModel::name);
     eventTriggers = Models.sorted(eventTriggers, EventTriggerModel::name);
+    collations = Models.sorted(collations, x -> x.schema() + "." + x.name());
+    rangeTypes = Models.sorted(rangeTypes, x -> x.schema() + "." + x.name());
   }
 
   /** This model with other functions and triggers (everything else kept). */
   public SchemaModel withObjects(List<FunctionModel> functions, List<TriggerModel> triggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers);
+        eventTriggers, collations, rangeTypes);
   }
 
   /** This model with other composite types (everything else kept). */
   public SchemaModel withCompositeTypes(List<CompositeTypeModel> compositeTypes) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers);
+        eventTriggers, collations, rangeTypes);
   }
 
   /** This model with other domains and tables (everything else kept). */
   public SchemaModel withDomainsAndTables(List<DomainModel> newDomains, List<TableModel> newTables) {
     return new SchemaModel(schemas, extensions, roles, enums, newDomains, sequences, newTables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers);
+        eventTriggers, collations, rangeTypes);
   }
 
   /** This model with other schema comments (everything else kept). */
   public SchemaModel withSchemaComments(java.util.Map<String, String> comments) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, comments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers);
+        eventTriggers, collations, rangeTypes);
   }
 
   /** This model with other Citus distributions (everything else kept). */
   public SchemaModel withDistributions(List<DistributionModel> distributions) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers);
+        eventTriggers, collations, rangeTypes);
   }
 
   /** This model with other external tables (everything else kept). */
   public SchemaModel withExternalTables(List<TableModel> externalTables) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers);
+        eventTriggers, collations, rangeTypes);
   }
 
   /** This model with other aggregates (everything else kept). */
   public SchemaModel withAggregates(List<AggregateModel> aggregates) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers);
+        eventTriggers, collations, rangeTypes);
   }
 
   /** This model with other extended statistics (everything else kept). */
   public SchemaModel withStatistics(List<StatisticsModel> statistics) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers);
+        eventTriggers, collations, rangeTypes);
   }
 
   /** This model with other rules (everything else kept). */
   public SchemaModel withRules(List<RuleModel> rules) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers);
+        eventTriggers, collations, rangeTypes);
   }
 
   /** This model with other publications (everything else kept). */
   public SchemaModel withPublications(List<PublicationModel> publications) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers);
+        eventTriggers, collations, rangeTypes);
   }
 
   /** This model with other event triggers (everything else kept). */
   public SchemaModel withEventTriggers(List<EventTriggerModel> eventTriggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers);
+        eventTriggers, collations, rangeTypes);
+  }
+
+  /** This model with other collations (everything else kept). */
+  public SchemaModel withCollations(List<CollationModel> collations) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers, collations, rangeTypes);
+  }
+
+  /** This model with other range types (everything else kept). */
+  public SchemaModel withRangeTypes(List<RangeTypeModel> rangeTypes) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers, collations, rangeTypes);
   }
 
   /** The composite type {@code schema.name}, if the model has it. */

@@ -42,6 +42,7 @@ final class Externals {
             : !keys.contains(d.schema() + "." + d.table())).toList(),
         null)
         .withAggregates(m.aggregates()).withStatistics(m.statistics()).withRules(m.rules())
-        .withPublications(m.publications()).withEventTriggers(m.eventTriggers());
+        .withPublications(m.publications()).withEventTriggers(m.eventTriggers())
+        .withCollations(m.collations()).withRangeTypes(m.rangeTypes());
   }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Leaves out of a snapshot the fields added after version 1 was first written when they hold
  * their defaults (no composite types, schema comments, Citus distributions, external tables, aggregates, extended
- * statistics, rules, publications or event triggers; a logged table without storage parameters and with the default
+ * statistics, rules, publications, event triggers, collations or range types; a logged table without storage parameters and with the default
  * replica identity; a foreign key whose ON DELETE action has no column list; a table without parents; a partition
  * without indexes or foreign keys of its own), so that existing snapshots stay
  * byte-identical and read back to the
@@ -24,7 +24,7 @@ final class SnapshotDefaults {
     if (schemaComments != null && schemaComments.isObject() && schemaComments.isEmpty()) root.remove("schemaComments");
     JsonNode externals = root.get("externalTables");
     if (externals != null && externals.isArray() && externals.isEmpty()) root.remove("externalTables");
-    for (String later : new String[] {"aggregates", "statistics", "rules", "publications", "eventTriggers"}) {
+    for (String later : new String[] {"aggregates", "statistics", "rules", "publications", "eventTriggers", "collations", "rangeTypes"}) {
       JsonNode list = root.get(later);
       if (list != null && list.isArray() && list.isEmpty()) root.remove(later);
     }
