@@ -104,6 +104,9 @@ final class FunctionKind implements ObjectKind<FunctionModel> {
         + " WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY (?::text[])"
         + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass"
         + "   AND d.objid = p.oid AND d.deptype = 'e')"
+        // functions PostgreSQL made itself as part of another object (range and multirange constructors)
+        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass"
+        + "   AND d.objid = p.oid AND d.deptype = 'i')"
         + " ORDER BY 1, 2";
   }
 
