@@ -229,6 +229,11 @@ public final class Column<T> implements Field<T> {
     return this;
   }
 
+  /** {@code COLLATE schema.name} of a declared {@link Collation}. */
+  public Column<T> collate(Collation c) {
+    return collate(c.reference());
+  }
+
   /** {@code COMMENT ON COLUMN}. */
   public Column<T> comment(String text) {
     modifying();

@@ -57,6 +57,8 @@ public final class Domain<T> {
   public Domain<T> comment(String text) { comment = text; return this; }
   /** COLLATE collation (a collatable base type only); PostgreSQL cannot change it later. */
   public Domain<T> collate(String collationName) { collation = collationName; return this; }
+  /** COLLATE of a declared {@link Collation}. */
+  public Domain<T> collate(Collation c) { return collate(c.reference()); }
   /** COMMENT ON CONSTRAINT constraintName ON DOMAIN: the comment of a check declared with {@link #check}. */
   public Domain<T> constraintComment(String constraintName, String text) {
     checkComments.put(constraintName, text);

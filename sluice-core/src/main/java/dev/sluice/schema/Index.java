@@ -69,6 +69,11 @@ public final class Index {
       return new Key(expression, isExpression, name, opclass, descending, nullsPlacement);
     }
 
+    /** COLLATE of a declared {@link Collation}. */
+    public Key collate(Collation c) {
+      return collate(c.reference());
+    }
+
     IndexElement toModel() {
       return new IndexElement(expression, isExpression, collation, opclass, descending, nullsPlacement);
     }

@@ -48,7 +48,8 @@ public final class Schema {
    * {@link DefaultPrivilegeModel}, {@link Function} (an {@link Function#external external} one is declared, never created), {@link Trigger} (its function comes with it),
    * {@link Namespace} (creates its schema even when nothing else lives in it), {@link Aggregate} (its
    * functions come with it), {@link Statistics}, {@link Rule}, {@link Publication}, {@link EventTrigger} (its function
-   * comes with it), or collections of those.
+   * comes with it), {@link Collation}, {@link RangeType} (a subtype-difference function given as a
+   * {@link Function} comes with it), or collections of those.
    */
   public static Schema of(Object... definitions) {
     List<Object> all = new ArrayList<>();
@@ -84,7 +85,7 @@ public final class Schema {
         || v instanceof Trigger
         || v instanceof Distribution
         || v instanceof Aggregate || v instanceof Statistics || v instanceof Rule
-        || v instanceof Publication || v instanceof EventTrigger;
+        || v instanceof Publication || v instanceof EventTrigger || v instanceof Collation || v instanceof RangeType;
   }
 
   /** This schema plus more definitions. */
@@ -145,6 +146,8 @@ public final class Schema {
     Map<String, PublicationModel> publications = new LinkedHashMap<>();
     Map<String, EventTriggerModel> eventTriggers = new LinkedHashMap<>();
     Map<String, DefaultPrivilegeModel> defaultPrivileges = new LinkedHashMap<>();
+    Map<String, dev.sluice.schema.model.CollationModel> collations = new LinkedHashMap<>();
+    Map<String, dev.sluice.schema.model.RangeTypeModel> rangeTypes = new LinkedHashMap<>();
 
     for (Object d : definitions) {
       if (d instanceof Table<?> t) {
@@ -293,6 +296,24 @@ public final class Schema {
         } catch (SchemaDefinitionException e) {
           problems.addAll(e.problems());
         }
+      } else if (d instanceof Collation co) {
+        try {
+          dev.sluice.schema.model.CollationModel m = co.toModel();
+          var old = collations.putIfAbsent(m.schema() + "." + m.name(), m);
+          if (old != null && !old.equals(m)) problems.add("two different collations are named " + m.schema() + "." + m.name());
+          schemas.add(m.schema());
+        } catch (SchemaDefinitionException e) {
+          problems.addAll(e.problems());
+        }
+      } else if (d instanceof RangeType rt) {
+        dev.sluice.schema.model.RangeTypeModel m = rt.toModel();
+        if (rt.function() != null) {
+          addFunction(functions, rt.function().toModel(), problems);
+          schemas.add(rt.function().schema());
+        }
+        var old = rangeTypes.putIfAbsent(m.schema() + "." + m.name(), m);
+        if (old != null && !old.equals(m)) problems.add("two different range types are named " + m.schema() + "." + m.name());
+        schemas.add(m.schema());
       } else {
         problems.add("not a schema definition: " + d);
       }
@@ -324,7 +345,8 @@ public final class Schema {
         List.copyOf(triggers.values()), List.copyOf(composites.values()), schemaComments, List.copyOf(distributions.values()),
         List.copyOf(externals.values()), List.copyOf(aggregates.values()), List.copyOf(statistics.values()),
         List.copyOf(rules.values()), List.copyOf(publications.values()), List.copyOf(eventTriggers.values()),
-        List.copyOf(externalFunctions.values()), List.copyOf(defaultPrivileges.values()));
+        List.copyOf(externalFunctions.values()), List.copyOf(defaultPrivileges.values()),
+        List.copyOf(collations.values()), List.copyOf(rangeTypes.values()));
     for (FunctionModel f : model.externalFunctions()) {
       if (model.functions().stream().anyMatch(o -> o.signature().equals(f.signature()))) {
         throw new SchemaDefinitionException(List.of("function " + f.signature() + " is declared both external and as a function to create"));

@@ -36,6 +36,8 @@ import java.util.Optional;
  *     declared by signature and result only: policies, defaults, checks and views may call them, the
  *     differ never creates, replaces or drops them, and a shadow database stubs them
  * @param defaultPrivileges {@code ALTER DEFAULT PRIVILEGES} entries (in a schema, or database-wide)
+ * @param collations collations ({@code CREATE COLLATION})
+ * @param rangeTypes range types ({@code CREATE TYPE ... AS RANGE})
  */
 public record SchemaModel(
     List<String> schemas,
@@ -59,14 +61,16 @@ public record SchemaModel(
     List<PublicationModel> publications,
     List<EventTriggerModel> eventTriggers,
     List<FunctionModel> externalFunctions,
-    List<DefaultPrivilegeModel> defaultPrivileges) {
+    List<DefaultPrivilegeModel> defaultPrivileges,
+    List<CollationModel> collations,
+    List<RangeTypeModel> rangeTypes) {
 
   /** The model of a database with nothing in it. */
   public static final SchemaModel EMPTY =
       new SchemaModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null);
+          null, null, null, null);
 
-  /** A model of every kind but external functions and default privileges. */
+  /** A model of every kind up to event triggers (no external functions, default privileges, collations or range types). */
   public SchemaModel(List<String> schemas, List<ExtensionModel> extensions, List<RoleModel> roles, List<EnumModel> enums,
       List<DomainModel> domains, List<SequenceModel> sequences, List<TableModel> tables, List<ViewModel> views,
       List<GrantModel> grants, List<FunctionModel> functions, List<TriggerModel> triggers,
@@ -76,7 +80,7 @@ public record SchemaModel(
       List<EventTriggerModel> eventTriggers) {
     this(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, null, null);
+        eventTriggers, null, null, null, null);
   }
 
   /** A model of the kinds up to composite types. */
@@ -208,97 +212,113 @@ public record SchemaModel(
     eventTriggers = Models.sorted(eventTriggers, EventTriggerModel::name);
     externalFunctions = Models.sorted(externalFunctions, FunctionModel::signature);
     defaultPrivileges = Models.sorted(defaultPrivileges, DefaultPrivilegeModel::key);
+    collations = Models.sorted(collations, x -> x.schema() + "." + x.name());
+    rangeTypes = Models.sorted(rangeTypes, x -> x.schema() + "." + x.name());
   }
 
   /** This model with other external functions (everything else kept). */
   public SchemaModel withExternalFunctions(List<FunctionModel> externalFunctions) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions, defaultPrivileges);
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
   }
 
   /** This model with other functions and triggers (everything else kept). */
   public SchemaModel withObjects(List<FunctionModel> functions, List<TriggerModel> triggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions, defaultPrivileges);
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
   }
 
   /** This model with other composite types (everything else kept). */
   public SchemaModel withCompositeTypes(List<CompositeTypeModel> compositeTypes) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions, defaultPrivileges);
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
   }
 
   /** This model with other domains and tables (everything else kept). */
   public SchemaModel withDomainsAndTables(List<DomainModel> newDomains, List<TableModel> newTables) {
     return new SchemaModel(schemas, extensions, roles, enums, newDomains, sequences, newTables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions, defaultPrivileges);
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
   }
 
   /** This model with other schema comments (everything else kept). */
   public SchemaModel withSchemaComments(java.util.Map<String, String> comments) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, comments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions, defaultPrivileges);
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
   }
 
   /** This model with other Citus distributions (everything else kept). */
   public SchemaModel withDistributions(List<DistributionModel> distributions) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions, defaultPrivileges);
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
   }
 
   /** This model with other external tables (everything else kept). */
   public SchemaModel withExternalTables(List<TableModel> externalTables) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions, defaultPrivileges);
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
   }
 
   /** This model with other aggregates (everything else kept). */
   public SchemaModel withAggregates(List<AggregateModel> aggregates) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions, defaultPrivileges);
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
   }
 
   /** This model with other extended statistics (everything else kept). */
   public SchemaModel withStatistics(List<StatisticsModel> statistics) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions, defaultPrivileges);
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
   }
 
   /** This model with other rules (everything else kept). */
   public SchemaModel withRules(List<RuleModel> rules) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions, defaultPrivileges);
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
   }
 
   /** This model with other publications (everything else kept). */
   public SchemaModel withPublications(List<PublicationModel> publications) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions, defaultPrivileges);
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
   }
 
   /** This model with other event triggers (everything else kept). */
   public SchemaModel withEventTriggers(List<EventTriggerModel> eventTriggers) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions, defaultPrivileges);
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
   }
 
   /** This model with other default privileges (everything else kept). */
   public SchemaModel withDefaultPrivileges(List<DefaultPrivilegeModel> defaultPrivileges) {
     return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
         compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
-        eventTriggers, externalFunctions, defaultPrivileges);
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
+  }
+
+  /** This model with other collations (everything else kept). */
+  public SchemaModel withCollations(List<CollationModel> collations) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
+  }
+
+  /** This model with other range types (everything else kept). */
+  public SchemaModel withRangeTypes(List<RangeTypeModel> rangeTypes) {
+    return new SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views, grants, functions, triggers,
+        compositeTypes, schemaComments, distributions, externalTables, aggregates, statistics, rules, publications,
+        eventTriggers, externalFunctions, defaultPrivileges, collations, rangeTypes);
   }
 
   /** The composite type {@code schema.name}, if the model has it. */

@@ -125,7 +125,7 @@ final class AlterDdl {
     if (change instanceof Change.AddColumn c) return alterTable(c.schema(), c.table()) + "ADD COLUMN " + TableDdl.column(c.column());
     if (change instanceof Change.AlterColumnType c) {
       return alterColumn(c.schema(), c.table(), c.column()) + "TYPE " + Sql.fragment("type of column " + c.column(), c.toType())
-          + (c.collation() == null ? "" : " COLLATE " + Sql.name(c.collation()))
+          + (c.collation() == null ? "" : " COLLATE " + Sql.collation(c.collation()))
           + (c.using() == null ? "" : " USING " + c.using());
     }
     if (change instanceof Change.SetColumnNotNull c) {

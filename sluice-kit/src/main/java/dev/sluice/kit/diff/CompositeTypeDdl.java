@@ -21,7 +21,7 @@ final class CompositeTypeDdl {
       CompositeTypeModel.Attribute a = c.attribute();
       return alter(c.schema(), c.typeName()) + "ALTER ATTRIBUTE " + Sql.name(a.name()) + " TYPE "
           + Sql.fragment("type of attribute " + a.name(), a.type())
-          + (a.collation() == null ? "" : " COLLATE " + Sql.name(a.collation()));
+          + (a.collation() == null ? "" : " COLLATE " + Sql.collation(a.collation()));
     }
     return null;
   }
@@ -33,7 +33,7 @@ final class CompositeTypeDdl {
 
   private static String attribute(String type, CompositeTypeModel.Attribute a) {
     return Sql.name(a.name()) + " " + Sql.fragment("type of attribute " + type + "." + a.name(), a.type())
-        + (a.collation() == null ? "" : " COLLATE " + Sql.name(a.collation()));
+        + (a.collation() == null ? "" : " COLLATE " + Sql.collation(a.collation()));
   }
 
   private static String alter(String schema, String name) {

@@ -43,8 +43,12 @@ final class DependencyGraph {
     DROP_FIRST,
     /** Drops after columns and constraints, before tables (functions a dropped table's row type needs). */
     DROP_BEFORE_TABLES,
+    /** Drops after tables, before functions (range types, before their subtype-difference function). */
+    DROP_TYPES,
     /** Drops after tables, before types and schemas (functions). */
     DROP_AFTER_TABLES,
+    /** Creates after schemas and extensions, before enums, domains and composite types (collations). */
+    BEFORE_TYPES,
     /** Creates after enums, domains and sequences, before tables (functions the tables' defaults and checks call). */
     AFTER_TYPES,
     /** Creates after tables and columns (functions taking or returning a table's row type). */
@@ -54,11 +58,15 @@ final class DependencyGraph {
     /** Creates after policies (triggers). */
     LAST,
     /** After the grants (default privileges: as pg_dump places them, so they shape only later objects). */
-    AFTER_GRANTS
+    AFTER_GRANTS,
+    /** Drops after enums, domains and composite types, before schemas (collations). */
+    DROP_LAST
   }
 
   private final Map<String, Set<String>> requires = new LinkedHashMap<>();
   private final Map<String, Set<String>> byName = new HashMap<>();
+  /** Type nodes created after the functions that come before the tables (range types). */
+  private final Set<String> afterFunctions = new java.util.HashSet<>();
 
   static String table(String schema, String name) {
     return "table:" + schema + "." + name;
@@ -107,6 +115,16 @@ final class DependencyGraph {
   void node(String node, String bareName) {
     requires.computeIfAbsent(node, k -> new LinkedHashSet<>());
     byName.computeIfAbsent(bareName, k -> new LinkedHashSet<>()).add(node);
+  }
+
+  /** {@code node} (a type) is created after the functions that come before the tables: a function needing it comes after the tables. */
+  void createdAfterFunctions(String node) {
+    afterFunctions.add(node);
+  }
+
+  /** Whether {@code node} was marked by {@link #createdAfterFunctions(String)}. */
+  boolean isCreatedAfterFunctions(String node) {
+    return afterFunctions.contains(node);
   }
 
   /** {@code from} needs {@code to}. */
@@ -163,7 +181,7 @@ final class DependencyGraph {
       if (!seen.add(n)) continue;
       for (String r : requires(n)) {
         if (r.startsWith("view:")) return Slot.AFTER_VIEWS;
-        if (r.startsWith("table:")) table = true;
+        if (r.startsWith("table:") || afterFunctions.contains(r)) table = true;
         if (r.startsWith("function:")) todo.push(r);
       }
     }

@@ -91,6 +91,7 @@ public final class Externals {
         null)
         .withAggregates(m.aggregates()).withStatistics(m.statistics()).withRules(m.rules())
         .withPublications(m.publications()).withEventTriggers(m.eventTriggers()).withExternalFunctions(m.externalFunctions())
-        .withDefaultPrivileges(m.defaultPrivileges());
+        .withDefaultPrivileges(m.defaultPrivileges())
+        .withCollations(m.collations()).withRangeTypes(m.rangeTypes());
   }
 }

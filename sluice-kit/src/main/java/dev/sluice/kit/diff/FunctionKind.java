@@ -104,6 +104,9 @@ final class FunctionKind implements ObjectKind<FunctionModel> {
         + " WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY (?::text[])"
         + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass"
         + "   AND d.objid = p.oid AND d.deptype = 'e')"
+        // functions PostgreSQL made itself as part of another object (range and multirange constructors)
+        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass"
+        + "   AND d.objid = p.oid AND d.deptype = 'i')"
         + " ORDER BY 1, 2";
   }
 
@@ -231,7 +234,11 @@ final class FunctionKind implements ObjectKind<FunctionModel> {
       boolean onView = needs.stream().anyMatch(r -> r.startsWith("view:"));
       boolean onDroppedTable = needs.stream().anyMatch(r -> r.startsWith("table:") && ctx.dropped(
           r.substring(6, r.indexOf('.')), r.substring(r.indexOf('.') + 1)));
-      ctx.add(onView ? Slot.DROP_FIRST : onDroppedTable ? Slot.DROP_BEFORE_TABLES : Slot.DROP_AFTER_TABLES, new DropFunction(o));
+      // a function over a range type dropped for good goes before it (range types are dropped before functions)
+      boolean onDroppedRange = needs.stream().anyMatch(r -> ctx.fromGraph().isCreatedAfterFunctions(r)
+          && RangeTypeKind.droppedForGood(ctx, r));
+      ctx.add(onView ? Slot.DROP_FIRST : onDroppedTable || onDroppedRange ? Slot.DROP_BEFORE_TABLES : Slot.DROP_AFTER_TABLES,
+          new DropFunction(o));
     }
     // creates and replacements, per slot, in dependency order
     Map<Slot, List<Change>> bySlot = new LinkedHashMap<>();

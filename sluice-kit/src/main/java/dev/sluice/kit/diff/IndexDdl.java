@@ -38,7 +38,7 @@ final class IndexDdl {
     } else {
       sb.append(Sql.name(e.expression()));
     }
-    if (e.collation() != null) sb.append(" COLLATE ").append(Sql.name(e.collation()));
+    if (e.collation() != null) sb.append(" COLLATE ").append(Sql.collation(e.collation()));
     if (e.opclass() != null) sb.append(' ').append(Sql.maybeQualified(e.opclass()));
     if (e.descending()) sb.append(" DESC");
     if (e.nullsFirst() != null) sb.append(e.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");

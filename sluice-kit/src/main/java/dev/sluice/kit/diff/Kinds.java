@@ -3,11 +3,15 @@ package dev.sluice.kit.diff;
 import dev.sluice.schema.model.SchemaModel;
 import java.util.List;
 
-/** Every {@link ObjectKind}, in the order their diffs run (a kind may read what an earlier one rebuilds). */
+/**
+ * Every {@link ObjectKind}, in the order their diffs run (a kind may read what an earlier one rebuilds)
+ * and pull declares them (range types before the kinds whose declarations name tables, whose
+ * columns may be of a range type).
+ */
 final class Kinds {
   private Kinds() {}
 
-  static final List<ObjectKind<?>> ALL = List.of(new FunctionKind(), new TriggerKind(), new AggregateKind(),
+  static final List<ObjectKind<?>> ALL = List.of(new FunctionKind(), new CollationKind(), new RangeTypeKind(), new TriggerKind(), new AggregateKind(),
       new StatisticsKind(), new RuleKind(), new PublicationKind(),
       new EventTriggerKind(), new CitusKind(), new DefaultPrivilegeKind());
 

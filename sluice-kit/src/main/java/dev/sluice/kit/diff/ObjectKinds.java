@@ -8,11 +8,22 @@ import java.util.List;
 
 /**
  * The object kinds that are their own unit (functions and procedures, triggers, aggregates, extended
- * statistics, rules, publications, event triggers, default privileges), for the introspector, the
- * Java generator and the CLI; everything else about them is internal to the differ.
+ * statistics, rules, publications, event triggers, default privileges, collations, range types), for the introspector,
+ * the Java generator and the CLI; everything else about them is internal to the differ.
  */
 public final class ObjectKinds {
   private ObjectKinds() {}
+
+  /**
+   * The SQL expression naming collation {@code co} ({@code pg_collation}) as the model does: bare for
+   * {@code pg_catalog}'s (unless the bare name would read as {@code schema.name}), else
+   * {@code schema.name} quoted as {@code quote_ident} does. Columns, index keys, domains, composite
+   * attributes and range types all name collations this way.
+   */
+  public static final String COLLATION_NAME_SQL = "(SELECT CASE WHEN cn.nspname = 'pg_catalog'"
+      + " AND co.collname::text !~ '^[a-z_][a-z0-9_$]*\\.[a-z_][a-z0-9_$]*$' THEN co.collname::text"
+      + " ELSE pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END"
+      + " FROM pg_catalog.pg_namespace cn WHERE cn.oid = co.collnamespace)";
 
   /** {@code m} with the objects of every unit kind read from {@code c} (search_path already empty). */
   public static SchemaModel introspect(Connection c, SchemaModel m, List<String> schemas, int serverVersion) throws SQLException {

@@ -117,10 +117,12 @@ final class SchemaDiff {
     List<Change> out = new ArrayList<>();
     for (List<Change> phase : List.of(renames, revokes, slot(DependencyGraph.Slot.DROP_FIRST), dropViews, dropPolicies,
         dropForeignKeys, dropIndexes, dropConstraints, dropPartitions, dropColumns, slot(DependencyGraph.Slot.DROP_BEFORE_TABLES),
-        dropTables, slot(DependencyGraph.Slot.DROP_AFTER_TABLES), createBase, types, slot(DependencyGraph.Slot.AFTER_TYPES),
-        createTables, alterColumns, slot(DependencyGraph.Slot.AFTER_TABLES), addConstraints, inheritedColumns, addPartitionConstraints, addForeignKeys, createIndexes,
-        createPartitionIndexes, createViews, slot(DependencyGraph.Slot.AFTER_VIEWS), security, policies, slot(DependencyGraph.Slot.LAST), comments, grants,
-        slot(DependencyGraph.Slot.AFTER_GRANTS), finalDrops)) {
+        dropTables, slot(DependencyGraph.Slot.DROP_TYPES), slot(DependencyGraph.Slot.DROP_AFTER_TABLES), createBase,
+        slot(DependencyGraph.Slot.BEFORE_TYPES), types, slot(DependencyGraph.Slot.AFTER_TYPES),
+        createTables, alterColumns, slot(DependencyGraph.Slot.AFTER_TABLES), addConstraints, inheritedColumns, addPartitionConstraints,
+        addForeignKeys, createIndexes, createPartitionIndexes, createViews, slot(DependencyGraph.Slot.AFTER_VIEWS), security, policies,
+        slot(DependencyGraph.Slot.LAST), comments, grants, slot(DependencyGraph.Slot.AFTER_GRANTS),
+        typeDrops(), slot(DependencyGraph.Slot.DROP_LAST), schemaDropList())) {
       out.addAll(phase);
     }
     CoverageGuard.check(a, b, out);
@@ -1397,6 +1399,16 @@ final class SchemaDiff {
     Map<String, T> m = new LinkedHashMap<>();
     for (T t : items) m.put(key.apply(t), t);
     return m;
+  }
+
+  /** The final drops but the schemas'. */
+  private List<Change> typeDrops() {
+    return finalDrops.stream().filter(c -> !(c instanceof Change.DropSchema)).toList();
+  }
+
+  /** The schemas dropped, last (after collations, which {@link DependencyGraph.Slot#DROP_LAST} drops). */
+  private List<Change> schemaDropList() {
+    return finalDrops.stream().filter(c -> c instanceof Change.DropSchema).toList();
   }
 
   /** Schemas to drop last, after everything in them. */

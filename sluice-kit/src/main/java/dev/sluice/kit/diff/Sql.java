@@ -28,6 +28,19 @@ final class Sql {
     return sql.strip();
   }
 
+  private static final Pattern QUALIFIED_COLLATION = Pattern.compile(
+      "(?:[a-z_][a-z0-9_$]*|\"(?:[^\"]|\"\")+\")\\.(?:[a-z_][a-z0-9_$]*|\"(?:[^\"]|\"\")+\")");
+
+  /**
+   * A collation as the model names it: {@code schema.name} (each part bare or double-quoted, as
+   * {@code quote_ident} prints it) is written as it is, any other name is one quoted identifier
+   * ({@code "en_US.utf8"}, {@code "C"}).
+   */
+  static String collation(String collation) {
+    if (collation.indexOf('\0') < 0 && QUALIFIED_COLLATION.matcher(collation).matches()) return collation;
+    return name(collation);
+  }
+
   static String name(String name) {
     return Identifiers.quote(name);
   }

@@ -72,7 +72,7 @@ final class TableDdl {
   static String column(ColumnModel c) {
     StringBuilder sb = new StringBuilder(Sql.name(c.name())).append(' ')
         .append(Sql.fragment("type of column " + c.name(), c.type()));
-    if (c.collation() != null) sb.append(" COLLATE ").append(Sql.name(c.collation()));
+    if (c.collation() != null) sb.append(" COLLATE ").append(Sql.collation(c.collation()));
     if (c.generatedExpr() != null) {
       sb.append(" GENERATED ALWAYS AS (").append(Sql.fragment("generated expression of " + c.name(), c.generatedExpr()))
           .append(") STORED");

@@ -29,7 +29,7 @@ final class TypeDdl {
   static String createDomain(DomainModel d) {
     StringBuilder sb = new StringBuilder("CREATE DOMAIN ").append(Sql.qualified(d.schema(), d.name()))
         .append(" AS ").append(Sql.fragment("base type of domain " + d.name(), d.baseType()));
-    if (d.collation() != null) sb.append(" COLLATE ").append(Sql.name(d.collation()));
+    if (d.collation() != null) sb.append(" COLLATE ").append(Sql.collation(d.collation()));
     if (d.defaultExpr() != null) sb.append(" DEFAULT ").append(Sql.fragment("default of domain " + d.name(), d.defaultExpr()));
     if (d.notNull()) sb.append(" NOT NULL");
     for (CheckModel c : d.checks()) {

@@ -6,6 +6,9 @@ package dev.sluice.kit.introspect;
  * elements) come back as JSON so that one query still covers every object.
  */
 final class CatalogSql {
+  /** See {@link dev.sluice.kit.diff.ObjectKinds#COLLATION_NAME_SQL}. */
+  static final String COLLATION_NAME = dev.sluice.kit.diff.ObjectKinds.COLLATION_NAME_SQL;
+
   private CatalogSql() {}
 
   private static final String NOT_EXTENSION_MEMBER =
@@ -44,7 +47,7 @@ final class CatalogSql {
       + "   'validated', k.convalidated, 'comment', pg_catalog.obj_description(k.oid, 'pg_constraint'))"
       + "   ORDER BY k.conname) FROM pg_catalog.pg_constraint k"
       + "   WHERE k.contypid = t.oid AND k.contype = 'c') AS checks,"
-      + " CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation THEN co.collname END AS collation"
+      + " CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation THEN " + COLLATION_NAME + " END AS collation"
       + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
       + " JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation"
       + " WHERE t.typtype = 'd' AND n.nspname = ANY (?::text[]) AND " + notExtension("pg_catalog.pg_type", "t.oid");
@@ -70,7 +73,7 @@ final class CatalogSql {
   static final String COLUMNS = "SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,"
       + " a.attnotnull, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS defaultexpr, a.attidentity::text AS attidentity,"
       + " a.attgenerated::text AS attgenerated,"
-      + " CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname END AS collation,"
+      + " CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN " + COLLATION_NAME + " END AS collation,"
       + " pg_catalog.col_description(a.attrelid, a.attnum) AS comment"
       + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
       + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
@@ -161,7 +164,7 @@ final class CatalogSql {
         + "     'expr', CASE WHEN i.indkey[g.k] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, g.k + 1, false) END,"
         + "     'opc', CASE WHEN NOT opc.opcdefault THEN opc.opcname END,"
         + "     'coll', CASE WHEN i.indcollation[g.k] <> 0 AND i.indcollation[g.k] <> COALESCE(NULLIF(a.attcollation, 0), 100)"
-        + "       THEN co.collname END,"
+        + "       THEN " + COLLATION_NAME + " END,"
         + "     'opt', i.indoption[g.k]) ORDER BY g.k)"
         + "   FROM pg_catalog.generate_series(0, i.indnatts - 1) g(k)"
         + "   LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[g.k] AND i.indkey[g.k] <> 0"

@@ -22,7 +22,7 @@ final class CompositeTypeCatalog {
   static final String QUERY = "SELECT n.nspname, t.typname, pg_catalog.obj_description(t.oid, 'pg_type') AS comment,"
       + " (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', a.attname,"
       + "   'type', pg_catalog.format_type(a.atttypid, a.atttypmod),"
-      + "   'coll', CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN co.collname END,"
+      + "   'coll', CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN " + CatalogSql.COLLATION_NAME + " END,"
       + "   'comment', pg_catalog.col_description(t.typrelid, a.attnum)) ORDER BY a.attnum)"
       + "   FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid"
       + "   LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"

@@ -534,7 +534,7 @@ public final class Introspector {
       return new SchemaModel(m.schemas(), m.extensions(), roles, m.enums(), m.domains(), m.sequences(), m.tables(), m.views(),
           m.grants(), m.functions(), m.triggers(), m.compositeTypes(), m.schemaComments(), m.distributions(), m.externalTables(),
           m.aggregates(), m.statistics(), m.rules(), m.publications(), m.eventTriggers(), m.externalFunctions(),
-          m.defaultPrivileges());
+          m.defaultPrivileges(), m.collations(), m.rangeTypes());
     }
 
     private static RoleModel role(ResultSet rs) throws SQLException {

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * What a live database holds that {@link Introspector} does not read into the model: aggregates whose ACL
- * holds a grant option, window functions, range types and the other kinds below. {@code pull},
+ * holds a grant option, window functions, base types and the other kinds below. {@code pull},
  * {@code diff} and {@code push} list them by kind and qualified name so that nothing is skipped
  * silently; {@code pull --strict} refuses when the list is not empty.
  *
@@ -94,8 +94,6 @@ public final class UnmodeledObjects {
           + " OR NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(p.proacl) x WHERE x.grantee = p.proowner"
           + " AND x.privilege_type = 'EXECUTE'))"),
       new Kind("window function", false, procs("w")),
-      new Kind("range type", false, namespaced("pg_catalog.pg_type", "t", "typnamespace", "t.oid::pg_catalog.regtype::text",
-          "t.typtype = 'r'")),
       new Kind("base type", false, namespaced("pg_catalog.pg_type", "t", "typnamespace", "t.oid::pg_catalog.regtype::text",
           "t.typtype = 'b' AND t.typelem = 0 AND t.oid >= 16384")),
       new Kind("operator", false, namespaced("pg_catalog.pg_operator", "o", "oprnamespace", "o.oid::pg_catalog.regoperator::text", "")),
@@ -108,7 +106,6 @@ public final class UnmodeledObjects {
           + " WHERE k.oid >= 16384 AND" + notExtension("pg_catalog.pg_cast", "k.oid")
           + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_cast'::pg_catalog.regclass"
           + " AND d.objid = k.oid AND d.deptype = 'i')"),
-      new Kind("collation", false, namespaced("pg_catalog.pg_collation", "o", "collnamespace", qualified("o.collname"), "")),
       new Kind("conversion", false, namespaced("pg_catalog.pg_conversion", "o", "connamespace", qualified("o.conname"), "")),
       new Kind("text search configuration", false, namespaced("pg_catalog.pg_ts_config", "o", "cfgnamespace",
           qualified("o.cfgname"), "")),

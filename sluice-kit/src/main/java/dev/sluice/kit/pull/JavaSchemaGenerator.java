@@ -5,6 +5,7 @@ import static dev.sluice.kit.pull.JavaLiterals.string;
 import dev.sluice.schema.model.CheckModel;
 import dev.sluice.schema.model.ColumnModel;
 import dev.sluice.schema.model.DomainModel;
+import dev.sluice.schema.model.RangeTypeModel;
 import dev.sluice.schema.model.EnumModel;
 import dev.sluice.schema.model.ExclusionModel;
 import dev.sluice.schema.model.ExtensionModel;
@@ -189,6 +190,8 @@ public final class JavaSchemaGenerator {
     model.sequences().forEach(s -> schemaNames.add(s.schema()));
     model.views().forEach(v -> schemaNames.add(v.schema()));
     model.compositeTypes().forEach(c -> schemaNames.add(c.schema()));
+    model.collations().forEach(c -> schemaNames.add(c.schema()));
+    model.rangeTypes().forEach(r -> schemaNames.add(r.schema()));
     Set<String> ownSchemas = new TreeSet<>(schemaNames);
     // an external table's schema gets a Namespace constant for its class, but is not listed (not created)
     model.externalTables().forEach(t -> {
@@ -211,6 +214,11 @@ public final class JavaSchemaGenerator {
       String constant = holderFields.allocate(JavaNames.upperSnake(d.name(), "DOMAIN"),
           JavaNames.upperSnake(d.schema() + "_" + d.name(), "DOMAIN"));
       namedTypes.put(d.schema() + "." + d.name(), new TypeMapper.Named(constant, null, d.baseType()));
+    }
+    for (RangeTypeModel r : model.rangeTypes()) {
+      String constant = holderFields.allocate(JavaNames.upperSnake(r.name(), "X"), JavaNames.upperSnake(r.name(), "X") + "_2");
+      rangeConstants.put(r.schema() + "." + r.name(), constant);
+      namedTypes.put(r.typeName(), new TypeMapper.Named(constant, null, null));
     }
     composites.allocate(classNames, holderFields);
     // every class name first: a field must never take the simple name of a class of the package
@@ -498,6 +506,8 @@ public final class JavaSchemaGenerator {
   }
 
   private final Map<String, String> viewConstants = new HashMap<>();
+  /** Range types' holder constants by {@code schema.name}, allocated before the tables that use them. */
+  private final Map<String, String> rangeConstants = new HashMap<>();
 
   /** External functions, then functions, procedures and triggers, declared by their own units (see {@code ObjectKinds}). */
   private void objectKinds(Imports im, StringBuilder body, List<String> all) {
@@ -552,7 +562,8 @@ public final class JavaSchemaGenerator {
     }
     dev.sluice.kit.diff.ObjectKinds.java(model, ctx, d -> {
       String type = im.use(d.type());
-      String constant = holderFields.allocate(JavaNames.upperSnake(d.baseName(), "X"), JavaNames.upperSnake(d.baseName(), "X") + "_2");
+      String constant = d.kind().equals("range type") ? rangeConstants.get(d.key())
+          : holderFields.allocate(JavaNames.upperSnake(d.baseName(), "X"), JavaNames.upperSnake(d.baseName(), "X") + "_2");
       if (d.kind().equals("function")) declared.put(d.key(), constant);
       body.append("  public static final ").append(type).append(' ').append(constant).append(" = ").append(d.expression())
           .append(";\n");

@@ -76,8 +76,8 @@ final class TypeMapper {
   private static final Pattern VECTOR = Pattern.compile("public\\.vector\\((\\d{1,5})\\)");
 
   /**
-   * A user-defined type of the schema: an enum ({@code enumClass} set) or a domain ({@code domainBase}
-   * set), declared as constant {@code constant} of the holder class.
+   * A user-defined type of the schema: an enum ({@code enumClass} set), a domain ({@code domainBase}
+   * set) or a type read as text (neither set: a range type), declared as constant {@code constant} of the holder class.
    */
   record Named(String constant, String enumClass, String domainBase) {}
 
@@ -136,6 +136,7 @@ final class TypeMapper {
     if (n != null && depth < 20) {
       String ref = holderPrefix + n.constant();
       if (n.enumClass() != null) return new Mapped(n.enumClass(), ref + ".dataType()", null, null, false, null, ref);
+      if (n.domainBase() == null) return new Mapped(imports.use("java.lang.String"), ref + ".dataType()", null, null, false, null);
       depth++;
       try {
         Mapped base = map(n.domainBase());

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Leaves out of a snapshot the fields added after version 1 was first written when they hold
  * their defaults (no composite types, schema comments, Citus distributions, external tables, aggregates, extended
- * statistics, rules, publications, event triggers, external functions or default privileges; a grant without columns; a logged table without storage parameters and with the default
+ * statistics, rules, publications, event triggers, external functions, default privileges, collations or range types; a grant without columns; a logged table without storage parameters and with the default
  * replica identity; a foreign key whose ON DELETE action has no column list; a table without parents or overrides of inherited columns; a partition
  * without indexes, foreign keys or constraints of its own; a view without column comments; a normal aggregate with PostgreSQL's
  * default EXECUTE grant), so that existing snapshots stay
@@ -25,7 +25,8 @@ final class SnapshotDefaults {
     if (schemaComments != null && schemaComments.isObject() && schemaComments.isEmpty()) root.remove("schemaComments");
     JsonNode externals = root.get("externalTables");
     if (externals != null && externals.isArray() && externals.isEmpty()) root.remove("externalTables");
-    for (String later : new String[] {"aggregates", "statistics", "rules", "publications", "eventTriggers", "externalFunctions", "defaultPrivileges"}) {
+    for (String later : new String[] {"aggregates", "statistics", "rules", "publications", "eventTriggers", "externalFunctions", "defaultPrivileges",
+        "collations", "rangeTypes"}) {
       JsonNode list = root.get(later);
       if (list != null && list.isArray() && list.isEmpty()) root.remove(later);
     }

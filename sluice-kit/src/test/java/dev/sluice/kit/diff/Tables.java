@@ -174,6 +174,8 @@ final class Tables {
     final List<dev.sluice.schema.model.PublicationModel> publications = new ArrayList<>();
     final List<dev.sluice.schema.model.EventTriggerModel> eventTriggers = new ArrayList<>();
     final List<dev.sluice.schema.model.DefaultPrivilegeModel> defaultPrivileges = new ArrayList<>();
+    final List<dev.sluice.schema.model.CollationModel> collations = new ArrayList<>();
+    final List<dev.sluice.schema.model.RangeTypeModel> rangeTypes = new ArrayList<>();
 
     SchemaModelBuilder schemas(String... names) {
       schemas.addAll(List.of(names));
@@ -224,6 +226,13 @@ final class Tables {
         eventTriggers.add(x.toModel());
         if (x.function() != null) add(x.function());
       }
+      else if (o instanceof dev.sluice.schema.model.CollationModel x) collations.add(x);
+      else if (o instanceof dev.sluice.schema.Collation x) collations.add(x.toModel());
+      else if (o instanceof dev.sluice.schema.model.RangeTypeModel x) rangeTypes.add(x);
+      else if (o instanceof dev.sluice.schema.RangeType x) {
+        rangeTypes.add(x.toModel());
+        if (x.function() != null) add(x.function());
+      }
       else throw new IllegalArgumentException("not a model object: " + o);
       return this;
     }
@@ -231,7 +240,8 @@ final class Tables {
     dev.sluice.schema.model.SchemaModel build() {
       return new dev.sluice.schema.model.SchemaModel(schemas, extensions, roles, enums, domains, sequences, tables, views,
           grants, functions, triggers, compositeTypes, aggregates, statistics, rules, publications,
-          eventTriggers).withDefaultPrivileges(defaultPrivileges);
+          eventTriggers).withDefaultPrivileges(defaultPrivileges)
+          .withCollations(collations).withRangeTypes(rangeTypes);
     }
   }
 }

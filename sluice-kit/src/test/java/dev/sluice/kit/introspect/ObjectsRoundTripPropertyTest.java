@@ -16,7 +16,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
 
-/** Random models with functions, procedures, triggers, aggregates and statistics -> DDL -> live database -> introspection gives them back. */
+/** Random models with functions, procedures, triggers, aggregates, statistics, rules, collations and range types -> DDL -> live database -> introspection gives them back. */
 class ObjectsRoundTripPropertyTest {
   private static final AtomicInteger TRY = new AtomicInteger();
   private static String url;
@@ -37,7 +37,8 @@ class ObjectsRoundTripPropertyTest {
     SchemaModel model = RandomObjects.add(seed, RandomModelsAccess.model(seed, schema), schema);
     model = new SchemaModel(model.schemas(), model.extensions(), model.roles(), model.enums(), model.domains(), model.sequences(),
         model.tables(), List.of(), List.of(), model.functions(), model.triggers(), model.compositeTypes())
-        .withAggregates(model.aggregates()).withStatistics(model.statistics()).withRules(model.rules());
+        .withAggregates(model.aggregates()).withStatistics(model.statistics()).withRules(model.rules())
+        .withCollations(model.collations()).withRangeTypes(model.rangeTypes());
     List<String> ddl = DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, model));
     try (Connection c = DriverManager.getConnection(database())) {
       try (Statement st = c.createStatement()) {
@@ -55,10 +56,13 @@ class ObjectsRoundTripPropertyTest {
       assertThat(read.aggregates()).as("DDL:\n" + String.join(";\n", ddl)).isEqualTo(model.aggregates());
       assertThat(read.statistics()).as("DDL:\n" + String.join(";\n", ddl)).isEqualTo(model.statistics());
       assertThat(read.rules()).as("DDL:\n" + String.join(";\n", ddl)).isEqualTo(model.rules());
+      assertThat(read.collations()).as("DDL:\n" + String.join(";\n", ddl)).isEqualTo(model.collations());
+      assertThat(read.rangeTypes()).as("DDL:\n" + String.join(";\n", ddl)).isEqualTo(model.rangeTypes());
       assertThat(Differ.diff(read, model)).as("function and trigger changes between the created model and its introspection")
           .filteredOn(ch -> ch.description().startsWith("function") || ch.description().startsWith("trigger")
               || ch.description().startsWith("aggregate") || ch.description().startsWith("statistics")
-              || ch.description().startsWith("rule")).isEmpty();
+              || ch.description().startsWith("rule") || ch.description().startsWith("collation")
+              || ch.description().startsWith("range type")).isEmpty();
       try (Statement st = c.createStatement()) {
         st.execute("DROP SCHEMA " + schema + " CASCADE");
       }

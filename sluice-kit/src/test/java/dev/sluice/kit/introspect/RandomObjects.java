@@ -78,8 +78,44 @@ public final class RandomObjects {
           constraint && r.nextBoolean(), false, schema, "trg", r.nextBoolean() ? List.of("x", "it's") : List.of(),
           Enabled.values()[r.nextInt(4)], r.nextBoolean() ? "trigger " + i : null));
     }
+    Random types = new Random(seed ^ 0xc011); // its own generator: the other kinds stay what they were for a seed
     return m.withObjects(functions, triggers).withAggregates(aggregates(r, schema)).withStatistics(statistics(r, schema))
-        .withRules(rules(r, schema));
+        .withRules(rules(r, schema)).withCollations(collations(types, schema)).withRangeTypes(rangeTypes(types, schema));
+  }
+
+  private static final List<String> ICU_LOCALES = List.of("und-u-ks-level2", "de-u-co-phonebk", "und-u-kn-true", "fr");
+
+  /** ICU (some nondeterministic) and libc collations, in the forms PostgreSQL reads back. */
+  private static List<dev.sluice.schema.model.CollationModel> collations(Random r, String schema) {
+    List<dev.sluice.schema.model.CollationModel> out = new ArrayList<>();
+    int count = r.nextInt(4);
+    for (int i = 0; i < count; i++) {
+      String comment = r.nextBoolean() ? "collation " + i + ", it's" : null;
+      switch (r.nextInt(3)) {
+        case 0 -> out.add(new dev.sluice.schema.model.CollationModel(schema, "co" + i, "icu",
+            ICU_LOCALES.get(r.nextInt(ICU_LOCALES.size())), null, null, r.nextBoolean(), comment));
+        case 1 -> out.add(new dev.sluice.schema.model.CollationModel(schema, "co" + i, "libc", r.nextBoolean() ? "C" : "POSIX",
+            null, null, true, comment));
+        default -> out.add(new dev.sluice.schema.model.CollationModel(schema, "Co " + i, "libc", null, "C", "POSIX", true, comment));
+      }
+    }
+    return out;
+  }
+
+  /** Range types over built-in subtypes, with the options each subtype allows. */
+  private static List<dev.sluice.schema.model.RangeTypeModel> rangeTypes(Random r, String schema) {
+    List<String> subtypes = List.of("integer", "double precision", "text", "date", "numeric");
+    List<dev.sluice.schema.model.RangeTypeModel> out = new ArrayList<>();
+    int count = r.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      String subtype = subtypes.get(r.nextInt(subtypes.size()));
+      String diff = subtype.equals("double precision") && r.nextBoolean() ? "float8mi" : null;
+      String collation = subtype.equals("text") && r.nextBoolean() ? "C" : null;
+      String name = r.nextBoolean() ? "range" + i : "Span " + i;
+      out.add(new dev.sluice.schema.model.RangeTypeModel(schema, name, subtype, null, collation, null, diff,
+          r.nextBoolean() ? "many" + i : null, r.nextBoolean() ? "range " + i : null));
+    }
+    return out;
   }
 
   /** Rules on {@code t0}, written as PostgreSQL prints them. */

@@ -18,7 +18,7 @@ class AccessSnapshotJsonTest {
     model = new SchemaModel(List.of("billing"), null, null, null, null, null, null, null,
         List.of(GrantModel.publicSchema(List.of()), GrantModel.columns("billing", "t", "reader", List.of("SELECT"), List.of("a", "b")),
             new GrantModel("TABLE", "billing", "t", "reader", List.of("INSERT"))),
-        null, null, null, null, null, null, null, null, null, null, null, null, model.defaultPrivileges());
+        null, null, null, null, null, null, null, null, null, null, null, null, model.defaultPrivileges(), null, null);
     String json = SnapshotJson.write(model);
     assertThat(SnapshotJson.read(json)).isEqualTo(model);
     assertThat(SnapshotJson.write(SnapshotJson.read(json))).isEqualTo(json);

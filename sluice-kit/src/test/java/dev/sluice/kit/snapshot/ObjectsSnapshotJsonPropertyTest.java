@@ -34,13 +34,16 @@ class ObjectsSnapshotJsonPropertyTest {
     assertThat(m.rules()).isEmpty();
     assertThat(m.publications()).isEmpty();
     assertThat(m.eventTriggers()).isEmpty();
+    assertThat(m.collations()).isEmpty();
+    assertThat(m.rangeTypes()).isEmpty();
   }
 
   @Example
   void aModelWithoutAggregatesStatisticsOrRulesWritesTheSameSnapshotAsBefore() {
     String json = SnapshotJson.write(SchemaModel.EMPTY);
     assertThat(json).doesNotContain("aggregates").doesNotContain("statistics").doesNotContain("rules")
-        .doesNotContain("publications").doesNotContain("eventTriggers");
+        .doesNotContain("publications").doesNotContain("eventTriggers").doesNotContain("collations")
+        .doesNotContain("rangeTypes");
   }
 
   @Example
