@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the suite and writes the report: {@code java -jar sluice-bench/target/benchmarks.jar [quick|full|targets|concurrency|curves]}.
+ * Runs the suite and writes the report: {@code java -jar sluice-bench/target/benchmarks.jar [quick|full|targets|concurrency|curves|observation]}.
  * Uses SLUICE_BENCH_URL, else starts an embedded PostgreSQL; loads the dataset; verifies every
  * library against raw JDBC; counts statements per operation in a separate pass; runs JMH at one
  * thread in SampleTime mode with {@code -prof gc} (ops/s = 1 / mean latency at one thread; p50/p99
@@ -30,7 +30,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * ({@code full}: 3 rounds, {@code -Dbench.rounds=N}; {@code -Dbench.seed} fixes the order and the
  * bootstrap), with the benchmark thread's CPU time per operation ({@link CpuMeter}); writes {@code <profile>.json}, {@code <profile>.md} and {@code <profile>.svg} under
  * {@code sluice-bench/results/<date>/}. {@code curves}: raw JDBC and Sluice over growing work ({@link Curves},
- * {@link Concurrency}), line charts by {@link CurveWriter}.
+ * {@link Concurrency}), line charts by {@link CurveWriter}. {@code observation}: a point read with and without
+ * Micrometer observations ({@link Observed}).
  */
 public final class Report {
   static final List<String> QUICK = List.of("Reads.customerById", "Reads.customerSearch", "Reads.productWithSupplier",
@@ -71,6 +72,10 @@ public final class Report {
       }
       return out;
     }
+    if (profile.equals("observation")) {
+      for (String lib : Observed.LIBS) out.add(new String[] {"Observed.customerById", lib});
+      return out;
+    }
     if (profile.equals("concurrency")) {
       for (String t : List.of("1", "2", "4", "8")) {
         for (String lib : List.of("jdbc", "sluice")) out.add(new String[] {"Concurrency.customerById", lib, t});
@@ -86,8 +91,8 @@ public final class Report {
 
   public static void main(String[] args) throws Exception {
     String profile = args.length > 0 ? args[0] : "quick";
-    if (!List.of("quick", "full", "targets", "concurrency", "curves").contains(profile)) {
-      System.err.println("unknown profile " + profile + ": use quick, full, targets, concurrency or curves"
+    if (!List.of("quick", "full", "targets", "concurrency", "curves", "observation").contains(profile)) {
+      System.err.println("unknown profile " + profile + ": use quick, full, targets, concurrency, curves or observation"
           + " (for single benchmarks run JMH itself: java -cp sluice-bench/target/benchmarks.jar org.openjdk.jmh.Main ...)");
       System.exit(2);
     }
@@ -127,7 +132,8 @@ public final class Report {
       }
       System.out.println("verified: every library's results equal raw JDBC's");
     }
-    Map<String, Long> statements = profile.equals("concurrency") || profile.equals("curves") ? Map.of() : countStatements(url);
+    Map<String, Long> statements = profile.equals("concurrency") || profile.equals("curves") || profile.equals("observation")
+        ? Map.of() : countStatements(url);
 
     int rounds = Integer.getInteger("bench.rounds", profile.equals("full") || profile.equals("concurrency") || profile.equals("curves") ? 3 : 1);
     long seed = Long.getLong("bench.seed", 20261206L);

@@ -96,14 +96,21 @@ final class ReportWriter {
   static Map<String, List<Row>> byOp(List<Row> rows) {
     Map<String, List<Row>> m = new TreeMap<>();
     for (Row r : rows) m.computeIfAbsent(r.op(), k -> new ArrayList<>()).add(r);
-    for (List<Row> l : m.values()) l.sort(Comparator.comparingInt(r -> Libraries.ALL.indexOf(r.lib())));
+    for (List<Row> l : m.values()) l.sort(Comparator.comparingInt(r -> order(r.lib())));
     return m;
+  }
+
+  /** Libraries in {@link Libraries#ALL} order, then the {@link Observed} cells. */
+  static int order(String lib) {
+    int i = Libraries.ALL.indexOf(lib);
+    return i >= 0 ? i : Libraries.ALL.size() + Math.max(0, Observed.LIBS.indexOf(lib));
   }
 
   /** One line per operation, one column per library: the ratio to raw JDBC ("-" where it did not run). */
   static String ratioMatrix(List<Row> rows) {
     List<String> libs = new ArrayList<>();
     for (String lib : Libraries.ALL) if (rows.stream().anyMatch(r -> r.lib().equals(lib))) libs.add(lib);
+    for (String lib : Observed.LIBS) if (!libs.contains(lib) && rows.stream().anyMatch(r -> r.lib().equals(lib))) libs.add(lib);
     StringBuilder b = new StringBuilder("| operation |");
     for (String lib : libs) b.append(' ').append(lib).append(" |");
     b.append("\n|---|").append("---:|".repeat(libs.size())).append('\n');

@@ -50,7 +50,12 @@ public final class SluiceApi implements Api {
   private final PreparedRelationalQuery<OrderWithDetails> orderWithDetails;
 
   public SluiceApi(DataSource ds) {
-    this.db = Database.of(ds);
+    this(Database.of(ds));
+  }
+
+  /** On a given Database (the {@link Observed} cells: one observed through Micrometer). */
+  public SluiceApi(Database db) {
+    this.db = db;
     employeeWithRecipient = db.query(EMPLOYEES).with(EMPLOYEES.recipient).where(EMPLOYEES.id.eq(ID))
         .prepare(EmployeeWithRecipient.class);
     productWithSupplier = db.query(P).with(P.supplier).where(P.id.eq(ID)).prepare(ProductWithSupplier.class);

@@ -10,8 +10,9 @@ import javax.sql.DataSource;
 
 /**
  * A DataSource wrapper counting statements sent: each execute/executeQuery/executeUpdate/executeBatch
- * counts one, and each unwrap to the pgjdbc connection (COPY) counts one. Used in a separate pass,
- * never while timing.
+ * counts one, and each unwrap to pgjdbc's {@code PGConnection} (the COPY API) counts one; other unwraps
+ * (Sluice reads the driver's transaction state through {@code BaseConnection}, no round trip) count
+ * none. BEGIN and COMMIT (setAutoCommit, commit) count none. Used in a separate pass, never while timing.
  */
 final class StatementCounter {
   final AtomicLong count = new AtomicLong();
@@ -32,7 +33,7 @@ final class StatementCounter {
       String n = m.getName();
       if (n.startsWith("execute")) count.incrementAndGet();
       if (n.equals("unwrap")) {
-        count.incrementAndGet();
+        if (a[0] == org.postgresql.PGConnection.class) count.incrementAndGet();
         return invoke(target, m, a);
       }
       Object r = invoke(target, m, a);

@@ -40,12 +40,18 @@ import org.postgresql.copy.CopyIn;
  * ALWAYS} columns are rejected. Only plain values are accepted (COPY cannot evaluate expressions).
  *
  * <p>Row-level security: PostgreSQL refuses {@code COPY FROM} into a table whose RLS applies to the
- * current role, so before taking the COPY path the writer asks {@code row_security_active(table)} (one
- * round trip, only for inputs of {@link BulkOptions#copyMinRows()} rows or more) and streams the rows
- * as a batch instead when it does: inside {@code db.as(...)}, or as any role subject to the policies.
+ * current role (SQLSTATE 0A000, before it reads any row), so the rows are streamed as a batch instead,
+ * with the policies checked on every row. Inside a transaction or a tenant scope ({@code db.as(...)}) a
+ * refused COPY would abort the transaction, so the writer first asks {@code row_security_active(table)}
+ * (one statement, only for inputs of {@link BulkOptions#copyMinRows()} rows or more). An
+ * {@code insertMany} from a {@link Database} sends the COPY without asking and asks only when
+ * PostgreSQL refused it with 0A000: nothing was written, nothing needs rolling back (the COPY ran on
+ * its own), and the batch then runs in its own transaction; any other failure is reported as it is.
  *
- * <p>Atomicity: from a {@link Database} every call runs in its own transaction (all rows or none); from
- * a {@link Transaction} it runs on the transaction's connection and a failure aborts that transaction.
+ * <p>Atomicity: from a {@link Database} every call is all rows or none: a lone COPY ({@code insertMany}
+ * of {@link BulkOptions#copyMinRows()} rows or more) is one statement and runs in autocommit, without
+ * a BEGIN and COMMIT round trip; every other path runs in its own transaction. From a
+ * {@link Transaction} it runs on the transaction's connection and a failure aborts that transaction.
  *
  * <p>Counts: each method returns the rows written, as PostgreSQL reports them for a multi-row
  * statement, COPY and the temporary-table upsert; for a batch rewritten by pgjdbc (which reports no
@@ -67,6 +73,19 @@ public final class BulkWriter {
   /** Runs work on a connection inside a transaction (own or the caller's). */
   interface Runner {
     <R> R inTransaction(Function<Connection, R> work);
+
+    /**
+     * Whether {@link #autocommit} may run a lone statement outside any transaction: true only for a
+     * {@link Database} that is not inside a transaction (its own or one managed outside Sluice).
+     */
+    default boolean canAutocommit() {
+      return false;
+    }
+
+    /** Runs work that sends one statement on a pooled connection in autocommit (atomic by itself). */
+    default <R> R autocommit(Function<Connection, R> work) {
+      return inTransaction(work);
+    }
   }
 
   /** pgjdbc's limit of bind parameters in one statement. */
@@ -135,22 +154,47 @@ public final class BulkWriter {
   // --- path choice -------------------------------------------------------------------------------
 
   private <E> long run(BulkRows<E> rows, Iterator<? extends E> items, List<Column<?>> conflict) {
+    if (conflict == null && runner.canAutocommit()) return insertOnItsOwn(rows, items);
     return runner.inTransaction(c -> {
-      List<Object[]> buffer = new ArrayList<>();
-      while (buffer.size() < options.copyMinRows() && items.hasNext()) buffer.add(rows.row(items.next()));
+      List<Object[]> buffer = fill(rows, items);
       if (buffer.isEmpty()) return 0L;
       Upsert upsert = conflict == null ? null : new Upsert(rows, conflict);
-      if (buffer.size() < options.copyMinRows()) {
-        long binds = (long) buffer.size() * rows.columns().size() + (upsert == null ? 0 : upsert.onUpdate.size());
-        if (buffer.size() < options.batchMinRows() && binds <= MAX_BINDS) return multiRow(c, rows, buffer, upsert);
-        return batch(c, rows, buffer, java.util.Collections.emptyIterator(), upsert);
-      }
+      if (buffer.size() < options.copyMinRows()) return belowCopy(c, rows, buffer, upsert);
       // PostgreSQL refuses COPY FROM into a table whose row-level security applies to the current role
       // (inside db.as(...), or any role subject to its policies): stream the rows as a batch instead
       if (rowSecurityActive(c, rows.table())) return batch(c, rows, buffer, items, upsert);
-      return upsert == null ? copy(c, rows, rows.table(), buffer, items)
+      return upsert == null ? copy(c, rows, rows.table(), buffer, items, false)
           : copyUpsert(c, rows, buffer, items, upsert);
     });
+  }
+
+  /**
+   * An insert from a {@link Database} outside any transaction: a COPY is one statement, so it runs in
+   * autocommit, and it is sent without asking about row-level security first. Only when PostgreSQL
+   * refuses it because RLS applies (0A000, before any row is read, so nothing was written) do the rows
+   * go as a batch, in a transaction of their own. The smaller paths run in a transaction as before.
+   */
+  private <E> long insertOnItsOwn(BulkRows<E> rows, Iterator<? extends E> items) {
+    List<Object[]> buffer = fill(rows, items);
+    if (buffer.isEmpty()) return 0L;
+    if (buffer.size() < options.copyMinRows()) return runner.inTransaction(c -> belowCopy(c, rows, buffer, null));
+    Long copied = runner.autocommit(c -> copy(c, rows, rows.table(), buffer, items, true));
+    if (copied != null) return copied;
+    return runner.inTransaction(c -> batch(c, rows, buffer, items, null));
+  }
+
+  /** Maps up to {@link BulkOptions#copyMinRows()} items: enough to pick the path. */
+  private <E> List<Object[]> fill(BulkRows<E> rows, Iterator<? extends E> items) {
+    List<Object[]> buffer = new ArrayList<>();
+    while (buffer.size() < options.copyMinRows() && items.hasNext()) buffer.add(rows.row(items.next()));
+    return buffer;
+  }
+
+  /** Fewer rows than the COPY threshold: one multi-row statement, or a batch. */
+  private long belowCopy(Connection c, BulkRows<?> rows, List<Object[]> buffer, Upsert upsert) {
+    long binds = (long) buffer.size() * rows.columns().size() + (upsert == null ? 0 : upsert.onUpdate.size());
+    if (buffer.size() < options.batchMinRows() && binds <= MAX_BINDS) return multiRow(c, rows, buffer, upsert);
+    return batch(c, rows, buffer, java.util.Collections.emptyIterator(), upsert);
   }
 
   // --- INSERT paths --------------------------------------------------------------------------------
@@ -279,9 +323,14 @@ public final class BulkWriter {
 
   // --- COPY path -----------------------------------------------------------------------------------
 
-  /** {@code COPY into (columns) FROM STDIN}: the buffered rows, then the rest of {@code items}. */
-  private static <E> long copy(Connection c, BulkRows<E> rows, Table<?> into, List<Object[]> buffer,
-      Iterator<? extends E> items) {
+  /**
+   * {@code COPY into (columns) FROM STDIN}: the buffered rows, then the rest of {@code items}. With
+   * {@code refusalReturnsNull} (a COPY in autocommit), null when PostgreSQL refused the COPY because
+   * row-level security applies to {@code into}: the refusal comes before any row is read, so
+   * {@code buffer} and {@code items} are untouched.
+   */
+  private static <E> Long copy(Connection c, BulkRows<E> rows, Table<?> into, List<Object[]> buffer,
+      Iterator<? extends E> items, boolean refusalReturnsNull) {
     RenderContext ctx = new RenderContext(RenderContext.Mode.BIND);
     ctx.sql("COPY ");
     into.renderQualifiedName(ctx);
@@ -292,7 +341,17 @@ public final class BulkWriter {
     long start = System.nanoTime();
     CopyIn in = null;
     try {
-      in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+      try {
+        in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+      } catch (SQLException e) {
+        if (refusalReturnsNull && refusedForRowSecurity(c, into, e)) {
+          if (JdbcExecutor.SQL_LOG.isDebugEnabled()) {
+            JdbcExecutor.SQL_LOG.debug("{} refused: row-level security applies; the rows go as a batch", sql);
+          }
+          return null;
+        }
+        throw e;
+      }
       CopyText text = new CopyText(rows.columns());
       for (Object[] row : buffer) {
         text.append(row);
@@ -314,6 +373,22 @@ public final class BulkWriter {
     } catch (RuntimeException | Error e) {
       cancel(in, e);
       throw e;
+    }
+  }
+
+  /**
+   * Whether {@code e}, raised by starting a COPY FROM into {@code into}, is PostgreSQL's refusal
+   * because row-level security applies ({@code COPY FROM not supported with row-level security},
+   * SQLSTATE 0A000): asked of the server ({@code row_security_active}) rather than read from the
+   * message, on the same connection, which is usable again because the COPY ran in autocommit.
+   */
+  private static boolean refusedForRowSecurity(Connection c, Table<?> into, SQLException e) {
+    if (!"0A000".equals(e.getSQLState())) return false;
+    try {
+      return rowSecurityActive(c, into);
+    } catch (DataAccessException check) {
+      e.addSuppressed(check);
+      return false;
     }
   }
 
@@ -339,7 +414,7 @@ public final class BulkWriter {
     table.renderQualifiedName(create);
     create.sql(" WITH NO DATA");
     executeSql(c, create.sql());
-    copy(c, rows, new TempTable(temp), buffer, items);
+    copy(c, rows, new TempTable(temp), buffer, items, false);
     RenderContext merge = new RenderContext(RenderContext.Mode.BIND);
     insertInto(merge, table, rows.columns());
     merge.sql(" SELECT ");

@@ -296,8 +296,8 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
   // --- bulk paths (insertMany / upsertMany) and read replicas -------------------------------------
 
   /**
-   * Bulk inserts with the given path thresholds; each call runs in its own transaction (all rows or
-   * none). See {@link BulkWriter}.
+   * Bulk inserts with the given path thresholds; each call is atomic (all rows or none): a lone COPY
+   * runs in autocommit (one statement), every other path in its own transaction. See {@link BulkWriter}.
    */
   @Override
   public BulkWriter bulk(BulkOptions options) {
@@ -306,7 +306,54 @@ public final class Database implements QueryFactory, AutoCloseable, BulkWrites {
       public <R> R inTransaction(java.util.function.Function<Connection, R> work) {
         return transaction(tx -> work.apply(tx.connection()));
       }
+
+      @Override
+      public boolean canAutocommit() {
+        return !inExternalTransaction();
+      }
+
+      @Override
+      public <R> R autocommit(java.util.function.Function<Connection, R> work) {
+        return Database.this.autocommit(work);
+      }
     }, options);
+  }
+
+  /**
+   * Runs {@code work}, which sends one statement, on a pooled connection in autocommit mode (set for
+   * the call and restored when the pool hands out connections without it), then returns the connection.
+   */
+  private <R> R autocommit(java.util.function.Function<Connection, R> work) {
+    Connection c = borrow();
+    Throwable failure = null;
+    boolean restore = false;
+    try {
+      try {
+        if (!c.getAutoCommit()) {
+          c.setAutoCommit(true);
+          restore = true;
+        }
+      } catch (SQLException e) {
+        throw DataAccessException.of("(autocommit)", e);
+      }
+      return work.apply(c);
+    } catch (RuntimeException | Error t) {
+      failure = t;
+      throw t;
+    } finally {
+      if (restore) {
+        try {
+          c.setAutoCommit(false);
+        } catch (SQLException e) {
+          TransactionRunner.cleanupFailed(failure, "restoring autocommit", e);
+        }
+      }
+      try {
+        c.close();
+      } catch (SQLException e) {
+        TransactionRunner.cleanupFailed(failure, "returning the connection", e);
+      }
+    }
   }
 
   /**

@@ -125,7 +125,7 @@ final class TransactionRunner {
     }
   }
 
-  private static void cleanupFailed(Throwable failure, String what, SQLException e) {
+  static void cleanupFailed(Throwable failure, String what, SQLException e) {
     if (failure != null) {
       failure.addSuppressed(DataAccessException.of(what + " (cleanup)", e));
     } else if (JdbcExecutor.SQL_LOG.isDebugEnabled()) {
