@@ -27,7 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 @PgTest
 class NoOpPushScaleLiveTest {
-  private static final int MAX_LIVE_ROUND_TRIPS = 60;
+  /**
+   * One catalog query per object kind (62 with collations, range types, default privileges, external
+   * functions and view column comments read): a cap that only a new kind should move, never a table count.
+   */
+  private static final int MAX_LIVE_ROUND_TRIPS = 64;
 
   @Test
   void aNoOpPushPlansNothingChangesNothingAndSendsAFixedNumberOfCatalogQueries(PgTestContext pg) throws Exception {
