@@ -119,6 +119,23 @@ class UnmodeledObjectsLiveTest {
   }
 
   @Test
+  void aSequenceOwnedByAColumnThatDoesNotReadAsSerialIsListed(PgTestContext pg) throws Exception {
+    // real schema: gitlab's web_hook_logs_id_seq is OWNED BY the partitioned web_hook_logs.id, which has no default
+    String url = pg.server().createDatabase("unmodeled_owned_by");
+    execute(url, "create table logs (id bigint not null, at date not null) partition by range (at)",
+        "create sequence logs_id_seq", "alter sequence logs_id_seq owned by logs.id",
+        "create table jobs (id integer not null)", "create sequence jobs_id_seq start 100 owned by jobs.id",
+        "alter table jobs alter column id set default nextval('jobs_id_seq')",
+        "create table plain (id serial primary key, n bigserial)");
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).extracting(Object::toString)
+          .as("serial columns keep their own sequence; a bigint sequence on an integer column or non-default options do not")
+          .containsExactly("sequence owned by public.jobs_id_seq owned by public.jobs.id",
+              "sequence owned by public.logs_id_seq owned by public.logs.id");
+    }
+  }
+
+  @Test
   void aDatabaseOfOnlyModeledObjectsListsNothing(PgTestContext pg) throws Exception {
     String url = pg.server().createDatabase("unmodeled_none");
     execute(url, "create type mood as enum ('a', 'b')", "create domain posint as int check (value > 0)",
