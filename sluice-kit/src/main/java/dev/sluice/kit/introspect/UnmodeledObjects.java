@@ -134,6 +134,12 @@ public final class UnmodeledObjects {
           + "     || pg_catalog.quote_literal(s.oid::pg_catalog.regclass::text) || '::regclass)'"
           + "   AND q.seqstart = 1 AND q.seqincrement = 1 AND q.seqmin = 1 AND q.seqcache = 1 AND NOT q.seqcycle"
           + "   AND q.seqmax = CASE a.atttypid WHEN 21 THEN 32767 WHEN 23 THEN 2147483647 ELSE 9223372036854775807 END)"),
+      // a partition in another schema than its parent (the model creates partitions in the parent's schema)
+      new Kind("partition in another schema", false, "SELECT np.nspname AS schema, c.oid::pg_catalog.regclass::text"
+          + " || ' of ' || p.oid::pg_catalog.regclass::text AS name, p.relname::text AS tbl FROM pg_catalog.pg_class c"
+          + " JOIN pg_catalog.pg_inherits h ON h.inhrelid = c.oid JOIN pg_catalog.pg_class p ON p.oid = h.inhparent"
+          + " JOIN pg_catalog.pg_namespace np ON np.oid = p.relnamespace"
+          + " WHERE c.relispartition AND c.relnamespace <> p.relnamespace AND np.nspname = ANY (?::text[])"),
       // a child's own default or NOT NULL on a column it only inherits (the model keeps only the parent's)
       new Kind("inherited column override", false, "SELECT n.nspname AS schema,"
           + " c.oid::pg_catalog.regclass::text || '.' || pg_catalog.quote_ident(a.attname) AS name, c.relname::text AS tbl"

@@ -136,6 +136,20 @@ class UnmodeledObjectsLiveTest {
   }
 
   @Test
+  void aPartitionInAnotherSchemaThanItsParentIsListed(PgTestContext pg) throws Exception {
+    // real schema: gitlab keeps hash partitions in gitlab_partitions_static, their parents in public
+    String url = pg.server().createDatabase("unmodeled_partition_schema");
+    execute(url, "create schema parts",
+        "create table events (id bigint not null) partition by hash (id)",
+        "create table parts.events_00 partition of events for values with (modulus 2, remainder 0)",
+        "create table events_01 partition of events for values with (modulus 2, remainder 1)");
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).extracting(Object::toString)
+          .containsExactly("partition in another schema parts.events_00 of public.events");
+    }
+  }
+
+  @Test
   void aDatabaseOfOnlyModeledObjectsListsNothing(PgTestContext pg) throws Exception {
     String url = pg.server().createDatabase("unmodeled_none");
     execute(url, "create type mood as enum ('a', 'b')", "create domain posint as int check (value > 0)",
