@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * The table option unit of the differ: UNLOGGED and storage parameters of a new table are part of
  * its CREATE TABLE; later changes are {@code SET LOGGED/UNLOGGED} and {@code SET (...)/RESET (...)}
- * (alter phase); replica identity comes after the indexes, since USING INDEX names one.
+ * (alter phase); replica identity and {@code CLUSTER ON} come after the indexes, since they name one.
  */
 final class TableOptionsDiff {
   private TableOptionsDiff() {}
@@ -22,6 +22,7 @@ final class TableOptionsDiff {
     if (o.replicaIdentity() != TableOptions.ReplicaIdentity.DEFAULT) {
       afterIndexes.add(new Change.SetReplicaIdentity(t.schema(), t.name(), o.replicaIdentity(), o.replicaIdentityIndex()));
     }
+    if (o.clusterIndex() != null) afterIndexes.add(new Change.ClusterOn(t.schema(), t.name(), o.clusterIndex()));
   }
 
   static void altered(TableModel x, TableModel y, List<Change> alter, List<Change> afterIndexes) {
@@ -38,6 +39,9 @@ final class TableOptionsDiff {
     if (!set.isEmpty() || !reset.isEmpty()) alter.add(new Change.SetStorageParameters(y.schema(), y.name(), set, reset));
     if (o.replicaIdentity() != n.replicaIdentity() || !Objects.equals(o.replicaIdentityIndex(), n.replicaIdentityIndex())) {
       afterIndexes.add(new Change.SetReplicaIdentity(y.schema(), y.name(), n.replicaIdentity(), n.replicaIdentityIndex()));
+    }
+    if (!Objects.equals(o.clusterIndex(), n.clusterIndex())) {
+      afterIndexes.add(new Change.ClusterOn(y.schema(), y.name(), n.clusterIndex()));
     }
   }
 }
