@@ -28,6 +28,11 @@ final class TableOptionsDiff {
   static void altered(TableModel x, TableModel y, List<Change> alter, List<Change> afterIndexes) {
     TableOptions o = x.options();
     TableOptions n = y.options();
+    if (n.clusterIndex() != null && Objects.equals(o.clusterIndex(), n.clusterIndex())
+        && !Objects.equals(indexNamed(x, n.clusterIndex()), indexNamed(y, n.clusterIndex()))) {
+      // the index is dropped and created again, and a new index is not the one CLUSTER uses
+      afterIndexes.add(new Change.ClusterOn(y.schema(), y.name(), n.clusterIndex()));
+    }
     if (o.equals(n)) return;
     if (o.unlogged() != n.unlogged()) alter.add(new Change.SetLogged(y.schema(), y.name(), !n.unlogged()));
     Map<String, String> set = new LinkedHashMap<>();
@@ -43,5 +48,14 @@ final class TableOptionsDiff {
     if (!Objects.equals(o.clusterIndex(), n.clusterIndex())) {
       afterIndexes.add(new Change.ClusterOn(y.schema(), y.name(), n.clusterIndex()));
     }
+  }
+
+  /** The index, primary key, unique or exclusion constraint of {@code t} named {@code name}, or null. */
+  private static Object indexNamed(TableModel t, String name) {
+    if (t.primaryKey() != null && t.primaryKey().name().equals(name)) return t.primaryKey();
+    for (var i : t.indexes()) if (i.name().equals(name)) return i;
+    for (var u : t.uniques()) if (u.name().equals(name)) return u;
+    for (var e : t.exclusions()) if (e.name().equals(name)) return e;
+    return null;
   }
 }
