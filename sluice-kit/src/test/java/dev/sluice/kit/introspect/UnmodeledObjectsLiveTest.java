@@ -150,6 +150,20 @@ class UnmodeledObjectsLiveTest {
   }
 
   @Test
+  void aChangedCommentOnThePublicSchemaIsListed(PgTestContext pg) throws Exception {
+    // real schema: the Sakila pg_dump of jOOQ/sakila says COMMENT ON SCHEMA public IS 'Standard public schema'
+    String url = pg.server().createDatabase("unmodeled_public_comment");
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).as("PostgreSQL's own comment").isEmpty();
+    }
+    execute(url, "comment on schema public is 'Standard public schema'");
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).extracting(Object::toString)
+          .containsExactly("public schema comment public");
+    }
+  }
+
+  @Test
   void aDatabaseOfOnlyModeledObjectsListsNothing(PgTestContext pg) throws Exception {
     String url = pg.server().createDatabase("unmodeled_none");
     execute(url, "create type mood as enum ('a', 'b')", "create domain posint as int check (value > 0)",
