@@ -81,6 +81,7 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   private final java.util.Map<String, String> storage = new java.util.LinkedHashMap<>();
   private dev.sluice.schema.model.TableOptions.ReplicaIdentity replicaIdentity;
   private String replicaIdentityIndex;
+  private String clusterIndex;
   private final List<List<Column<?>>> uniqueColumns = new ArrayList<>();
   private String primaryKeyName;
   private PartitioningModel.Strategy partitionStrategy;
@@ -603,6 +604,16 @@ public abstract class Table<T extends Table<T>> implements TableLike {
   }
 
   /**
+   * {@code ALTER TABLE ... CLUSTER ON name}: the index (or primary key) of this table that a plain
+   * {@code CLUSTER} of the table reorders its rows by.
+   */
+  protected final void clusterOn(String indexName) {
+    checkModifiable(null);
+    Identifiers.check(indexName);
+    clusterIndex = indexName;
+  }
+
+  /**
    * Citus: spreads this table's rows over shards by the hash of {@code column}
    * ({@code create_distributed_table}). Its primary key and unique constraints must include the column;
    * foreign keys to other distributed tables must include it and the tables be co-located. Returns a
@@ -922,7 +933,8 @@ public abstract class Table<T extends Table<T>> implements TableLike {
     }
     return new TableModel(schema(), table, cms, pk, fks, us, cs, xs, is,
         partitioning, rlsEnabled, rlsForced, ps, comment,
-        new dev.sluice.schema.model.TableOptions(unlogged, storage, replicaIdentity, replicaIdentityIndex), inherits, overrides);
+        new dev.sluice.schema.model.TableOptions(unlogged, storage, replicaIdentity, replicaIdentityIndex, clusterIndex),
+        inherits, overrides);
   }
 
   private <M> List<M> commented(List<M> items, java.util.function.Function<M, String> name,

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Table options that are not columns or constraints: {@code CREATE UNLOGGED TABLE},
- * {@code WITH (storage_parameter = value, ...)} and {@code REPLICA IDENTITY}.
+ * {@code WITH (storage_parameter = value, ...)}, {@code REPLICA IDENTITY} and {@code CLUSTER ON}.
  *
  * @param unlogged {@code UNLOGGED}: not written to the WAL, emptied after a crash, not replicated
  * @param with storage parameters ({@code fillfactor}, {@code autovacuum_enabled}...) as PostgreSQL
@@ -14,11 +14,19 @@ import java.util.Map;
  *     ones after the others
  * @param replicaIdentity what logical replication logs for updated and deleted rows
  * @param replicaIdentityIndex the unique index used by {@link ReplicaIdentity#INDEX}, else null
+ * @param clusterIndex the index {@code CLUSTER} uses when given no index ({@code ALTER TABLE ...
+ *     CLUSTER ON index}, {@code pg_index.indisclustered}; the table's own index or primary key), else null
  */
 public record TableOptions(boolean unlogged, Map<String, String> with, ReplicaIdentity replicaIdentity,
-    String replicaIdentityIndex) {
-  /** A logged table without storage parameters and with the default replica identity. */
-  public static final TableOptions DEFAULT = new TableOptions(false, null, null, null);
+    String replicaIdentityIndex, String clusterIndex) {
+  /** A logged table without storage parameters, with the default replica identity and no cluster index. */
+  public static final TableOptions DEFAULT = new TableOptions(false, null, null, null, null);
+
+  /** Options without a cluster index. */
+  public TableOptions(boolean unlogged, Map<String, String> with, ReplicaIdentity replicaIdentity,
+      String replicaIdentityIndex) {
+    this(unlogged, with, replicaIdentity, replicaIdentityIndex, null);
+  }
 
   public TableOptions {
     with = with == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(with));

@@ -923,6 +923,14 @@ public sealed interface Change {
     }
   }
 
+  /** {@code ALTER TABLE ... CLUSTER ON index}, or {@code SET WITHOUT CLUSTER} when {@code index} is null. */
+  record ClusterOn(String schema, String table, String index) implements Change {
+    @Override
+    public String description() {
+      return "table " + schema + "." + table + (index == null ? ": no cluster index" : ": cluster on " + index);
+    }
+  }
+
   /**
    * {@code ALTER TABLE ... INHERIT parent} (the table has the parent's columns and CHECK constraints
    * by then) or {@code NO INHERIT parent} (the inherited columns stay, as the table's own).

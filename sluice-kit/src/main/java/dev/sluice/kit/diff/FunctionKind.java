@@ -38,8 +38,9 @@ import java.util.stream.Collectors;
  * the function is dropped and created again, and so is everything in the old model that names it
  * (views, policies, checks, indexes, defaults, generated columns, triggers). Bodies are compared
  * without surrounding whitespace; the text itself is PostgreSQL's stored text on both sides (code is
- * compared with a database through a shadow database). SQL-language bodies are created with
- * {@code check_function_bodies = off}, as pg_dump does, so they may read tables created later.
+ * compared with a database through a shadow database). String bodies (SQL, PL/pgSQL, any language
+ * but {@code BEGIN ATOMIC}) are created with {@code check_function_bodies = off}, as pg_dump does, so
+ * they may read tables created later and PL/pgSQL may declare variables of their row types.
  */
 final class FunctionKind implements ObjectKind<FunctionModel> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -251,7 +252,7 @@ final class FunctionKind implements ObjectKind<FunctionModel> {
       List<Change> out = bySlot.computeIfAbsent(slot, s -> new ArrayList<>());
       if (create || replace) {
         out.add(new CreateFunction(n, replace));
-        if (n.language().equals("sql") && !n.atomic()) unchecked.put(slot, true);
+        if (!n.atomic()) unchecked.put(slot, true);
       }
       String oldComment = create ? null : o.comment();
       if (!Objects.equals(oldComment, n.comment())) out.add(new CommentOnFunction(n, n.comment()));
@@ -417,8 +418,9 @@ final class FunctionKind implements ObjectKind<FunctionModel> {
   }
 
   /**
-   * {@code SET check_function_bodies = off} before SQL-language functions are created (their bodies
-   * may read tables created later, as in a pg_dump restore) and {@code RESET} after them.
+   * {@code SET check_function_bodies = off} before functions with string bodies are created (their
+   * bodies may read tables created later, and PL/pgSQL ones declare variables of their row types, as
+   * in a pg_dump restore) and {@code RESET} after them.
    */
   record CheckFunctionBodies(boolean on) implements Change.ObjectChange {
     @Override
@@ -428,7 +430,7 @@ final class FunctionKind implements ObjectKind<FunctionModel> {
 
     @Override
     public String description() {
-      return on ? "session: check function bodies again" : "session: create SQL function bodies unchecked (as pg_dump)";
+      return on ? "session: check function bodies again" : "session: create function bodies unchecked (as pg_dump)";
     }
   }
 

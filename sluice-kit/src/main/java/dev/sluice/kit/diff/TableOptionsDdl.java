@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** DDL of table options: UNLOGGED, storage parameters, replica identity, INHERIT / NO INHERIT. */
+/** DDL of table options: UNLOGGED, storage parameters, replica identity, CLUSTER ON, INHERIT / NO INHERIT. */
 final class TableOptionsDdl {
   private TableOptionsDdl() {}
 
@@ -23,6 +23,9 @@ final class TableOptionsDdl {
     if (change instanceof Change.SetReplicaIdentity c) {
       return alter(c.schema(), c.table()) + "REPLICA IDENTITY " + (c.identity() == TableOptions.ReplicaIdentity.INDEX
           ? "USING INDEX " + Sql.name(c.index()) : c.identity().name());
+    }
+    if (change instanceof Change.ClusterOn c) {
+      return alter(c.schema(), c.table()) + (c.index() == null ? "SET WITHOUT CLUSTER" : "CLUSTER ON " + Sql.name(c.index()));
     }
     if (change instanceof Change.AlterInherit c) {
       return alter(c.schema(), c.table()) + (c.inherit() ? "INHERIT " : "NO INHERIT ")

@@ -21,10 +21,13 @@ final class TableOptionsCatalog {
       + " (SELECT tc.reloptions::text[] FROM pg_catalog.pg_class tc WHERE tc.oid = c.reltoastrelid) AS toastoptions,"
       + " c.relreplident::text AS replident,"
       + " (SELECT ic.relname FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
-      + "   WHERE i.indrelid = c.oid AND i.indisreplident LIMIT 1) AS replindex"
+      + "   WHERE i.indrelid = c.oid AND i.indisreplident LIMIT 1) AS replindex,"
+      + " (SELECT ic.relname FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
+      + "   WHERE i.indrelid = c.oid AND i.indisclustered LIMIT 1) AS clusterindex"
       + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
       + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?::text[])"
       + " AND (c.relpersistence = 'u' OR c.reloptions IS NOT NULL OR c.relreplident <> 'd'"
+      + "   OR EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND i.indisclustered)"
       + "   OR EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = c.reltoastrelid AND tc.reloptions IS NOT NULL))";
 
   private TableOptionsCatalog() {}
@@ -50,7 +53,7 @@ final class TableOptionsCatalog {
         default -> TableOptions.ReplicaIdentity.DEFAULT;
       };
       out.put(rs.getLong("oid"), new TableOptions("u".equals(rs.getString("persistence")), with, identity,
-          identity == TableOptions.ReplicaIdentity.INDEX ? index : null));
+          identity == TableOptions.ReplicaIdentity.INDEX ? index : null, rs.getString("clusterindex")));
       return null;
     });
     return out;

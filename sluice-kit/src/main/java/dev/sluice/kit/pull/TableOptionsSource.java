@@ -20,6 +20,7 @@ final class TableOptionsSource {
       default -> out.add("replicaIdentity(" + im.use("dev.sluice.schema.model.TableOptions") + ".ReplicaIdentity."
           + o.replicaIdentity() + ")");
     }
+    if (o.clusterIndex() != null) out.add("clusterOn(" + string(o.clusterIndex()) + ")");
     return out;
   }
 }

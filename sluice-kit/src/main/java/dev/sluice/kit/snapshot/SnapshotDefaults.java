@@ -58,7 +58,8 @@ final class SnapshotDefaults {
       JsonNode o = t.get("options");
       if (o == null || !o.isObject()) continue;
       boolean plain = !o.path("unlogged").asBoolean(false) && o.path("with").isEmpty()
-          && "DEFAULT".equals(o.path("replicaIdentity").asText("DEFAULT")) && o.path("replicaIdentityIndex").isMissingNode();
+          && "DEFAULT".equals(o.path("replicaIdentity").asText("DEFAULT")) && o.path("replicaIdentityIndex").isMissingNode()
+          && o.path("clusterIndex").isMissingNode();
       if (plain) ((ObjectNode) t).remove("options");
     }
   }

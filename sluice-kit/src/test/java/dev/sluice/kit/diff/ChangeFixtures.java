@@ -140,6 +140,7 @@ final class ChangeFixtures {
     out.add(schemaAndViewRenames());
     out.add(ObjectKindFixtures.compositeTypes());
     out.add(ObjectKindFixtures.tableOptions());
+    out.add(ObjectKindFixtures.clusterOn());
     out.add(RelationFixtures.schemaMoves());
     out.add(RelationFixtures.defaultAndSubPartitions());
     out.addAll(InheritanceFixtures.all());

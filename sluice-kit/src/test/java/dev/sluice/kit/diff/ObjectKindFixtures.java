@@ -106,4 +106,44 @@ final class ObjectKindFixtures {
             "insert into fx_table_options.events values (1), (2), (3)"),
         expect, List.of());
   }
+  /**
+   * CLUSTER ON (real schema: AdventureWorks for Postgres clusters every table on its primary key): a
+   * table moves from its primary key to another index, another loses its cluster index, and a new
+   * table is created clustered on its primary key, and one whose cluster index changes definition (so
+   * is created again) is clustered on it again.
+   */
+  static ChangeFixtures.Fixture clusterOn() {
+    String s = "fx_cluster_on";
+    IndexModel byN = new IndexModel("a_n_idx", false, null, List.of(IndexModel.IndexElement.column("n")), null, null, null,
+        false, false, null);
+    IndexModel bByN = new IndexModel("b_n_idx", false, null, List.of(IndexModel.IndexElement.column("n")), null, null, null,
+        false, false, null);
+    IndexModel dByN = new IndexModel("d_n_idx", false, null, List.of(IndexModel.IndexElement.column("n")), null, null, null,
+        false, false, null);
+    IndexModel dByNAndId = new IndexModel("d_n_idx", false, null, List.of(IndexModel.IndexElement.column("n"),
+        IndexModel.IndexElement.column("id")), null, null, null, false, false, null);
+    SchemaModel from = Tables.schema().schemas(s)
+        .add(table(s, "d").notNull("id", "integer").column("n", "integer").index(dByN)
+            .options(new TableOptions(false, null, null, null, "d_n_idx")))
+        .add(table(s, "a").notNull("id", "integer").column("n", "integer").primaryKey("a_pkey", "id").index(byN)
+            .options(new TableOptions(false, null, null, null, "a_pkey")))
+        .add(table(s, "b").notNull("id", "integer").column("n", "integer").index(bByN)
+            .options(new TableOptions(false, null, null, null, "b_n_idx")))
+        .build();
+    // d: its cluster index changes definition, so it is created again and clustered on again
+    SchemaModel to = Tables.schema().schemas(s)
+        .add(table(s, "d").notNull("id", "integer").column("n", "integer").index(dByNAndId)
+            .options(new TableOptions(false, null, null, null, "d_n_idx")))
+        .add(table(s, "a").notNull("id", "integer").column("n", "integer").primaryKey("a_pkey", "id").index(byN)
+            .options(new TableOptions(false, null, null, null, "a_n_idx")))
+        .add(table(s, "b").notNull("id", "integer").column("n", "integer").index(bByN))
+        .add(table(s, "c").notNull("id", "integer").primaryKey("c_pkey", "id")
+            .options(new TableOptions(false, null, null, null, "c_pkey")))
+        .build();
+    Map<String, String> expect = new LinkedHashMap<>();
+    expect.put("select count(*) from fx_cluster_on.a", "2");
+    return new ChangeFixtures.Fixture(s, from, to, DiffOptions.NONE,
+        List.of("insert into fx_cluster_on.a values (1, 2), (2, 1)", "insert into fx_cluster_on.b values (1, 1)"),
+        expect, List.of());
+  }
 }

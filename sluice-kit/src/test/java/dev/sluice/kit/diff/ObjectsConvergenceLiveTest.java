@@ -251,6 +251,21 @@ class ObjectsConvergenceLiveTest {
           .expect("SELECT count(*) FROM ok_shapes.items", "1")
           .build());
     }
+    // a PL/pgSQL function declaring a variable of a table's row type is created before that table (no declared
+    // reference orders it after): its body is created unchecked, as pg_dump restores it (real schema: graphile/starter)
+    {
+      String s = "ok_plrow";
+      Namespace ns = Namespace.of(s);
+      Function first = Function.plpgsql(ns, "first_n").returns("integer")
+          .body("declare r ok_plrow.items; begin select * into r from ok_plrow.items order by id limit 1; return r.n; end");
+      out.add(new B(s)
+          .from()
+          .to(items(s), first)
+          .seed()
+          .expect("SELECT coalesce(ok_plrow.first_n(), -1)", "-1")
+          .up("SET check_function_bodies = off")
+          .build());
+    }
     return out;
   }
 

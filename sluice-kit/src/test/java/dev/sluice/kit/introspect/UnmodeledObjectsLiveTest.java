@@ -122,6 +122,51 @@ class UnmodeledObjectsLiveTest {
   }
 
   @Test
+  void aSequenceOwnedByAColumnThatDoesNotReadAsSerialIsListed(PgTestContext pg) throws Exception {
+    // real schema: gitlab's web_hook_logs_id_seq is OWNED BY the partitioned web_hook_logs.id, which has no default
+    String url = pg.server().createDatabase("unmodeled_owned_by");
+    execute(url, "create table logs (id bigint not null, at date not null) partition by range (at)",
+        "create sequence logs_id_seq", "alter sequence logs_id_seq owned by logs.id",
+        "create table jobs (id integer not null)", "create sequence jobs_id_seq start 100 owned by jobs.id",
+        "alter table jobs alter column id set default nextval('jobs_id_seq')",
+        "create table plain (id serial primary key, n bigserial)");
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).extracting(Object::toString)
+          .as("serial columns keep their own sequence; a bigint sequence on an integer column or non-default options do not")
+          .containsExactly("sequence owned by public.jobs_id_seq owned by public.jobs.id",
+              "sequence owned by public.logs_id_seq owned by public.logs.id");
+    }
+  }
+
+  @Test
+  void aPartitionInAnotherSchemaThanItsParentIsListed(PgTestContext pg) throws Exception {
+    // real schema: gitlab keeps hash partitions in gitlab_partitions_static, their parents in public
+    String url = pg.server().createDatabase("unmodeled_partition_schema");
+    execute(url, "create schema parts",
+        "create table events (id bigint not null) partition by hash (id)",
+        "create table parts.events_00 partition of events for values with (modulus 2, remainder 0)",
+        "create table events_01 partition of events for values with (modulus 2, remainder 1)");
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).extracting(Object::toString)
+          .containsExactly("partition in another schema parts.events_00 of public.events");
+    }
+  }
+
+  @Test
+  void aChangedCommentOnThePublicSchemaIsListed(PgTestContext pg) throws Exception {
+    // real schema: the Sakila pg_dump of jOOQ/sakila says COMMENT ON SCHEMA public IS 'Standard public schema'
+    String url = pg.server().createDatabase("unmodeled_public_comment");
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).as("PostgreSQL's own comment").isEmpty();
+    }
+    execute(url, "comment on schema public is 'Standard public schema'");
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).extracting(Object::toString)
+          .containsExactly("public schema comment public");
+    }
+  }
+
+  @Test
   void aDatabaseOfOnlyModeledObjectsListsNothing(PgTestContext pg) throws Exception {
     String url = pg.server().createDatabase("unmodeled_none");
     execute(url, "create type mood as enum ('a', 'b')", "create domain posint as int check (value > 0)",

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A database using composite types (nested, arrays of them, enum and collated attributes, rows
- * stored) and table options (UNLOGGED, storage parameters, every replica identity), with a domain
+ * stored) and table options (UNLOGGED, storage parameters, every replica identity, CLUSTER ON an index
+ * and a primary key), with a domain
  * of two checks: pull writes Java that compiles to the same model, creating that model in an empty
  * database gives the same catalog, rows copied through the generated records' codecs are the same
  * values, and pg_dump of both databases (schema and data) is identical. Runs on a throwaway
@@ -53,6 +54,8 @@ class PullObjectKindsLiveTest {
       CREATE TABLE geo.ledger (id bigint NOT NULL, amount numeric);
       CREATE UNIQUE INDEX ledger_id_key ON geo.ledger (id);
       ALTER TABLE geo.ledger REPLICA IDENTITY USING INDEX ledger_id_key;
+      ALTER TABLE geo.ledger CLUSTER ON ledger_id_key;
+      ALTER TABLE geo.people CLUSTER ON people_pkey;
       CREATE TABLE geo.scratch (id integer);
       ALTER TABLE geo.scratch REPLICA IDENTITY NOTHING;
       INSERT INTO geo.sessions VALUES (1, 's');
@@ -90,7 +93,8 @@ class PullObjectKindsLiveTest {
       copyThroughGeneratedCodecs(holder, src, dst);
       String dumpSrc = dump(pg, "src");
       String dumpDst = dump(pg, "dst");
-      assertThat(dumpSrc).contains("CREATE TYPE geo.address AS").contains("REPLICA IDENTITY FULL").contains("UNLOGGED");
+      assertThat(dumpSrc).contains("CREATE TYPE geo.address AS").contains("REPLICA IDENTITY FULL").contains("UNLOGGED")
+          .contains("ALTER TABLE geo.ledger CLUSTER ON ledger_id_key");
       java.nio.file.Files.writeString(java.nio.file.Path.of("target", "pullkinds-src.sql"), dumpSrc);
       java.nio.file.Files.writeString(java.nio.file.Path.of("target", "pullkinds-dst.sql"), dumpDst);
       assertThat(dumpDst).as("pg_dump of the recreated database (target/pullkinds-*.sql)").isEqualTo(dumpSrc);
