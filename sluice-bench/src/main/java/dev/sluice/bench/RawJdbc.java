@@ -275,14 +275,9 @@ public final class RawJdbc implements Api {
       copyField(b, n.city()).append('\t');
       copyField(b, n.country()).append('\n');
     }
+    // one COPY is one statement, atomic in autocommit: no BEGIN/COMMIT around it (what Sluice sends too)
     try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        c.unwrap(PGConnection.class).getCopyAPI().copyIn(Sql.COPY_CUSTOMERS, new StringReader(b.toString()));
-        c.commit();
-      } finally {
-        c.setAutoCommit(true);
-      }
+      c.unwrap(PGConnection.class).getCopyAPI().copyIn(Sql.COPY_CUSTOMERS, new StringReader(b.toString()));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
