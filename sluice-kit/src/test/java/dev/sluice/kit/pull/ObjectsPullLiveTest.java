@@ -60,25 +60,8 @@ class ObjectsPullLiveTest {
 
     String copy = pg.server().createDatabase("objects_pulled");
     try {
-      try (Connection c = DriverManager.getConnection(copy); Statement st = c.createStatement()) {
-        for (String ddl : DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, code))) {
-          try {
-            st.execute(ddl);
-          } catch (java.sql.SQLException e) {
-            throw new AssertionError(e.getMessage() + "\nin:\n" + ddl, e);
-          }
-        }
-      }
-      SchemaModel again = introspect(copy);
-      assertThat(again).isEqualTo(live);
-      assertThat(Differ.diff(again, live)).isEmpty();
-      int major = serverMajor(pg);
-      if (Files.isExecutable(PG_DUMP) && major <= 15) {
-        assertThat(dump(copy)).isEqualTo(dump(pg.jdbcUrl()));
-      } else {
-        System.out.println("NOTICE: pg_dump equality skipped: " + PG_DUMP + " cannot dump a PostgreSQL " + major
-            + " server (run with SLUICE_TEST_DATABASE_URL pointing at a PostgreSQL 15 server to check it)");
-      }
+      createFromNothing(copy, code);
+      assertRecreates(copy, pg.jdbcUrl(), live);
     } finally {
       pg.server().dropDatabase(copy);
     }
@@ -87,6 +70,44 @@ class ObjectsPullLiveTest {
   static SchemaModel introspect(String jdbcUrl) throws Exception {
     try (Connection c = DriverManager.getConnection(jdbcUrl)) {
       return Introspector.introspect(c, IntrospectOptions.all());
+    }
+  }
+
+  /** Runs the DDL that creates {@code code} from nothing in the database at {@code url}; a failing statement is named. */
+  static void createFromNothing(String url, SchemaModel code) throws Exception {
+    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+      for (String ddl : DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, code))) {
+        try {
+          st.execute(ddl);
+        } catch (java.sql.SQLException e) {
+          throw new AssertionError(e.getMessage() + "\nin:\n" + ddl, e);
+        }
+      }
+    }
+  }
+
+  /**
+   * The recreation at {@code copy} reads back as {@code live} and re-diffs empty, and, when the local pg_dump
+   * can dump the server (PostgreSQL 15 and older), its {@code pg_dump --schema-only} is the one of {@code source}.
+   */
+  static void assertRecreates(String copy, String source, SchemaModel live) throws Exception {
+    SchemaModel again = introspect(copy);
+    assertThat(again).isEqualTo(live);
+    assertThat(Differ.diff(again, live)).isEmpty();
+    int major = serverMajor(copy);
+    if (Files.isExecutable(PG_DUMP) && major <= 15) {
+      assertThat(dump(copy)).isEqualTo(dump(source));
+    } else {
+      System.out.println("NOTICE: pg_dump equality skipped: " + PG_DUMP + " cannot dump a PostgreSQL " + major
+          + " server (run with SLUICE_TEST_DATABASE_URL pointing at a PostgreSQL 15 server to check it)");
+    }
+  }
+
+  static int serverMajor(String jdbcUrl) throws Exception {
+    try (Connection c = DriverManager.getConnection(jdbcUrl); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SHOW server_version_num")) {
+      rs.next();
+      return Integer.parseInt(rs.getString(1)) / 10000;
     }
   }
 
