@@ -1,6 +1,7 @@
 -- extensions with schema and version, domains with collation and several checks, and comments on every kind
 CREATE SCHEMA xp;
 COMMENT ON SCHEMA xp IS 'pulled schema';
+COMMENT ON SCHEMA public IS 'the app''s public schema';
 CREATE SCHEMA xp_ext;
 CREATE EXTENSION hstore SCHEMA xp_ext VERSION '1.7';
 CREATE EXTENSION citext SCHEMA xp_ext;

@@ -212,12 +212,12 @@ public final class Schema {
         schemas.add(dist.toModel().schema());
       } else if (d instanceof Namespace ns) {
         schemas.add(ns.schema());
-        if (ns.comment() != null) {
+        boolean defaultPublic = ns.schema().equals("public") && SchemaModel.PUBLIC_SCHEMA_COMMENT.equals(ns.comment());
+        if (ns.comment() != null && !defaultPublic) {
           String old = schemaComments.putIfAbsent(ns.schema(), ns.comment());
           if (old != null && !old.equals(ns.comment())) {
             problems.add("schema " + ns.schema() + " is listed with two different comments");
           }
-          if (ns.schema().equals("public")) problems.add("the public schema's comment is not modeled; comment schemas you create");
         }
       } else if (d instanceof Function f) {
         try {

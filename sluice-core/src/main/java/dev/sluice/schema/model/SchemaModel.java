@@ -22,7 +22,9 @@ import java.util.Optional;
  * @param functions functions and procedures (one per signature)
  * @param triggers triggers on tables and views
  * @param compositeTypes composite (row) types
- * @param schemaComments {@code COMMENT ON SCHEMA} of the schemas in {@code schemas}, by schema name
+ * @param schemaComments {@code COMMENT ON SCHEMA} of the schemas in {@code schemas}, by schema name; and of
+ *     {@code public} (never in {@code schemas}: it exists before any migration) only when it is not PostgreSQL's own
+ *     {@link #PUBLIC_SCHEMA_COMMENT}, the empty string meaning no comment
  * @param distributions Citus placement of tables and schemas (hash-distributed, reference, distributed schemas)
  * @param externalTables tables that belong to someone else (Supabase's {@code auth.users}): foreign
  *     keys may reference them, the differ never creates, alters or drops them; their declared columns
@@ -64,6 +66,9 @@ public record SchemaModel(
     List<DefaultPrivilegeModel> defaultPrivileges,
     List<CollationModel> collations,
     List<RangeTypeModel> rangeTypes) {
+
+  /** The comment PostgreSQL gives schema {@code public}; a model holds public's comment only when it is another. */
+  public static final String PUBLIC_SCHEMA_COMMENT = "standard public schema";
 
   /** The model of a database with nothing in it. */
   public static final SchemaModel EMPTY =
@@ -199,7 +204,7 @@ public record SchemaModel(
     schemaComments = schemaComments == null ? java.util.Map.of()
         : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(schemaComments));
     for (String s : schemaComments.keySet()) {
-      if (!schemas.contains(s)) {
+      if (!schemas.contains(s) && !s.equals("public")) {
         throw new IllegalArgumentException("schema " + s + " has a comment but is not one of the model's schemas " + schemas);
       }
     }

@@ -68,6 +68,12 @@ final class MemberComments {
       String after = b.schemaComments().get(s);
       if (!Objects.equals(before, after)) out.add(new CommentOn(Target.SCHEMA, null, null, s, after));
     }
+    // public exists on both sides; a model without its comment means PostgreSQL's own
+    String publicBefore = a.schemaComments().getOrDefault("public", SchemaModel.PUBLIC_SCHEMA_COMMENT);
+    String publicAfter = b.schemaComments().getOrDefault("public", SchemaModel.PUBLIC_SCHEMA_COMMENT);
+    if (!publicBefore.equals(publicAfter)) {
+      out.add(new CommentOn(Target.SCHEMA, null, null, "public", publicAfter.isEmpty() ? null : publicAfter));
+    }
     Map<String, TableModel> tablesBefore = SchemaDiff.byKey(a.tables(), t -> key(t.schema(), t.name()));
     for (TableModel t : b.tables()) {
       TableModel old = fresh.contains(key(t.schema(), t.name())) ? null : tablesBefore.get(key(t.schema(), t.name()));

@@ -297,7 +297,11 @@ public final class Introspector {
       compositeTypes.removeIf(ct -> options.excludes(ct.schema(), ct.name()));
       Map<String, String> schemaComments = new HashMap<>();
       query("schema comments", CatalogSql.SCHEMA_COMMENTS, rs -> schemaComments.put(rs.getString("nspname"), rs.getString("comment")));
+      String publicComment = schemas.contains("public") ? schemaComments.getOrDefault("public", "") : null;
       schemaComments.keySet().retainAll(created);
+      if (publicComment != null && !publicComment.equals(SchemaModel.PUBLIC_SCHEMA_COMMENT)) {
+        schemaComments.put("public", publicComment);
+      }
       SchemaModel model = new SchemaModel(created, extensions, roles, enums, domains, sequences, tableModels, views, grants,
           null, null, compositeTypes, schemaComments);
       try {

@@ -133,10 +133,6 @@ public final class UnmodeledObjects {
           + "     || pg_catalog.quote_literal(s.oid::pg_catalog.regclass::text) || '::regclass)'"
           + "   AND q.seqstart = 1 AND q.seqincrement = 1 AND q.seqmin = 1 AND q.seqcache = 1 AND NOT q.seqcycle"
           + "   AND q.seqmax = CASE a.atttypid WHEN 21 THEN 32767 WHEN 23 THEN 2147483647 ELSE 9223372036854775807 END)"),
-      // the model holds comments of the schemas it creates, and public is never created
-      new Kind("public schema comment", false, "SELECT n.nspname AS schema, 'public' AS name, NULL AS tbl"
-          + " FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public' AND" + IN_SCHEMAS
-          + " AND pg_catalog.obj_description(n.oid, 'pg_namespace') IS DISTINCT FROM 'standard public schema'"),
       // a partition in another schema than its parent (the model creates partitions in the parent's schema)
       new Kind("partition in another schema", false, "SELECT np.nspname AS schema, c.oid::pg_catalog.regclass::text"
           + " || ' of ' || p.oid::pg_catalog.regclass::text AS name, p.relname::text AS tbl FROM pg_catalog.pg_class c"

@@ -346,7 +346,15 @@ public final class JavaSchemaGenerator {
           .append(";\n");
       if (!externalSchemas.contains(schema)) all.add(constant);
     });
-    if (!namespaces.isEmpty()) body.append('\n');
+    if (model.schemaComments().containsKey("public")) {
+      // public is never created; only its comment, when not PostgreSQL's own, is part of the model
+      String nsType = im.use("dev.sluice.schema.Namespace");
+      String constant = holderFields.allocate("PUBLIC_SCHEMA", "PUBLIC_SCHEMA_COMMENTED");
+      body.append("  public static final ").append(nsType).append(' ').append(constant).append(" = ").append(nsType)
+          .append(".PUBLIC.comment(").append(string(model.schemaComments().get("public"))).append(");\n");
+      all.add(constant);
+    }
+    if (!namespaces.isEmpty() || model.schemaComments().containsKey("public")) body.append('\n');
     for (EnumModel e : model.enums()) {
       TypeMapper.Named n = namedTypes.get(e.schema() + "." + e.name());
       String pgEnum = im.use("dev.sluice.schema.PgEnum");

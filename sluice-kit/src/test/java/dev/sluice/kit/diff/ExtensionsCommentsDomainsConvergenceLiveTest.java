@@ -327,6 +327,21 @@ class ExtensionsCommentsDomainsConvergenceLiveTest {
   }
 
   @Test
+  void thePublicSchemasCommentIsSetAndRestoredToPostgresOwn() {
+    SchemaModel commented = dev.sluice.schema.Schema.of(dev.sluice.schema.Namespace.PUBLIC.comment("ours")).toModel();
+    assertThat(commented.schemaComments()).containsExactly(Map.entry("public", "ours"));
+    assertThat(commented.schemas()).doesNotContain("public");
+    assertThat(dev.sluice.schema.Schema.of(dev.sluice.schema.Namespace.PUBLIC.comment(SchemaModel.PUBLIC_SCHEMA_COMMENT))
+        .toModel().schemaComments()).as("PostgreSQL's own comment is no deviation").isEmpty();
+    assertThat(DdlRenderer.render(Differ.diff(SchemaModel.EMPTY, commented))).containsExactly("COMMENT ON SCHEMA public IS 'ours'");
+    assertThat(DdlRenderer.render(Differ.diff(commented, SchemaModel.EMPTY)))
+        .containsExactly("COMMENT ON SCHEMA public IS 'standard public schema'");
+    assertThat(DdlRenderer.render(Differ.diff(commented, SchemaModel.EMPTY.withSchemaComments(Map.of("public", "")))))
+        .containsExactly("COMMENT ON SCHEMA public IS NULL");
+    assertThat(Differ.diff(commented, commented)).isEmpty();
+  }
+
+  @Test
   void aCommentChangeAloneNeverRecreatesWhatItAnnotates() {
     String s = "xh_only";
     SchemaModel a = Tables.schema().schemas(s).add(items(s).check(new CheckModel("c", "n > 0", false, "one"))

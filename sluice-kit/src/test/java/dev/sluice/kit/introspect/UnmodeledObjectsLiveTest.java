@@ -153,16 +153,23 @@ class UnmodeledObjectsLiveTest {
   }
 
   @Test
-  void aChangedCommentOnThePublicSchemaIsListed(PgTestContext pg) throws Exception {
+  void aChangedCommentOnThePublicSchemaIsModeledNotListed(PgTestContext pg) throws Exception {
     // real schema: the Sakila pg_dump of jOOQ/sakila says COMMENT ON SCHEMA public IS 'Standard public schema'
     String url = pg.server().createDatabase("unmodeled_public_comment");
     try (Connection c = PgUrl.parse(url).connect()) {
-      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).as("PostgreSQL's own comment").isEmpty();
+      assertThat(dev.sluice.kit.introspect.Introspector.introspect(c, IntrospectOptions.all()).schemaComments())
+          .as("PostgreSQL's own comment is not part of the model").isEmpty();
     }
     execute(url, "comment on schema public is 'Standard public schema'");
     try (Connection c = PgUrl.parse(url).connect()) {
-      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).extracting(Object::toString)
-          .containsExactly("public schema comment public");
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).isEmpty();
+      assertThat(dev.sluice.kit.introspect.Introspector.introspect(c, IntrospectOptions.all()).schemaComments())
+          .containsExactly(java.util.Map.entry("public", "Standard public schema"));
+    }
+    execute(url, "comment on schema public is null");
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(dev.sluice.kit.introspect.Introspector.introspect(c, IntrospectOptions.all()).schemaComments())
+          .as("no comment at all is a deviation too").containsExactly(java.util.Map.entry("public", ""));
     }
   }
 

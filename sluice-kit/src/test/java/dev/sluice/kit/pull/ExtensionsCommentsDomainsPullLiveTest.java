@@ -38,7 +38,7 @@ class ExtensionsCommentsDomainsPullLiveTest {
     SchemaModel live = ObjectsPullLiveTest.introspect(pg.jdbcUrl());
     assertThat(live.extensions()).extracting(x -> x.name() + " " + x.schema() + " " + x.version())
         .contains("hstore xp_ext 1.7");
-    assertThat(live.schemaComments()).containsEntry("xp", "pulled schema");
+    assertThat(live.schemaComments()).containsEntry("xp", "pulled schema").containsEntry("public", "the app's public schema");
     assertThat(live.domains().stream().filter(d -> d.name().equals("code")).findFirst()).hasValueSatisfying(d -> {
       assertThat(d.collation()).isEqualTo("C");
       assertThat(d.checks()).extracting(c -> c.name() + " " + c.notValid() + " " + c.comment())
@@ -64,7 +64,7 @@ class ExtensionsCommentsDomainsPullLiveTest {
       throw new AssertionError(e + "\n" + sources.get("rt/db/RtSchema.java"), e);
     }
     assertThat(sources.get("rt/db/RtSchema.java")).contains("new ExtensionModel(\"hstore\", \"xp_ext\", \"1.7\")",
-        ".collate(\"C\")", ".constraintComment(\"code_len\", \"not empty\")", ".comment(\"pulled schema\")",
+        ".collate(\"C\")", ".constraintComment(\"code_len\", \"not empty\")", ".comment(\"pulled schema\")", "Namespace.PUBLIC.comment(\"the app's public schema\")",
         ".columnComment(\"n\", \"n of the child\")", ".attributeComment(\"b\", \"second of the pair\")");
     assertThat(code).isEqualTo(live);
 
