@@ -28,10 +28,11 @@ import org.junit.jupiter.api.Test;
 @PgTest
 class NoOpPushScaleLiveTest {
   /**
-   * One catalog query per object kind (62 with collations, range types, default privileges, external
-   * functions and view column comments read): a cap that only a new kind should move, never a table count.
+   * One catalog query per object kind read or listed as not modeled (about 64 on 2026-12-07, with
+   * collations, range types, default privileges, external functions and view column comments): a cap
+   * that only a new kind should move, never a table count (the assertion that matters is small == large).
    */
-  private static final int MAX_LIVE_ROUND_TRIPS = 64;
+  private static final int MAX_LIVE_ROUND_TRIPS = 70;
 
   @Test
   void aNoOpPushPlansNothingChangesNothingAndSendsAFixedNumberOfCatalogQueries(PgTestContext pg) throws Exception {
