@@ -87,8 +87,8 @@ class CommentsAndDomainsDslTest {
         .hasMessageContaining("constraintComment names wrong_nope, which is not one of its constraints");
     Domain<String> d = Domain.of("d", PgTypes.TEXT).constraintComment("nope", "x");
     assertThatThrownBy(() -> Schema.of(d).toModel()).hasMessageContaining("domain d: constraintComment names nope");
-    assertThatThrownBy(() -> Schema.of(Namespace.PUBLIC.comment("x")).toModel())
-        .hasMessageContaining("the public schema's comment is not modeled");
+    assertThat(Schema.of(Namespace.PUBLIC.comment("x")).toModel().schemaComments())
+        .as("the public schema's own comment is modeled (it is never created)").containsExactly(java.util.Map.entry("public", "x"));
     assertThatThrownBy(() -> Schema.of(Namespace.of("a").comment("x"), Namespace.of("a").comment("y")).toModel())
         .hasMessageContaining("schema a is listed with two different comments");
   }
