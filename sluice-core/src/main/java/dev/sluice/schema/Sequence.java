@@ -15,6 +15,8 @@ public final class Sequence {
   private Long cache;
   private boolean cycle;
   private String comment;
+  private String ownedByTable;
+  private String ownedByColumn;
 
   private Sequence(String schema, String name) {
     dev.sluice.sql.Identifiers.check(name);
@@ -49,6 +51,19 @@ public final class Sequence {
   /** COMMENT ON SEQUENCE. */
   public Sequence comment(String text) { comment = text; return this; }
 
+  /**
+   * {@code ALTER SEQUENCE ... OWNED BY table.column}: the column (of a table in this sequence's schema) owns the
+   * sequence, which goes when the column or its table is dropped. A serial column's own sequence is declared with
+   * the column instead.
+   */
+  public Sequence ownedBy(String table, String column) {
+    dev.sluice.sql.Identifiers.check(table);
+    dev.sluice.sql.Identifiers.check(column);
+    ownedByTable = table;
+    ownedByColumn = column;
+    return this;
+  }
+
   /** The schema. */
   public String schema() {
     return schema;
@@ -61,6 +76,7 @@ public final class Sequence {
 
   /** The model of this sequence. */
   public SequenceModel toModel() {
-    return new SequenceModel(schema, name, dataType, new SequenceOptions(start, increment, min, max, cache, cycle), comment);
+    return new SequenceModel(schema, name, dataType, new SequenceOptions(start, increment, min, max, cache, cycle), comment,
+        ownedByTable, ownedByColumn);
   }
 }

@@ -638,6 +638,20 @@ public sealed interface Change {
   }
 
   /** {@code ALTER SEQUENCE ...} setting the type and options that differ from {@code from}. */
+  /** {@code ALTER SEQUENCE schema.name OWNED BY schema.table.column} ({@code OWNED BY NONE} when {@code table} is null). */
+  record SetSequenceOwner(String schema, String name, String table, String column) implements ObjectChange {
+    @Override
+    public String sql() {
+      return "ALTER SEQUENCE " + Sql.qualified(schema, name) + " OWNED BY "
+          + (table == null ? "NONE" : Sql.qualified(schema, table) + "." + Sql.name(column));
+    }
+
+    @Override
+    public String description() {
+      return "sequence " + schema + "." + name + ": owned by " + (table == null ? "no column" : table + "." + column);
+    }
+  }
+
   record AlterSequence(SequenceModel from, SequenceModel to) implements Change {
     @Override
     public String description() {

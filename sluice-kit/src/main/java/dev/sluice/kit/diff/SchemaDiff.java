@@ -60,6 +60,10 @@ final class SchemaDiff {
   private final List<Change> types = new ArrayList<>();
   private final List<Change> createTables = new ArrayList<>();
   private final List<Change> alterColumns = new ArrayList<>();
+  /** {@code OWNED BY NONE} before anything is dropped, so a dropped column or table does not take a sequence along. */
+  private final List<Change> releaseSequences = new ArrayList<>();
+  /** {@code OWNED BY table.column} once the tables and columns exist. */
+  private final List<Change> ownSequences = new ArrayList<>();
   private final List<Change> addConstraints = new ArrayList<>();
   /** A child's own default or NOT NULL on inherited columns: after INHERIT and the parents' column changes. */
   private final List<Change> inheritedColumns = new ArrayList<>();
@@ -114,12 +118,13 @@ final class SchemaDiff {
     grants();
     objectKinds();
     schemaDrops();
+    sequenceOwners();
     List<Change> out = new ArrayList<>();
-    for (List<Change> phase : List.of(renames, revokes, slot(DependencyGraph.Slot.DROP_FIRST), dropViews, dropPolicies,
+    for (List<Change> phase : List.of(renames, releaseSequences, revokes, slot(DependencyGraph.Slot.DROP_FIRST), dropViews, dropPolicies,
         dropForeignKeys, dropIndexes, dropConstraints, dropPartitions, dropColumns, slot(DependencyGraph.Slot.DROP_BEFORE_TABLES),
         dropTables, slot(DependencyGraph.Slot.DROP_TYPES), slot(DependencyGraph.Slot.DROP_AFTER_TABLES), createBase,
         slot(DependencyGraph.Slot.BEFORE_TYPES), types, slot(DependencyGraph.Slot.AFTER_TYPES),
-        createTables, alterColumns, slot(DependencyGraph.Slot.AFTER_TABLES), addConstraints, inheritedColumns, addPartitionConstraints,
+        createTables, alterColumns, ownSequences, slot(DependencyGraph.Slot.AFTER_TABLES), addConstraints, inheritedColumns, addPartitionConstraints,
         addForeignKeys, createIndexes, createPartitionIndexes, createViews, slot(DependencyGraph.Slot.AFTER_VIEWS), security, policies,
         slot(DependencyGraph.Slot.LAST), comments, grants, slot(DependencyGraph.Slot.AFTER_GRANTS),
         typeDrops(), slot(DependencyGraph.Slot.DROP_LAST), schemaDropList())) {
@@ -407,6 +412,42 @@ final class SchemaDiff {
     }
     for (SequenceModel s : a.sequences()) {
       if (!after.containsKey(s.schema() + "." + s.name())) finalDrops.add(0, new Change.DropSequence(s.schema(), s.name()));
+    }
+  }
+
+  /**
+   * {@code OWNED BY}: a sequence whose owner goes away or changes, or whose owning table or column the plan drops
+   * (also to create it again), is released first; one that gains an owner, or was released, is owned again
+   * after the tables and columns exist.
+   */
+  private void sequenceOwners() {
+    Set<String> droppedTables = new HashSet<>();
+    Set<String> droppedColumns = new HashSet<>();
+    for (Change c : dropTables) if (c instanceof Change.DropTable d) droppedTables.add(d.schema() + "." + d.name());
+    for (Change c : dropColumns) {
+      if (c instanceof Change.DropColumn d) droppedColumns.add(d.schema() + "." + d.table() + "." + d.column());
+    }
+    Map<String, SequenceModel> after = byKey(b.sequences(), s -> s.schema() + "." + s.name());
+    Set<String> released = new HashSet<>();
+    for (SequenceModel o : a.sequences()) {
+      if (!o.owned()) continue;
+      SequenceModel n = after.get(o.schema() + "." + o.name());
+      boolean ownerGone = droppedTables.contains(o.schema() + "." + o.ownedByTable())
+          || droppedColumns.contains(o.schema() + "." + o.ownedByTable() + "." + o.ownedByColumn());
+      boolean same = n != null && Objects.equals(o.ownedByTable(), n.ownedByTable())
+          && Objects.equals(o.ownedByColumn(), n.ownedByColumn());
+      if (!same || ownerGone) {
+        releaseSequences.add(new Change.SetSequenceOwner(o.schema(), o.name(), null, null));
+        released.add(o.schema() + "." + o.name());
+      }
+    }
+    Map<String, SequenceModel> before = byKey(a.sequences(), s -> s.schema() + "." + s.name());
+    for (SequenceModel n : b.sequences()) {
+      if (!n.owned()) continue;
+      SequenceModel o = before.get(n.schema() + "." + n.name());
+      boolean kept = o != null && !released.contains(n.schema() + "." + n.name())
+          && Objects.equals(o.ownedByTable(), n.ownedByTable()) && Objects.equals(o.ownedByColumn(), n.ownedByColumn());
+      if (!kept) ownSequences.add(new Change.SetSequenceOwner(n.schema(), n.name(), n.ownedByTable(), n.ownedByColumn()));
     }
   }
 

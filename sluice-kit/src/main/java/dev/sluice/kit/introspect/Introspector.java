@@ -281,7 +281,10 @@ public final class Introspector {
       for (SequenceRow s : sequenceRows) {
         if (s.depType.equals("i") || consumed.contains(s.oid)) continue;
         if (options.excludes(s.schema, s.name)) continue;
-        sequences.add(new SequenceModel(s.schema, s.name, s.type, s.options(), s.comment));
+        // OWNED BY a column that does not read as serial (an integer column over a bigint sequence, say)
+        boolean owned = s.depType.equals("a") && s.ownerAttname != null && !options.excludes(s.schema, s.ownerRelname);
+        sequences.add(new SequenceModel(s.schema, s.name, s.type, s.options(), s.comment, owned ? s.ownerRelname : null,
+            owned ? s.ownerAttname : null));
       }
       List<ViewModel> views = new ArrayList<>();
       for (ViewRow v : viewRows) {
@@ -564,12 +567,13 @@ public final class Introspector {
 
   private record SequenceRow(long oid, String schema, String name, String regclass, String type, long start,
       long increment, long min, long max, long cache, boolean cycle, String comment, long ownerTable, int ownerColumn,
-      String depType) {
+      String depType, String ownerRelname, String ownerAttname) {
     static SequenceRow of(ResultSet rs) throws SQLException {
       return new SequenceRow(rs.getLong("oid"), rs.getString("nspname"), rs.getString("relname"), rs.getString("regclass"),
           rs.getString("seqtype"), rs.getLong("seqstart"), rs.getLong("seqincrement"), rs.getLong("seqmin"),
           rs.getLong("seqmax"), rs.getLong("seqcache"), rs.getBoolean("seqcycle"), rs.getString("comment"),
-          rs.getLong("owner_table"), rs.getInt("owner_column"), Objects.requireNonNullElse(rs.getString("deptype"), ""));
+          rs.getLong("owner_table"), rs.getInt("owner_column"), Objects.requireNonNullElse(rs.getString("deptype"), ""),
+          rs.getString("owner_relname"), rs.getString("owner_attname"));
     }
 
     SequenceOptions options() {

@@ -117,22 +117,6 @@ public final class UnmodeledObjects {
       new Kind("foreign table", false, tables("c.oid::pg_catalog.regclass::text", "c.relkind = 'f'")),
       new Kind("foreign server", true, "SELECT NULL AS schema, pg_catalog.quote_ident(s.srvname) AS name, NULL AS tbl"
           + " FROM pg_catalog.pg_foreign_server s WHERE" + notExtension("pg_catalog.pg_foreign_server", "s.oid")),
-      // OWNED BY of a sequence the column does not read as serial (the model keeps only serial's own sequence)
-      new Kind("sequence owned by", false, "SELECT n.nspname AS schema, s.oid::pg_catalog.regclass::text || ' owned by '"
-          + " || t.oid::pg_catalog.regclass::text || '.' || pg_catalog.quote_ident(a.attname) AS name, t.relname::text AS tbl"
-          + " FROM pg_catalog.pg_class s JOIN pg_catalog.pg_namespace n ON n.oid = s.relnamespace"
-          + " JOIN pg_catalog.pg_sequence q ON q.seqrelid = s.oid"
-          + " JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = s.oid"
-          + "   AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'a' AND d.refobjsubid > 0"
-          + " JOIN pg_catalog.pg_class t ON t.oid = d.refobjid"
-          + " JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid"
-          + " LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = t.oid AND ad.adnum = a.attnum"
-          + " WHERE s.relkind = 'S' AND" + IN_SCHEMAS + "AND" + notExtension("pg_catalog.pg_class", "s.oid")
-          + " AND NOT (a.atttypid IN (21, 23, 20) AND q.seqtypid = a.atttypid AND a.attgenerated = ''"
-          + "   AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) IS NOT DISTINCT FROM 'nextval('"
-          + "     || pg_catalog.quote_literal(s.oid::pg_catalog.regclass::text) || '::regclass)'"
-          + "   AND q.seqstart = 1 AND q.seqincrement = 1 AND q.seqmin = 1 AND q.seqcache = 1 AND NOT q.seqcycle"
-          + "   AND q.seqmax = CASE a.atttypid WHEN 21 THEN 32767 WHEN 23 THEN 2147483647 ELSE 9223372036854775807 END)"),
       // a partition in another schema than its parent (the model creates partitions in the parent's schema)
       new Kind("partition in another schema", false, "SELECT np.nspname AS schema, c.oid::pg_catalog.regclass::text"
           + " || ' of ' || p.oid::pg_catalog.regclass::text AS name, p.relname::text AS tbl FROM pg_catalog.pg_class c"

@@ -404,6 +404,7 @@ public final class JavaSchemaGenerator {
       if (o.minValue() != null) calls.add(".minValue(" + JavaLiterals.longLiteral(o.minValue()) + ")");
       if (o.maxValue() != null) calls.add(".maxValue(" + JavaLiterals.longLiteral(o.maxValue()) + ")");
       if (o.cache() != null) calls.add(".cache(" + JavaLiterals.longLiteral(o.cache()) + ")");
+      if (s.owned()) calls.add(".ownedBy(" + string(s.ownedByTable()) + ", " + string(s.ownedByColumn()) + ")");
       if (o.cycle()) calls.add(".cycle()");
       if (s.comment() != null) calls.add(".comment(" + string(s.comment()) + ")");
       body.append("  ").append(chain("public static final " + seq + " " + constant + " = " + seq + ".of("
