@@ -136,6 +136,28 @@ public final class UnmodeledObjects {
           + " WHERE" + IN_SCHEMAS + "AND pg_catalog.obj_description(e.oid, 'pg_extension') IS DISTINCT FROM"
           + " (SELECT v.comment FROM pg_catalog.pg_available_extension_versions v"
           + "   WHERE v.name = e.extname AND v.version = e.extversion)"),
+      // WITH GRANT OPTION on tables, views, sequences, columns, schemas and routines (the model keeps the privilege only;
+      // aggregates are listed as "aggregate" above); the owner's own entry always carries it and is left out
+      new Kind("grant option", false, "SELECT n.nspname AS schema, x.privilege_type || ' on ' || c.oid::pg_catalog.regclass::text"
+          + " || ' to ' || CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END AS name,"
+          + " c.relname::text AS tbl FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace,"
+          + " LATERAL pg_catalog.aclexplode(c.relacl) x WHERE x.is_grantable AND x.grantee <> c.relowner"
+          + " AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND" + IN_SCHEMAS + "AND" + notExtension("pg_catalog.pg_class", "c.oid")
+          + " UNION ALL SELECT n.nspname, x.privilege_type || ' (' || pg_catalog.quote_ident(a.attname) || ') on '"
+          + " || c.oid::pg_catalog.regclass::text || ' to ' || CASE WHEN x.grantee = 0 THEN 'PUBLIC'"
+          + " ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END, c.relname::text FROM pg_catalog.pg_attribute a"
+          + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace,"
+          + " LATERAL pg_catalog.aclexplode(a.attacl) x WHERE x.is_grantable AND a.attnum > 0 AND NOT a.attisdropped"
+          + " AND" + IN_SCHEMAS + "AND" + notExtension("pg_catalog.pg_class", "c.oid")
+          + " UNION ALL SELECT n.nspname, x.privilege_type || ' on schema ' || pg_catalog.quote_ident(n.nspname) || ' to '"
+          + " || CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END, NULL"
+          + " FROM pg_catalog.pg_namespace n, LATERAL pg_catalog.aclexplode(n.nspacl) x"
+          + " WHERE x.is_grantable AND x.grantee <> n.nspowner AND" + IN_SCHEMAS
+          + " UNION ALL SELECT n.nspname, x.privilege_type || ' on ' || p.oid::pg_catalog.regprocedure::text || ' to '"
+          + " || CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END, NULL"
+          + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace,"
+          + " LATERAL pg_catalog.aclexplode(p.proacl) x WHERE x.is_grantable AND x.grantee <> p.proowner AND p.prokind <> 'a'"
+          + " AND" + IN_SCHEMAS + "AND" + notExtension("pg_catalog.pg_proc", "p.oid")),
       // owners are whoever runs the migration, but schema public exists before it: an owner other than
       // the server's default (15+: pg_database_owner, oid 6171; older: the bootstrap superuser, oid 10) is not kept
       new Kind("schema owner", false, "SELECT n.nspname AS schema, 'public owned by '"

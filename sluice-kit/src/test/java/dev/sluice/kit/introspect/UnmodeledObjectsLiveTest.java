@@ -175,6 +175,28 @@ class UnmodeledObjectsLiveTest {
   }
 
   @Test
+  void aGrantWithGrantOptionIsListedNotReadAsAPlainGrant(PgTestContext pg) throws Exception {
+    String url = pg.server().createDatabase("unmodeled_grant_option");
+    execute(url, "do $$ begin if not exists (select 1 from pg_roles where rolname = 'unmodeled_delegate') then"
+            + " create role unmodeled_delegate; end if; end $$",
+        "create schema g", "create table g.t (id int, secret text)",
+        "create function g.f() returns int language sql as $$ select 1 $$",
+        "grant select on g.t to unmodeled_delegate with grant option",
+        "grant update (secret) on g.t to unmodeled_delegate with grant option",
+        "grant usage on schema g to unmodeled_delegate with grant option",
+        "grant execute on function g.f() to unmodeled_delegate with grant option",
+        "grant insert on g.t to unmodeled_delegate");
+    try (Connection c = PgUrl.parse(url).connect()) {
+      assertThat(UnmodeledObjects.list(c, IntrospectOptions.all())).extracting(Object::toString)
+          .as("the owner's own grant option and a plain grant are not listed")
+          .containsExactlyInAnyOrder("grant option SELECT on g.t to unmodeled_delegate",
+              "grant option UPDATE (secret) on g.t to unmodeled_delegate",
+              "grant option USAGE on schema g to unmodeled_delegate",
+              "grant option EXECUTE on g.f() to unmodeled_delegate");
+    }
+  }
+
+  @Test
   void aDatabaseOfOnlyModeledObjectsListsNothing(PgTestContext pg) throws Exception {
     String url = pg.server().createDatabase("unmodeled_none");
     execute(url, "create type mood as enum ('a', 'b')", "create domain posint as int check (value > 0)",
