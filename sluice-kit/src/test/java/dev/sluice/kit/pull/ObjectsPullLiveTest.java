@@ -1,5 +1,6 @@
 package dev.sluice.kit.pull;
 
+import dev.sluice.kit.SchemaDumps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.kit.diff.DdlRenderer;
@@ -12,18 +13,13 @@ import dev.sluice.schema.model.SchemaModel;
 import dev.sluice.test.PgTest;
 import dev.sluice.test.PgTestContext;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 @PgTest
 class ObjectsPullLiveTest {
-  static final Path PG_DUMP = Path.of("/usr/lib/postgresql/15/bin/pg_dump");
+  static final Path PG_DUMP = SchemaDumps.PG_DUMP;
 
   @Test
   void functionsAndTriggersPullToJavaThatRecreatesTheSchemaExactly(PgTestContext pg) throws Exception {
@@ -94,7 +90,7 @@ class ObjectsPullLiveTest {
     SchemaModel again = introspect(copy);
     assertThat(again).isEqualTo(live);
     assertThat(Differ.diff(again, live)).isEmpty();
-    int major = serverMajor(copy);
+    int major = SchemaDumps.serverMajor(copy);
     if (Files.isExecutable(PG_DUMP) && major <= 15) {
       assertThat(dump(copy)).isEqualTo(dump(source));
     } else {
@@ -103,39 +99,12 @@ class ObjectsPullLiveTest {
     }
   }
 
-  static int serverMajor(String jdbcUrl) throws Exception {
-    try (Connection c = DriverManager.getConnection(jdbcUrl); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SHOW server_version_num")) {
-      rs.next();
-      return Integer.parseInt(rs.getString(1)) / 10000;
-    }
+  static String dump(String jdbcUrl) throws IOException, InterruptedException {
+    return SchemaDumps.dump(jdbcUrl);
   }
 
   static int serverMajor(PgTestContext pg) throws Exception {
-    try (Connection c = pg.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version_num")) {
-      rs.next();
-      return Integer.parseInt(rs.getString(1)) / 10000;
-    }
+    return SchemaDumps.serverMajor(pg.jdbcUrl());
   }
 
-  /** {@code pg_dump --schema-only} of a test database, without the per-run {@code \restrict} key lines. */
-  static String dump(String jdbcUrl) throws IOException, InterruptedException {
-    URI u = URI.create(jdbcUrl.substring("jdbc:".length()));
-    String db = u.getPath().substring(1);
-    String user = "postgres";
-    String password = null;
-    for (String kv : u.getQuery() == null ? new String[0] : u.getQuery().split("&")) {
-      if (kv.startsWith("user=")) user = kv.substring(5);
-      if (kv.startsWith("password=")) password = kv.substring(9);
-    }
-    ProcessBuilder b = new ProcessBuilder(PG_DUMP.toString(), "--schema-only", "-h", u.getHost(), "-p",
-        String.valueOf(u.getPort()), "-U", user, "-d", db);
-    if (password != null) b.environment().put("PGPASSWORD", password);
-    b.redirectErrorStream(true);
-    Process p = b.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("pg_dump failed: " + out);
-    List<String> lines = out.lines().filter(l -> !l.startsWith("\\restrict") && !l.startsWith("\\unrestrict")).toList();
-    return lines.stream().collect(Collectors.joining("\n"));
-  }
 }
